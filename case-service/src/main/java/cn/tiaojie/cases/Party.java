@@ -1,0 +1,50 @@
+package cn.tiaojie.cases;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** A party to a dispute (当事人): a person or an organisation. Phone and ID number are personal information. */
+@Entity
+public class Party extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "case_id")
+    public DisputeCase disputeCase;
+
+    public int position;
+
+    public String role;
+
+    public String kind;
+
+    public String name;
+
+    public String phone;
+
+    @Column(name = "id_number")
+    public String idNumber;
+
+    public String email;
+
+    public String language;
+
+    /** comma-separated notice channels */
+    @Column(name = "preferred_channels")
+    public String preferredChannels = "";
+
+    public List<String> preferredChannelList() {
+        return preferredChannels == null || preferredChannels.isBlank() ? List.of()
+                : Arrays.asList(preferredChannels.split(","));
+    }
+}

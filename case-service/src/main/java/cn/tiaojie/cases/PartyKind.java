@@ -1,0 +1,5 @@
+package cn.tiaojie.cases;
+
+public enum PartyKind {
+    PERSON, ORGANIZATION
+}

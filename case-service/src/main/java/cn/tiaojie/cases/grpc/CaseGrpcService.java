@@ -1,0 +1,63 @@
+package cn.tiaojie.cases.grpc;
+
+import cn.tiaojie.cases.DisputeCase;
+import cn.tiaojie.cases.service.CaseLifecycle;
+import cn.tiaojie.cases.service.CaseMessages;
+import cn.tiaojie.contracts.cases.v1.CaseService;
+import cn.tiaojie.contracts.cases.v1.CaseView;
+import cn.tiaojie.contracts.cases.v1.GetCaseRequest;
+import cn.tiaojie.contracts.cases.v1.HearingScheduled;
+import cn.tiaojie.contracts.cases.v1.NoticeAcknowledged;
+import cn.tiaojie.contracts.cases.v1.TeamAssigned;
+import cn.tiaojie.contracts.common.v1.Recorded;
+import cn.tiaojie.platform.grpc.GrpcCalls;
+import cn.tiaojie.platform.problem.ProblemException;
+import io.quarkus.grpc.GrpcService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import java.util.UUID;
+
+/** The case file as other services see it. */
+@GrpcService
+@Blocking
+public class CaseGrpcService implements CaseService {
+
+    private final CaseLifecycle lifecycle;
+    private final CaseMessages messages;
+
+    CaseGrpcService(CaseLifecycle lifecycle, CaseMessages messages) {
+        this.lifecycle = lifecycle;
+        this.messages = messages;
+    }
+
+    @Override
+    public Uni<CaseView> getCase(GetCaseRequest request) {
+        return GrpcCalls.answer(() -> QuarkusTransaction.requiringNew().call(() -> {
+            DisputeCase c = DisputeCase.findById(UUID.fromString(request.getCaseId()));
+            if (c == null) {
+                throw ProblemException.notFound("case", request.getCaseId());
+            }
+            return messages.view(c);
+        }));
+    }
+
+    @Override
+    public Uni<Recorded> recordTeamAssigned(TeamAssigned request) {
+        return GrpcCalls.answer(() -> recorded(lifecycle.recordTeamAssigned(request)));
+    }
+
+    @Override
+    public Uni<Recorded> recordHearingScheduled(HearingScheduled request) {
+        return GrpcCalls.answer(() -> recorded(lifecycle.recordHearingScheduled(request)));
+    }
+
+    @Override
+    public Uni<Recorded> recordNoticeAcknowledged(NoticeAcknowledged request) {
+        return GrpcCalls.answer(() -> recorded(lifecycle.recordNoticeAcknowledged(request)));
+    }
+
+    private static Recorded recorded(boolean applied) {
+        return Recorded.newBuilder().setApplied(applied).build();
+    }
+}

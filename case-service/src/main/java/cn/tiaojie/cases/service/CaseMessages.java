@@ -1,0 +1,93 @@
+package cn.tiaojie.cases.service;
+
+import cn.tiaojie.cases.DisputeCase;
+import cn.tiaojie.cases.Party;
+import cn.tiaojie.contracts.cases.v1.CaseView;
+import cn.tiaojie.contracts.common.v1.NoticeChannel;
+import cn.tiaojie.contracts.common.v1.PartyRole;
+import cn.tiaojie.contracts.common.v1.TeamMember;
+import cn.tiaojie.contracts.mediator.v1.TeamRequest;
+import cn.tiaojie.contracts.scheduling.v1.HearingRequest;
+import cn.tiaojie.platform.grpc.ProtoTime;
+import cn.tiaojie.platform.outbox.Outbox;
+import cn.tiaojie.platform.reference.Taxonomy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** Builds the gRPC messages that describe a case to the other services. */
+@ApplicationScoped
+public class CaseMessages {
+
+    private final Taxonomy taxonomy;
+
+    CaseMessages(Taxonomy taxonomy) {
+        this.taxonomy = taxonomy;
+    }
+
+    public TeamRequest teamRequest(DisputeCase c) {
+        return TeamRequest.newBuilder()
+                .setMessageId(Outbox.newMessageId())
+                .setCaseId(c.id.toString())
+                .setCaseNo(c.caseNo)
+                .setSubcategory(c.subcategory)
+                .setAreaCode(c.areaCode)
+                .setLevel(cn.tiaojie.contracts.common.v1.AreaLevel.valueOf(c.level.name()))
+                .setCenterCode(c.centerCode)
+                .addAllRiskFlags(c.riskFlagList())
+                .addAllParties(c.parties.stream().map(CaseMessages::party).toList())
+                .setDeadline(ProtoTime.of(c.deadline))
+                .build();
+    }
+
+    public HearingRequest hearingRequest(DisputeCase c, List<TeamMember> team) {
+        int minutes = taxonomy.subcategory(c.subcategory).map(Taxonomy.Subcategory::hearingMinutes).orElse(90);
+        return HearingRequest.newBuilder()
+                .setMessageId(Outbox.newMessageId())
+                .setCaseId(c.id.toString())
+                .setCaseNo(c.caseNo)
+                .setCenterCode(c.centerCode)
+                .setAreaCode(c.areaCode)
+                .setSubcategory(c.subcategory)
+                .addAllTeam(team)
+                .addAllParties(c.parties.stream().map(CaseMessages::party).toList())
+                .setDeadline(ProtoTime.of(c.deadline))
+                .setUrgent(c.urgent)
+                .setDurationMinutes(minutes)
+                .build();
+    }
+
+    public CaseView view(DisputeCase c) {
+        return CaseView.newBuilder()
+                .setCaseId(c.id.toString())
+                .setCaseNo(c.caseNo)
+                .setStatus(c.status.name())
+                .setSubcategory(c.subcategory)
+                .setAreaCode(c.areaCode)
+                .setCenterCode(c.centerCode)
+                .setLevel(cn.tiaojie.contracts.common.v1.AreaLevel.valueOf(c.level.name()))
+                .setDeadline(ProtoTime.of(c.deadline))
+                .addAllParties(c.parties.stream().map(CaseMessages::party).toList())
+                .addAllRiskFlags(c.riskFlagList())
+                .setUrgent(c.urgent)
+                .build();
+    }
+
+    static cn.tiaojie.contracts.common.v1.Party party(Party p) {
+        var builder = cn.tiaojie.contracts.common.v1.Party.newBuilder()
+                .setPartyId(p.id.toString())
+                .setRole(PartyRole.valueOf(p.role))
+                .setName(p.name)
+                .setOrganization("ORGANIZATION".equals(p.kind));
+        if (p.phone != null) {
+            builder.setPhone(p.phone);
+        }
+        if (p.email != null) {
+            builder.setEmail(p.email);
+        }
+        if (p.language != null) {
+            builder.setLanguage(p.language);
+        }
+        p.preferredChannelList().forEach(ch -> builder.addPreferredChannels(NoticeChannel.valueOf(ch)));
+        return builder.build();
+    }
+}

@@ -1,0 +1,11 @@
+package cn.tiaojie.cases.service;
+
+/** Outbox topics of case-service: one per call to another service. */
+public final class CaseTopics {
+
+    public static final String REQUEST_TEAM = "mediator.RequestTeam";
+    public static final String REQUEST_HEARING = "scheduling.RequestHearing";
+
+    private CaseTopics() {
+    }
+}

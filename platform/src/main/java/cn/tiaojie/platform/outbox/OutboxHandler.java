@@ -1,0 +1,13 @@
+package cn.tiaojie.platform.outbox;
+
+/**
+ * Delivers the messages of one topic to the service that receives them. A bean per topic; it runs inside the
+ * relay's transaction, so database work it does after a successful call commits together with "delivered".
+ * Throwing leaves the message for a later attempt.
+ */
+public interface OutboxHandler {
+
+    String topic();
+
+    void deliver(byte[] payload) throws Exception;
+}
