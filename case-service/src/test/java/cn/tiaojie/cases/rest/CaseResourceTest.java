@@ -7,36 +7,23 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import static cn.tiaojie.cases.Fixtures.OTHER_STAFF;
+import static cn.tiaojie.cases.Fixtures.STAFF;
+import static cn.tiaojie.cases.Fixtures.WAGE_DISPUTE;
+import static cn.tiaojie.cases.Fixtures.register;
+
 import cn.tiaojie.cases.DisputeCase;
 import cn.tiaojie.cases.service.CaseTopics;
 import cn.tiaojie.contracts.mediator.v1.TeamRequest;
 import cn.tiaojie.platform.outbox.OutboxMessage;
-import cn.tiaojie.testsupport.DevTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class CaseResourceTest {
-
-    static final String STAFF = DevTokens.forRole("staff").subject("staff-qx-1").claim("center", "QX-COUNTY").sign();
-    static final String OTHER_STAFF = DevTokens.forRole("staff").subject("staff-bx-1").claim("center", "QX-BAIXI").sign();
-
-    static final String WAGE_DISPUTE = """
-            {"channel":"WALK_IN","subcategory":"LABOUR.WAGE_ARREARS","areaCode":"330999102003",
-             "summary":"拖欠三个月工资","description":"工地欠薪","amountInDispute":18600.00,"riskFlags":[],
-             "parties":[
-               {"role":"APPLICANT","kind":"PERSON","name":"张三","phone":"13812345678","idNumber":"330999199001011234","preferredChannels":["SMS"]},
-               {"role":"RESPONDENT","kind":"ORGANIZATION","name":"青溪建工有限公司","phone":"0571-88886666"}]}
-            """;
-
-    static String register(String body) {
-        return given().auth().oauth2(STAFF).contentType(ContentType.JSON).body(body)
-                .post("/api/cases").then().statusCode(201).extract().path("id");
-    }
 
     @Test
     void staffRegisterADisputeThatStartsReceivedAtItsSubcategoryLevel() {
@@ -137,9 +124,5 @@ class CaseResourceTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static UUID uuid(String id) {
-        return UUID.fromString(id);
     }
 }

@@ -2,6 +2,9 @@ package cn.tiaojie.platform.outbox;
 
 import com.google.protobuf.MessageLite;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
@@ -9,6 +12,14 @@ import java.util.UUID;
 /** Writes messages for other services into this service's database, inside the caller's transaction. */
 @ApplicationScoped
 public class Outbox {
+
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
+
+    Outbox(TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+        this.transactions = transactions;
+        this.relay = relay;
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID enqueue(String topic, MessageLite payload) {
@@ -19,6 +30,19 @@ public class Outbox {
         message.createdAt = Instant.now();
         message.nextAttemptAt = message.createdAt;
         message.persist();
+        // relay right after commit instead of waiting for the next poll
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wakeUp();
+                }
+            }
+        });
         return message.id;
     }
 

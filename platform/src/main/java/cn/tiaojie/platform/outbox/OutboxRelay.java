@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,12 +34,25 @@ public class OutboxRelay {
     private final EntityManager em;
     private final Map<String, OutboxHandler> handlers;
     private final boolean enabled;
+    private final ManagedExecutor executor;
+    private final AtomicBoolean wakeUpPending = new AtomicBoolean();
 
-    OutboxRelay(EntityManager em, Instance<OutboxHandler> handlers,
+    OutboxRelay(EntityManager em, Instance<OutboxHandler> handlers, ManagedExecutor executor,
             @ConfigProperty(name = "tiaojie.outbox.relay-enabled", defaultValue = "true") boolean enabled) {
         this.em = em;
         this.handlers = handlers.stream().collect(Collectors.toMap(OutboxHandler::topic, Function.identity()));
+        this.executor = executor;
         this.enabled = enabled;
+    }
+
+    /** Relays soon on a worker thread; wake-ups that arrive while one is pending fold into it. */
+    void wakeUp() {
+        if (enabled && wakeUpPending.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                wakeUpPending.set(false);
+                relayAllDue();
+            });
+        }
     }
 
     @Scheduled(every = "${tiaojie.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

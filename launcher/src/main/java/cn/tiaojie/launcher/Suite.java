@@ -1,0 +1,221 @@
+package cn.tiaojie.launcher;
+
+import cn.tiaojie.testsupport.DevTokens;
+import cn.tiaojie.testsupport.LocalPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole suite on one machine: an embedded PostgreSQL with one database per service, and each service as its
+ * own JVM process running its packaged application. Used by {@code ./tiaojie up} and by the end-to-end tests.
+ */
+public final class Suite implements AutoCloseable {
+
+    /** Small heaps and serial GC: four JVMs and a database share a small machine. */
+    public static final List<String> JVM_OPTIONS = List.of(
+            "-Xms24m", "-Xmx160m", "-Xss512k", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=160m",
+            "-XX:ReservedCodeCacheSize=64m", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8");
+
+    /**
+     * @param root the checkout, where each service's target/quarkus-app lives
+     * @param stateDirectory where logs, the dev public key and class-data archives go
+     * @param dataDirectory the database's data, kept across runs; null for a throw-away database
+     * @param postgresPort 0 for any free port
+     * @param ports each service's HTTP (and gRPC) port
+     */
+    public record Options(Path root, Path stateDirectory, Path dataDirectory, int postgresPort,
+            Map<SuiteService, Integer> ports) {
+
+        public static Options local(Path root) {
+            Map<SuiteService, Integer> ports = new EnumMap<>(SuiteService.class);
+            for (SuiteService s : SuiteService.values()) {
+                ports.put(s, s.defaultPort);
+            }
+            Path state = root.resolve(".tiaojie");
+            return new Options(root, state, state.resolve("pgdata"), 54329, ports);
+        }
+    }
+
+    /** How a service came up: milliseconds from process start to ready, and its resident memory then. */
+    public record Started(SuiteService service, long pid, long readyMillis, long rssKiB) {
+    }
+
+    private final Options options;
+    private final LocalPostgres postgres;
+    private final Map<SuiteService, Process> processes = new EnumMap<>(SuiteService.class);
+    private final List<Started> started = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private Suite(Options options, LocalPostgres postgres) {
+        this.options = options;
+        this.postgres = postgres;
+    }
+
+    public static Suite start(Options options, Duration readyTimeout) {
+        for (SuiteService s : SuiteService.values()) {
+            Path app = application(options.root(), s);
+            if (!Files.isRegularFile(app)) {
+                throw new IllegalStateException(app + " is missing: build first (./mvnw -DskipTests package)");
+            }
+        }
+        try {
+            Files.createDirectories(options.stateDirectory().resolve("logs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LocalPostgres postgres = LocalPostgres.start(options.dataDirectory(), options.postgresPort());
+        Suite suite = new Suite(options, postgres);
+        try {
+            for (SuiteService s : SuiteService.values()) {
+                postgres.ensureDatabase(s.database(), s.user(), s.devPassword());
+            }
+            Path publicKey = options.stateDirectory().resolve("DEV-ONLY-jwt-public.pem");
+            Files.writeString(publicKey, DevTokens.publicKeyPem());
+            long begin = System.nanoTime();
+            for (SuiteService s : SuiteService.values()) {
+                suite.launch(s, publicKey);
+            }
+            for (SuiteService s : SuiteService.values()) {
+                suite.awaitReady(s, begin, readyTimeout);
+            }
+            return suite;
+        } catch (IOException | RuntimeException e) {
+            suite.close();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    public URI url(SuiteService service) {
+        return URI.create("http://localhost:" + options.ports().get(service));
+    }
+
+    public int postgresPort() {
+        return postgres.port();
+    }
+
+    public List<Started> started() {
+        return List.copyOf(started);
+    }
+
+    public Path logFile(SuiteService service) {
+        return options.stateDirectory().resolve("logs").resolve(service.module + ".log");
+    }
+
+    /** The services whose process has ended (a crash while the suite runs). */
+    public List<SuiteService> exited() {
+        return processes.entrySet().stream().filter(e -> !e.getValue().isAlive()).map(Map.Entry::getKey).toList();
+    }
+
+    private void launch(SuiteService service, Path publicKey) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        // a class-data archive made on the first start makes later starts faster
+        command.add("-XX:+AutoCreateSharedArchive");
+        command.add("-XX:SharedArchiveFile=" + options.stateDirectory().resolve("cds").resolve(service.module + ".jsa"));
+        command.add("-Dquarkus.profile=local");
+        command.add("-Dquarkus.http.port=" + options.ports().get(service));
+        command.add("-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(service.database()));
+        command.add("-Dquarkus.datasource.username=" + service.user());
+        command.add("-Dquarkus.datasource.password=" + service.devPassword());
+        command.add("-Dmp.jwt.verify.publickey.location=" + publicKey.toUri());
+        command.add("-Dmp.jwt.verify.issuer=" + DevTokens.ISSUER);
+        for (SuiteService other : SuiteService.values()) {
+            command.add("-Dquarkus.grpc.clients." + other.clientName + ".host=localhost");
+            command.add("-Dquarkus.grpc.clients." + other.clientName + ".port=" + options.ports().get(other));
+        }
+        command.add("-jar");
+        command.add(application(options.root(), service).toString());
+        Files.createDirectories(options.stateDirectory().resolve("cds"));
+        Process process = new ProcessBuilder(command)
+                .directory(options.root().resolve(service.module).toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(service).toFile()))
+                .start();
+        processes.put(service, process);
+    }
+
+    private void awaitReady(SuiteService service, long beginNanos, Duration timeout) {
+        Process process = processes.get(service);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpRequest ready = HttpRequest.newBuilder(url(service).resolve("/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.module + " exited with " + process.exitValue()
+                        + "; see " + logFile(service));
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - beginNanos);
+                    started.add(new Started(service, process.pid(), millis, rssKiB(process.pid())));
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + service.module, e);
+            }
+            sleep(100);
+        }
+        throw new IllegalStateException(service.module + " was not ready within " + timeout + "; see " + logFile(service));
+    }
+
+    /** Resident set size from /proc, or -1 where there is no /proc. */
+    public static long rssKiB(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    static Path application(Path root, SuiteService service) {
+        return root.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /** Stops the services (SIGTERM, so they finish what they are doing), then the database. */
+    @Override
+    public void close() {
+        processes.values().forEach(Process::destroy);
+        for (Process p : processes.values()) {
+            try {
+                if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.destroyForcibly();
+            }
+        }
+        processes.clear();
+        postgres.close();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
