@@ -1,0 +1,15 @@
+package cn.tiaojie.notify.rest;
+
+import cn.tiaojie.notify.Notice;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A notice in its recipient's inbox. */
+public record InboxItem(UUID id, String kind, String caseId, String caseNo, boolean urgent, String title, String body,
+        Instant createdAt, Instant acknowledgedAt) {
+
+    public static InboxItem of(Notice n) {
+        return new InboxItem(n.id, n.kind.name(), n.caseId, n.caseNo, n.urgent, n.title, n.body, n.createdAt,
+                n.acknowledgedAt);
+    }
+}

@@ -1,0 +1,142 @@
+package cn.tiaojie.notify.service;
+
+import cn.tiaojie.contracts.notify.v1.NoticeKind;
+import cn.tiaojie.contracts.notify.v1.NoticeRequest;
+import cn.tiaojie.contracts.notify.v1.Recipient;
+import cn.tiaojie.contracts.notify.v1.RecipientKind;
+import cn.tiaojie.notify.Channel;
+import cn.tiaojie.notify.Delivery;
+import cn.tiaojie.notify.channel.ChannelSender;
+import cn.tiaojie.platform.problem.Problem;
+import cn.tiaojie.platform.problem.ProblemException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Accepts notices: validates the request, renders the text and records the notice with one queued delivery per
+ * channel, once per idempotency key.
+ */
+@ApplicationScoped
+public class NoticeIntake {
+
+    public record Accepted(UUID noticeId, boolean created) {
+    }
+
+    static final int MAX_KEY = 200;
+
+    private final EntityManager em;
+    private final NoticeRenderer renderer;
+    private final ObjectMapper json;
+    private final Set<Channel> offered;
+
+    NoticeIntake(EntityManager em, NoticeRenderer renderer, ObjectMapper json, Instance<ChannelSender> senders) {
+        this.em = em;
+        this.renderer = renderer;
+        this.json = json;
+        this.offered = senders.stream().map(ChannelSender::channel)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Channel.class)));
+    }
+
+    /**
+     * Records the notice unless its key was seen before, in which case the first notice answers and nothing is
+     * written. Concurrent duplicates meet at the unique key: the insert of all but one does nothing.
+     */
+    @Transactional
+    public Accepted accept(NoticeRequest request) {
+        validate(request);
+        Recipient recipient = request.getRecipient();
+        NoticeRenderer.Rendered text = renderer.render(request.getKind(), request.getCaseNo(), recipient.getKind(), recipient.getName(),
+                request.getFieldsMap(), request.getUrgent());
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        int inserted = em.createNativeQuery("""
+                insert into notice (id, idempotency_key, kind, case_id, case_no, recipient_kind, recipient_id,
+                    recipient_name, phone, email, language, fields, urgent, title, body, created_at, version)
+                values (:id, :key, :kind, :caseId, :caseNo, :recipientKind, :recipientId, :recipientName, :phone,
+                    :email, :language, cast(:fields as jsonb), :urgent, :title, :body, :createdAt, 0)
+                on conflict (idempotency_key) do nothing""")
+                .setParameter("id", id)
+                .setParameter("key", request.getIdempotencyKey())
+                .setParameter("kind", request.getKind().name())
+                .setParameter("caseId", blankToNull(request.getCaseId()))
+                .setParameter("caseNo", blankToNull(request.getCaseNo()))
+                .setParameter("recipientKind", recipient.getKind().name())
+                .setParameter("recipientId", recipient.getId())
+                .setParameter("recipientName", blankToNull(recipient.getName()))
+                .setParameter("phone", blankToNull(recipient.getPhone()))
+                .setParameter("email", blankToNull(recipient.getEmail()))
+                .setParameter("language", blankToNull(recipient.getLanguage()))
+                .setParameter("fields", toJson(request))
+                .setParameter("urgent", request.getUrgent())
+                .setParameter("title", text.title())
+                .setParameter("body", text.body())
+                .setParameter("createdAt", now)
+                .executeUpdate();
+        if (inserted == 0) {
+            UUID first = em.createQuery("select n.id from Notice n where n.idempotencyKey = :key", UUID.class)
+                    .setParameter("key", request.getIdempotencyKey()).getSingleResult();
+            return new Accepted(first, false);
+        }
+        channelsFor(recipient).forEach(channel -> Delivery.queued(id, channel, now).persist());
+        return new Accepted(id, true);
+    }
+
+    /** The recipient's channels this build can send on, and always LOG, the channel of last resort. */
+    Set<Channel> channelsFor(Recipient recipient) {
+        Set<Channel> channels = EnumSet.of(Channel.LOG);
+        recipient.getChannelsList().forEach(requested -> Channel.of(requested)
+                .filter(offered::contains).ifPresent(channels::add));
+        return channels;
+    }
+
+    static void validate(NoticeRequest request) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (request.getIdempotencyKey().isBlank()) {
+            errors.add(new Problem.FieldError("idempotency_key", "is required"));
+        } else if (request.getIdempotencyKey().length() > MAX_KEY) {
+            errors.add(new Problem.FieldError("idempotency_key", "must be at most " + MAX_KEY + " characters"));
+        }
+        if (request.getKind() == NoticeKind.NOTICE_KIND_UNSPECIFIED || request.getKind() == NoticeKind.UNRECOGNIZED) {
+            errors.add(new Problem.FieldError("kind", "is required"));
+        }
+        if (!request.hasRecipient()) {
+            errors.add(new Problem.FieldError("recipient", "is required"));
+        } else {
+            Recipient recipient = request.getRecipient();
+            if (recipient.getKind() == RecipientKind.RECIPIENT_KIND_UNSPECIFIED
+                    || recipient.getKind() == RecipientKind.UNRECOGNIZED) {
+                errors.add(new Problem.FieldError("recipient.kind", "is required"));
+            }
+            if (recipient.getId().isBlank()) {
+                errors.add(new Problem.FieldError("recipient.id", "is required"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+            throw new ProblemException(400, "Invalid request", detail, errors);
+        }
+    }
+
+    private String toJson(NoticeRequest request) {
+        try {
+            return json.writeValueAsString(request.getFieldsMap());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("fields cannot be written as JSON", e);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

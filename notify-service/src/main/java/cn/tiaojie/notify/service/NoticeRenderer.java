@@ -1,0 +1,156 @@
+package cn.tiaojie.notify.service;
+
+import cn.tiaojie.contracts.notify.v1.NoticeKind;
+import cn.tiaojie.contracts.notify.v1.RecipientKind;
+import cn.tiaojie.platform.reference.Taxonomy;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateData;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders a notice's zh-CN title and text from the Qute templates in templates/notices/: one per kind where the
+ * wording matters (ASSIGNMENT_OFFER, HEARING_NOTICE), generic.txt for the others. Field values that are ISO-8601
+ * instants are shown in Asia/Shanghai time; a role code is shown by its Chinese name.
+ */
+@ApplicationScoped
+public class NoticeRenderer {
+
+    public record Rendered(String title, String body) {
+    }
+
+    /** A labelled value of the generic template. */
+    @TemplateData
+    public record Detail(String label, String value) {
+    }
+
+    private record Wording(String title, String lead) {
+    }
+
+    static final ZoneId LOCAL_TIME = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日（EEEE）HH:mm", Locale.CHINA);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.CHINA);
+
+    private static final Map<NoticeKind, Wording> WORDING = Map.of(
+            NoticeKind.ASSIGNMENT_OFFER, new Wording("案件指派邀请", "邀请您参加以下案件的调解。"),
+            NoticeKind.HEARING_NOTICE, new Wording("调解通知书", "现定于下列时间、地点召开调解会。"),
+            NoticeKind.HEARING_REMINDER, new Wording("调解会提醒", "您参加的调解会即将召开，请准时到场。"),
+            NoticeKind.HEARING_RESCHEDULED, new Wording("调解会改期通知", "您参加的调解会时间或地点已变更，以本通知为准。"),
+            NoticeKind.HEARING_CANCELLED, new Wording("调解会取消通知", "您参加的调解会已取消，后续安排另行通知。"),
+            NoticeKind.OVERDUE_ALERT, new Wording("督办提醒", "以下案件的办理环节已超过时限，请尽快处理。"),
+            NoticeKind.ESCALATION_ALERT, new Wording("案件升级提醒", "以下案件已升级办理层级，请关注督办。"),
+            NoticeKind.OUTCOME, new Wording("调解结果通知", "您参与的纠纷调解已有结果，详情如下。"),
+            NoticeKind.EVALUATION_INVITATION, new Wording("服务评价邀请", "感谢您参与调解，请对本次调解服务作出评价。"));
+
+    /** Labels of the fields senders use; other fields are shown under their own key. */
+    private static final Map<String, String> LABELS = labels();
+
+    private final Engine engine;
+    private final Taxonomy taxonomy;
+
+    NoticeRenderer(Engine engine, Taxonomy taxonomy) {
+        this.engine = engine;
+        this.taxonomy = taxonomy;
+    }
+
+    public Rendered render(NoticeKind kind, String caseNo, RecipientKind recipientKind, String recipientName,
+            Map<String, String> fields, boolean urgent) {
+        Wording wording = WORDING.get(kind);
+        String title = (urgent ? "【加急】" : "") + wording.title() + (isBlank(caseNo) ? "" : "（" + caseNo + "）");
+        Map<String, String> shown = shownFields(fields);
+        Template template = engine.getTemplate("notices/" + kind.name());
+        if (template == null) {
+            template = engine.getTemplate("notices/generic");
+        }
+        String body = template
+                .data("title", wording.title())
+                .data("lead", wording.lead())
+                .data("caseNo", isBlank(caseNo) ? "（无）" : caseNo)
+                .data("recipientName", isBlank(recipientName) ? null : recipientName)
+                .data("toParty", recipientKind == RecipientKind.PARTY)
+                .data("role", roleName(shown.get("role")))
+                .data("fields", shown)
+                .data("details", details(shown))
+                .data("issuedOn", LocalDate.now(LOCAL_TIME).format(DATE))
+                .render();
+        return new Rendered(title, body.strip() + "\n");
+    }
+
+    private Map<String, String> shownFields(Map<String, String> fields) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        fields.forEach((key, value) -> {
+            if (!isBlank(value)) {
+                shown.put(key, localTime(value));
+            }
+        });
+        return shown;
+    }
+
+    /** 2026-07-01T01:30:00Z → 2026年7月1日（星期三）09:30; anything else unchanged. */
+    static String localTime(String value) {
+        if (value.length() < 16 || !Character.isDigit(value.charAt(0)) || value.indexOf('T') != 10) {
+            return value;
+        }
+        try {
+            return OffsetDateTime.parse(value).atZoneSameInstant(LOCAL_TIME).format(TIME);
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.parse(value).atZone(LOCAL_TIME).format(TIME);
+            } catch (DateTimeParseException notAnInstant) {
+                return value;
+            }
+        }
+    }
+
+    private String roleName(String role) {
+        if (role == null) {
+            return "调解员";
+        }
+        return taxonomy.document().roles().stream().filter(r -> r.code().equals(role)).map(Taxonomy.Named::nameZh)
+                .findFirst().orElse(role);
+    }
+
+    private List<Detail> details(Map<String, String> shown) {
+        List<Detail> details = new ArrayList<>();
+        shown.forEach((key, value) -> details.add(new Detail(LABELS.getOrDefault(key, key),
+                key.equals("role") ? roleName(value) : value)));
+        return details;
+    }
+
+    private static Map<String, String> labels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("centerName", "调解中心");
+        labels.put("summary", "纠纷概要");
+        labels.put("role", "角色");
+        labels.put("startsAt", "时间");
+        labels.put("endsAt", "结束时间");
+        labels.put("venueName", "地点");
+        labels.put("venueAddress", "地址");
+        labels.put("team", "调解组成员");
+        labels.put("previousStartsAt", "原定时间");
+        labels.put("reason", "原因");
+        labels.put("deadline", "办理期限");
+        labels.put("level", "办理层级");
+        labels.put("outcome", "调解结果");
+        labels.put("respondBy", "答复期限");
+        labels.put("link", "链接");
+        labels.put("contactPhone", "联系电话");
+        labels.put("message", "说明");
+        return Map.copyOf(labels);
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,6 @@
+package cn.tiaojie.scheduling;
+
+public enum ParticipantKind {
+    MEDIATOR,
+    PARTY
+}

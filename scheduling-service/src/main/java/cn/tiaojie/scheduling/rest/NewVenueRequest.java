@@ -1,0 +1,22 @@
+package cn.tiaojie.scheduling.rest;
+
+import cn.tiaojie.scheduling.VenueKind;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalTime;
+
+/** The body of POST /api/venues. Opening hours are Asia/Shanghai local times, "08:30". */
+public record NewVenueRequest(
+        @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Z0-9-]+", message = "must be a center code such as QX-COUNTY") String centerCode,
+        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = 500) String address,
+        @NotNull VenueKind kind,
+        @Min(1) @Max(1000) int capacity,
+        @NotNull LocalTime opens,
+        @NotNull LocalTime closes,
+        boolean hasVideo) {
+}

@@ -1,0 +1,85 @@
+package cn.tiaojie.scheduling.rest;
+
+import cn.tiaojie.platform.problem.ProblemException;
+import cn.tiaojie.platform.security.Caller;
+import cn.tiaojie.platform.security.Claims;
+import cn.tiaojie.scheduling.Venue;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/venues")
+public class VenueResource {
+
+    private final Caller caller;
+
+    VenueResource(Caller caller) {
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN})
+    @Transactional
+    public List<VenueView> list(@QueryParam("center") @Size(max = 40)
+            @Pattern(regexp = "[A-Z0-9-]+", message = "must be a center code such as QX-COUNTY") String center) {
+        List<Venue> venues = center == null
+                ? Venue.listAll(Sort.ascending("centerCode", "name"))
+                : Venue.list("centerCode", Sort.ascending("name"), center);
+        return venues.stream().map(VenueView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN})
+    @Transactional
+    public VenueView get(@PathParam("id") UUID id) {
+        Venue venue = Venue.findById(id);
+        if (venue == null) {
+            throw ProblemException.notFound("venue", id);
+        }
+        return VenueView.of(venue);
+    }
+
+    /** Admins add venues anywhere; staff only at their own center. */
+    @POST
+    @RolesAllowed({Claims.STAFF, Claims.ADMIN})
+    @Transactional
+    public Response create(@NotNull @Valid NewVenueRequest request, UriInfo uri) {
+        if (!caller.is(Claims.ADMIN) && caller.center().filter(request.centerCode()::equals).isEmpty()) {
+            throw ProblemException.forbidden("staff add venues only at their own center");
+        }
+        if (!request.opens().isBefore(request.closes())) {
+            throw ProblemException.badRequest("closes", "must be after opens");
+        }
+        if (Venue.count("centerCode = ?1 and name = ?2", request.centerCode(), request.name()) > 0) {
+            throw ProblemException.conflict("center " + request.centerCode() + " already has a venue named "
+                    + request.name());
+        }
+        Venue venue = new Venue();
+        venue.id = UUID.randomUUID();
+        venue.centerCode = request.centerCode();
+        venue.name = request.name();
+        venue.address = request.address();
+        venue.kind = request.kind();
+        venue.capacity = request.capacity();
+        venue.opens = request.opens();
+        venue.closes = request.closes();
+        venue.hasVideo = request.hasVideo();
+        venue.persist();
+        return Response.created(uri.getBaseUriBuilder().path("api/venues").path(venue.id.toString()).build())
+                .entity(VenueView.of(venue)).build();
+    }
+}

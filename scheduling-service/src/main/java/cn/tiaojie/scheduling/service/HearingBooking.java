@@ -1,0 +1,261 @@
+package cn.tiaojie.scheduling.service;
+
+import cn.tiaojie.contracts.common.v1.MediatorRole;
+import cn.tiaojie.contracts.common.v1.Party;
+import cn.tiaojie.contracts.common.v1.TeamMember;
+import cn.tiaojie.contracts.notify.v1.NoticeRequest;
+import cn.tiaojie.contracts.scheduling.v1.HearingRequest;
+import cn.tiaojie.platform.grpc.ProtoTime;
+import cn.tiaojie.platform.outbox.Inbox;
+import cn.tiaojie.platform.outbox.Outbox;
+import cn.tiaojie.platform.problem.ProblemException;
+import cn.tiaojie.scheduling.Hearing;
+import cn.tiaojie.scheduling.HearingStatus;
+import cn.tiaojie.scheduling.ParticipantKind;
+import cn.tiaojie.scheduling.Venue;
+import cn.tiaojie.scheduling.VenueKind;
+import cn.tiaojie.scheduling.grpc.MediatorAvailabilityClient;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * The fast path of RequestHearing: book the earliest slot that fits a venue of the case's center, every
+ * participant and the notice period, and tell case-service and every participant in the same transaction.
+ */
+@ApplicationScoped
+public class HearingBooking {
+
+    private static final Logger LOG = Logger.getLogger(HearingBooking.class);
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String EXCLUSION_VIOLATION = "23P01";
+    private static final int MAX_DURATION_MINUTES = 8 * 60;
+
+    private final SchedulingConfig config;
+    private final MediatorAvailabilityClient availability;
+    private final HearingMessages messages;
+    private final Outbox outbox;
+    private final Inbox inbox;
+    private final EntityManager em;
+
+    HearingBooking(SchedulingConfig config, MediatorAvailabilityClient availability, HearingMessages messages,
+            Outbox outbox, Inbox inbox, EntityManager em) {
+        this.config = config;
+        this.availability = availability;
+        this.messages = messages;
+        this.outbox = outbox;
+        this.inbox = inbox;
+        this.em = em;
+    }
+
+    /** The case's hearing: the one it already has, or a new booking. Idempotent by case and by message. */
+    public cn.tiaojie.contracts.scheduling.v1.Hearing request(HearingRequest request) {
+        UUID caseId = validate(request);
+        Optional<cn.tiaojie.contracts.scheduling.v1.Hearing> existing = liveHearingOf(caseId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Duration notice = request.getUrgent() ? config.urgentNoticePeriod() : config.noticePeriod();
+        Instant earliest = SlotFinder.roundUpToHalfHour(Instant.now().plus(notice), config.zone());
+        Instant horizon = earliest.plus(Duration.ofDays(config.searchDays()));
+        Set<String> mediatorIds = request.getTeamList().stream().map(TeamMember::getMediatorId)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        // asked outside any transaction: no connection is held while mediator-service answers
+        Map<String, List<TimeRange>> mediatorsFree = availability.freeWindows(mediatorIds, earliest, horizon);
+
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew()
+                        .call(() -> book(request, caseId, earliest, horizon, mediatorsFree));
+            } catch (RuntimeException e) {
+                String state = sqlStateOf(e);
+                if (UNIQUE_VIOLATION.equals(state)) {
+                    // a concurrent request for the same case booked first: answer with its hearing
+                    return liveHearingOf(caseId).orElseThrow(() -> e);
+                }
+                if (!EXCLUSION_VIOLATION.equals(state) || attempt >= config.bookingAttempts()) {
+                    throw e;
+                }
+                LOG.infof("a concurrent booking took the slot of case %s; looking again (attempt %d)", caseId, attempt);
+            }
+        }
+    }
+
+    private cn.tiaojie.contracts.scheduling.v1.Hearing book(HearingRequest request, UUID caseId, Instant earliest,
+            Instant horizon, Map<String, List<TimeRange>> mediatorsFree) {
+        Optional<Hearing> live = Hearing.liveOfCase(caseId);
+        if (live.isPresent()) {
+            return messages.hearing(live.get());
+        }
+        if (!inbox.firstDelivery(request.getMessageId())) {
+            return Hearing.currentOfCase(caseId).map(messages::hearing).orElseThrow(() -> ProblemException.conflict(
+                    "message " + request.getMessageId() + " was handled before and case " + caseId + " has no hearing"));
+        }
+        List<Venue> venues = venuesFor(request);
+        if (venues.isEmpty()) {
+            throw ProblemException.conflict("center " + request.getCenterCode() + " has no active venue for "
+                    + attendeeCount(request) + " attendees");
+        }
+        Duration duration = Duration.ofMinutes(
+                request.getDurationMinutes() > 0 ? request.getDurationMinutes() : config.defaultDurationMinutes());
+        SlotFinder.Occupancy occupancy = new SlotFinder.Occupancy(venueBusy(venues, earliest, horizon),
+                participantsBusy(participantIds(request), earliest, horizon.plus(duration)), mediatorsFree);
+        SlotFinder.Slot slot = new SlotFinder(config.zone(), duration).earliest(earliest, horizon, venues, occupancy)
+                .orElseThrow(() -> ProblemException.conflict("no slot fits case " + caseId + " within "
+                        + config.searchDays() + " days of " + earliest));
+
+        Instant deadline = ProtoTime.toInstant(request.getDeadline());
+        Hearing hearing = new Hearing();
+        hearing.id = UUID.randomUUID();
+        hearing.caseId = caseId;
+        hearing.caseNo = request.getCaseNo();
+        hearing.centerCode = request.getCenterCode();
+        hearing.areaCode = request.getAreaCode();
+        hearing.venue = slot.venue();
+        hearing.startsAt = slot.time().start();
+        hearing.endsAt = slot.time().end();
+        hearing.status = HearingStatus.BOOKED;
+        hearing.withinDeadline = deadline == null || !hearing.endsAt.isAfter(deadline);
+        hearing.urgent = request.getUrgent();
+        hearing.createdAt = Instant.now();
+        addParticipants(hearing, request);
+        hearing.persist();
+        // now, so that a slot taken concurrently fails here, before anything is enqueued
+        em.flush();
+
+        outbox.enqueue(SchedulingTopics.RECORD_HEARING_SCHEDULED, messages.hearingScheduled(hearing));
+        for (NoticeRequest notice : messages.notices(hearing, request)) {
+            outbox.enqueue(SchedulingTopics.SEND_NOTICE, notice);
+        }
+        LOG.infof("booked hearing %s of case %s at %s from %s%s", hearing.id, hearing.caseNo, slot.venue().name,
+                hearing.startsAt, hearing.withinDeadline ? "" : " (after the case's deadline)");
+        return messages.hearing(hearing);
+    }
+
+    /** Rooms, or on-site venues when the case asks for an on-site or evening session; others when none exist. */
+    private static List<Venue> venuesFor(HearingRequest request) {
+        int attendees = attendeeCount(request);
+        List<Venue> large = Venue.activeOfCenter(request.getCenterCode()).stream()
+                .filter(v -> v.capacity >= attendees).toList();
+        VenueKind wanted = request.getOnSite() || request.getPreferEvening() ? VenueKind.ON_SITE : VenueKind.ROOM;
+        List<Venue> preferred = large.stream().filter(v -> v.kind == wanted).toList();
+        return preferred.isEmpty() ? large : preferred;
+    }
+
+    private static int attendeeCount(HearingRequest request) {
+        return participantIds(request).size();
+    }
+
+    private static Set<String> participantIds(HearingRequest request) {
+        Set<String> ids = new LinkedHashSet<>();
+        request.getTeamList().forEach(m -> ids.add(m.getMediatorId()));
+        request.getPartiesList().forEach(p -> ids.add(p.getPartyId()));
+        return ids;
+    }
+
+    private static void addParticipants(Hearing hearing, HearingRequest request) {
+        Map<String, List<String>> rolesByMediator = new LinkedHashMap<>();
+        Map<String, String> names = new HashMap<>();
+        for (TeamMember m : request.getTeamList()) {
+            rolesByMediator.computeIfAbsent(m.getMediatorId(), id -> new ArrayList<>()).add(m.getRole().name());
+            names.putIfAbsent(m.getMediatorId(), m.getName());
+        }
+        rolesByMediator.forEach((id, roles) ->
+                hearing.addParticipant(ParticipantKind.MEDIATOR, id, names.get(id), String.join(",", roles)));
+        for (Party p : request.getPartiesList()) {
+            if (!rolesByMediator.containsKey(p.getPartyId())) {
+                hearing.addParticipant(ParticipantKind.PARTY, p.getPartyId(), p.getName(), null);
+            }
+        }
+    }
+
+    private Map<UUID, List<TimeRange>> venueBusy(List<Venue> venues, Instant from, Instant to) {
+        List<Object[]> rows = em.createQuery("""
+                select h.venue.id, h.startsAt, h.endsAt from Hearing h
+                where h.venue in :venues and h.status <> :cancelled and h.endsAt > :from and h.startsAt < :to""",
+                Object[].class)
+                .setParameter("venues", venues).setParameter("cancelled", HearingStatus.CANCELLED)
+                .setParameter("from", from).setParameter("to", to).getResultList();
+        Map<UUID, List<TimeRange>> busy = new HashMap<>();
+        for (Object[] row : rows) {
+            busy.computeIfAbsent((UUID) row[0], v -> new ArrayList<>())
+                    .add(new TimeRange((Instant) row[1], (Instant) row[2]));
+        }
+        return busy;
+    }
+
+    private List<TimeRange> participantsBusy(Set<String> participantIds, Instant from, Instant to) {
+        if (participantIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("""
+                select p.startsAt, p.endsAt from HearingParticipant p
+                where p.participantId in :ids and p.status <> :cancelled and p.endsAt > :from and p.startsAt < :to""",
+                Object[].class)
+                .setParameter("ids", participantIds).setParameter("cancelled", HearingStatus.CANCELLED)
+                .setParameter("from", from).setParameter("to", to).getResultList().stream()
+                .map(row -> new TimeRange((Instant) row[0], (Instant) row[1])).toList();
+    }
+
+    private Optional<cn.tiaojie.contracts.scheduling.v1.Hearing> liveHearingOf(UUID caseId) {
+        return QuarkusTransaction.requiringNew().call(() -> Hearing.liveOfCase(caseId).map(messages::hearing));
+    }
+
+    /** The request's case id; bad input answers INVALID_ARGUMENT naming the field. */
+    private UUID validate(HearingRequest request) {
+        required("message_id", request.getMessageId());
+        required("case_no", request.getCaseNo());
+        required("center_code", request.getCenterCode());
+        required("area_code", request.getAreaCode());
+        if (request.getDurationMinutes() < 0 || request.getDurationMinutes() > MAX_DURATION_MINUTES) {
+            throw ProblemException.badRequest("duration_minutes", "must be between 0 (the default) and "
+                    + MAX_DURATION_MINUTES);
+        }
+        for (TeamMember m : request.getTeamList()) {
+            required("team.mediator_id", m.getMediatorId());
+            required("team.name", m.getName());
+            if (m.getRole() == MediatorRole.UNRECOGNIZED || m.getRole() == MediatorRole.MEDIATOR_ROLE_UNSPECIFIED) {
+                throw ProblemException.badRequest("team.role", "must be a mediator role");
+            }
+        }
+        for (Party p : request.getPartiesList()) {
+            required("parties.party_id", p.getPartyId());
+            required("parties.name", p.getName());
+        }
+        try {
+            return UUID.fromString(required("case_id", request.getCaseId()));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("case_id", "must be a UUID");
+        }
+    }
+
+    private static String required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.badRequest(field, "is required");
+        }
+        return value;
+    }
+
+    private static String sqlStateOf(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,157 @@
+package cn.tiaojie.scheduling.service;
+
+import cn.tiaojie.contracts.cases.v1.HearingScheduled;
+import cn.tiaojie.contracts.common.v1.MediatorRole;
+import cn.tiaojie.contracts.common.v1.NoticeChannel;
+import cn.tiaojie.contracts.common.v1.Party;
+import cn.tiaojie.contracts.common.v1.TeamMember;
+import cn.tiaojie.contracts.notify.v1.NoticeKind;
+import cn.tiaojie.contracts.notify.v1.NoticeRequest;
+import cn.tiaojie.contracts.notify.v1.Recipient;
+import cn.tiaojie.contracts.notify.v1.RecipientKind;
+import cn.tiaojie.contracts.scheduling.v1.HearingRequest;
+import cn.tiaojie.platform.grpc.ProtoTime;
+import cn.tiaojie.platform.outbox.Outbox;
+import cn.tiaojie.platform.reference.Taxonomy;
+import cn.tiaojie.scheduling.Hearing;
+import cn.tiaojie.scheduling.HearingParticipant;
+import cn.tiaojie.scheduling.ParticipantKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Builds the gRPC messages that describe a hearing: the answer, the case's record and the notices. */
+@ApplicationScoped
+public class HearingMessages {
+
+    private final Taxonomy taxonomy;
+    private final DateTimeFormatter localTime;
+
+    HearingMessages(Taxonomy taxonomy, SchedulingConfig config) {
+        this.taxonomy = taxonomy;
+        this.localTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(config.zone());
+    }
+
+    public cn.tiaojie.contracts.scheduling.v1.Hearing hearing(Hearing h) {
+        return cn.tiaojie.contracts.scheduling.v1.Hearing.newBuilder()
+                .setHearingId(h.id.toString())
+                .setCaseId(h.caseId.toString())
+                .setStatus(cn.tiaojie.contracts.scheduling.v1.HearingStatus.valueOf(h.status.name()))
+                .setStartsAt(ProtoTime.of(h.startsAt))
+                .setEndsAt(ProtoTime.of(h.endsAt))
+                .setVenueId(h.venue.id.toString())
+                .setVenueName(h.venue.name)
+                .setVenueAddress(h.venue.address)
+                .addAllTeam(team(h))
+                .setWithinDeadline(h.withinDeadline)
+                .build();
+    }
+
+    public HearingScheduled hearingScheduled(Hearing h) {
+        return HearingScheduled.newBuilder()
+                .setMessageId(Outbox.newMessageId())
+                .setCaseId(h.caseId.toString())
+                .setHearingId(h.id.toString())
+                .setStartsAt(ProtoTime.of(h.startsAt))
+                .setEndsAt(ProtoTime.of(h.endsAt))
+                .setVenueName(h.venue.name)
+                .setVenueAddress(h.venue.address)
+                .setWithinDeadline(h.withinDeadline)
+                .build();
+    }
+
+    /** One hearing notice per party and per team mediator, reachable by what the request carried. */
+    public List<NoticeRequest> notices(Hearing h, HearingRequest request) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("caseNo", h.caseNo);
+        fields.put("startsAt", localTime.format(h.startsAt));
+        fields.put("endsAt", localTime.format(h.endsAt));
+        fields.put("venueName", h.venue.name);
+        fields.put("venueAddress", h.venue.address);
+        fields.put("team", teamLine(request.getTeamList()));
+
+        List<NoticeRequest> notices = new ArrayList<>();
+        for (Party party : request.getPartiesList()) {
+            notices.add(notice(h, request, fields, Recipient.newBuilder()
+                    .setKind(RecipientKind.PARTY)
+                    .setId(party.getPartyId())
+                    .setName(party.getName())
+                    .setPhone(party.getPhone())
+                    .setEmail(party.getEmail())
+                    .setLanguage(party.getLanguage())
+                    .addAllChannels(party.getPreferredChannelsCount() > 0 ? party.getPreferredChannelsList()
+                            : reachableBy(party.getPhone(), party.getEmail()))
+                    .build()));
+        }
+        Map<String, TeamMember> mediators = new LinkedHashMap<>();
+        request.getTeamList().forEach(m -> mediators.putIfAbsent(m.getMediatorId(), m));
+        for (TeamMember member : mediators.values()) {
+            notices.add(notice(h, request, fields, Recipient.newBuilder()
+                    .setKind(RecipientKind.MEDIATOR)
+                    .setId(member.getMediatorId())
+                    .setName(member.getName())
+                    .setPhone(member.getPhone())
+                    .setEmail(member.getEmail())
+                    .addAllChannels(reachableBy(member.getPhone(), member.getEmail()))
+                    .build()));
+        }
+        return notices;
+    }
+
+    private static NoticeRequest notice(Hearing h, HearingRequest request, Map<String, String> fields,
+            Recipient recipient) {
+        return NoticeRequest.newBuilder()
+                .setIdempotencyKey("hearing:" + h.id + ":" + recipient.getId())
+                .setKind(NoticeKind.HEARING_NOTICE)
+                .setCaseId(h.caseId.toString())
+                .setCaseNo(h.caseNo)
+                .setRecipient(recipient)
+                .putAllFields(fields)
+                .setUrgent(request.getUrgent())
+                .build();
+    }
+
+    /** Without stated preferences: every channel the contact details allow, and always the in-app inbox. */
+    private static List<NoticeChannel> reachableBy(String phone, String email) {
+        List<NoticeChannel> channels = new ArrayList<>();
+        if (!phone.isBlank()) {
+            channels.add(NoticeChannel.SMS);
+        }
+        if (!email.isBlank()) {
+            channels.add(NoticeChannel.EMAIL);
+        }
+        channels.add(NoticeChannel.IN_APP);
+        return channels;
+    }
+
+    /** "李明（律师）、王芳（人民调解员）": the team as the notice shows it. */
+    private String teamLine(List<TeamMember> team) {
+        return team.stream().map(m -> m.getName() + "（" + roleName(m.getRole().name()) + "）")
+                .collect(Collectors.joining("、"));
+    }
+
+    private String roleName(String code) {
+        return taxonomy.document().roles().stream().filter(r -> r.code().equals(code)).findFirst()
+                .map(Taxonomy.Named::nameZh).orElse(code);
+    }
+
+    private static List<TeamMember> team(Hearing h) {
+        List<TeamMember> team = new ArrayList<>();
+        for (HearingParticipant p : h.participants) {
+            if (p.kind != ParticipantKind.MEDIATOR) {
+                continue;
+            }
+            String roles = p.role == null ? "" : p.role;
+            for (String role : Arrays.stream(roles.split(",")).filter(r -> !r.isBlank()).toList()) {
+                team.add(TeamMember.newBuilder().setMediatorId(p.participantId).setName(p.name)
+                        .setRole(MediatorRole.valueOf(role)).build());
+            }
+        }
+        return team;
+    }
+}

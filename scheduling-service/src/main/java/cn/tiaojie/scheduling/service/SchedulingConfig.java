@@ -1,0 +1,35 @@
+package cn.tiaojie.scheduling.service;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.time.ZoneId;
+
+/** The booking rules of the fast path. */
+@ConfigMapping(prefix = "tiaojie.scheduling")
+public interface SchedulingConfig {
+
+    /** How far ahead of now the earliest hearing may start, so that parties can be served the notice. */
+    @WithDefault("P3D")
+    Duration noticePeriod();
+
+    /** The shorter notice of an urgent case. */
+    @WithDefault("P1D")
+    Duration urgentNoticePeriod();
+
+    /** Hearing length when the request names none. */
+    @WithDefault("90")
+    int defaultDurationMinutes();
+
+    /** How many days past the earliest start the search looks for a free slot. */
+    @WithDefault("60")
+    int searchDays();
+
+    /** How many times a booking that lost its slot to a concurrent one looks again. */
+    @WithDefault("5")
+    int bookingAttempts();
+
+    /** The zone of venues' opening hours and of the times shown to people. */
+    @WithDefault("Asia/Shanghai")
+    ZoneId zone();
+}
