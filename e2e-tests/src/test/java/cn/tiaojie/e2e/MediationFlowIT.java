@@ -1,0 +1,154 @@
+package cn.tiaojie.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.tiaojie.launcher.Suite;
+import cn.tiaojie.launcher.SuiteService;
+import cn.tiaojie.testsupport.DevTokens;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The spine of the flow across the four services as real processes: a dispute is registered and filed, offers
+ * go out, a declined offer falls through to the next candidate, the team accepts, the hearing is booked at least
+ * the notice period ahead and every party and team member is served a hearing notice.
+ */
+class MediationFlowIT {
+
+    static final String STAFF = DevTokens.forRole("staff").subject("staff-qx").claim("center", "QX-COUNTY").sign();
+    static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    static Suite suite;
+
+    @BeforeAll
+    static void startSuite() {
+        suite = SuiteFixture.start("flow", null);
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    void aWageDisputeGoesFromIntakeToAHearingWithEveryNoticeServed() {
+        Instant filedAt = Instant.now();
+        String caseId = given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("""
+                {"channel":"WALK_IN","subcategory":"LABOUR.WAGE_ARREARS","areaCode":"330999102003",
+                 "summary":"拖欠三个月工资","amountInDispute":18600,
+                 "parties":[
+                   {"role":"APPLICANT","kind":"PERSON","name":"张三","phone":"13812345678","preferredChannels":["SMS"]},
+                   {"role":"RESPONDENT","kind":"ORGANIZATION","name":"青溪建工有限公司"}]}""")
+                .post(url(SuiteService.CASE, "/api/cases"))
+                .then().statusCode(201).body("status", equalTo("RECEIVED"))
+                .extract().path("id");
+
+        given().auth().oauth2(STAFF).post(url(SuiteService.CASE, "/api/cases/" + caseId + "/file"))
+                .then().statusCode(200).body("status", equalTo("FILED"));
+
+        // mediator-service takes the request and offers a lawyer and a social worker
+        JsonPath team = await().atMost(PATIENCE).until(() -> teamOf(caseId),
+                t -> t != null && openOffers(t).size() == 2);
+        assertEquals(List.of("LAWYER", "SOCIAL_WORKER"), team.getList("requiredRoles"));
+        await().atMost(PATIENCE).until(() -> caseStatus(caseId), "DISPATCHED"::equals);
+
+        // the lawyer declines: the offer falls through to the next lawyer
+        Map<String, Object> lawyerOffer = openOffer(team, "LAWYER");
+        String firstLawyer = (String) lawyerOffer.get("mediatorId");
+        given().auth().oauth2(mediatorToken(firstLawyer)).contentType(ContentType.JSON)
+                .body("{\"reason\":\"本周在外地出庭\"}")
+                .post(url(SuiteService.MEDIATOR, "/api/offers/" + lawyerOffer.get("id") + "/decline"))
+                .then().statusCode(200).body("status", equalTo("DECLINED"));
+        JsonPath afterDecline = await().atMost(PATIENCE).until(() -> teamOf(caseId),
+                t -> openOffers(t).stream().anyMatch(o -> o.get("role").equals("LAWYER")));
+        String secondLawyer = (String) openOffer(afterDecline, "LAWYER").get("mediatorId");
+        assertNotEquals(firstLawyer, secondLawyer);
+
+        // everyone offered accepts with their own token
+        for (Map<String, Object> offer : openOffers(afterDecline)) {
+            String mediatorId = (String) offer.get("mediatorId");
+            given().auth().oauth2(mediatorToken(mediatorId))
+                    .post(url(SuiteService.MEDIATOR, "/api/offers/" + offer.get("id") + "/accept"))
+                    .then().statusCode(200).body("status", equalTo("ACCEPTED"));
+        }
+
+        await().atMost(PATIENCE).until(() -> caseStatus(caseId), "HEARING_SCHEDULED"::equals);
+        JsonPath kase = given().auth().oauth2(STAFF).get(url(SuiteService.CASE, "/api/cases/" + caseId))
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("RECEIVED", "FILED", "DISPATCHED", "TEAM_ASSIGNED", "HEARING_SCHEDULED"),
+                kase.getList("timeline.type"));
+        assertEquals(2, kase.getList("team").size());
+
+        // the hearing is booked through the fast path, at least the notice period (3 days) ahead
+        JsonPath hearings = given().auth().oauth2(STAFF).queryParam("caseId", caseId)
+                .get(url(SuiteService.SCHEDULING, "/api/hearings")).then().statusCode(200).extract().jsonPath();
+        assertEquals(1, hearings.getList("$").size());
+        Instant startsAt = Instant.parse(hearings.getString("[0].startsAt"));
+        assertTrue(!startsAt.isBefore(filedAt.plus(3, ChronoUnit.DAYS)), "notice period respected: " + startsAt);
+        assertEquals(kase.getString("hearing.hearingId"), hearings.getString("[0].id"));
+
+        // a hearing notice for each party and each team member, delivered on the log channel
+        await().atMost(PATIENCE).until(() -> hearingNotices(caseId), notices -> notices.size() == 4
+                && notices.stream().allMatch(MediationFlowIT::sentOnLog));
+        // and the three mediators who were offered the case were told
+        JsonPath offers = notices(caseId);
+        assertEquals(3, offers.getList("items.findAll { it.kind == 'ASSIGNMENT_OFFER' }").size());
+    }
+
+    private static String url(SuiteService service, String path) {
+        return suite.url(service).resolve(path).toString();
+    }
+
+    private static String mediatorToken(String mediatorId) {
+        return DevTokens.forRole("mediator").subject(mediatorId).claim("mediatorId", mediatorId).sign();
+    }
+
+    private static String caseStatus(String caseId) {
+        return given().auth().oauth2(STAFF).get(url(SuiteService.CASE, "/api/cases/" + caseId))
+                .then().statusCode(200).extract().path("status");
+    }
+
+    private static JsonPath teamOf(String caseId) {
+        var response = given().auth().oauth2(STAFF).get(url(SuiteService.MEDIATOR, "/api/teams/by-case/" + caseId));
+        return response.statusCode() == 200 ? response.jsonPath() : null;
+    }
+
+    private static List<Map<String, Object>> openOffers(JsonPath team) {
+        return team.getList("offers.findAll { it.status == 'OFFERED' }");
+    }
+
+    private static Map<String, Object> openOffer(JsonPath team, String role) {
+        return openOffers(team).stream().filter(o -> o.get("role").equals(role)).findFirst()
+                .orElseThrow(() -> new AssertionError("no open " + role + " offer"));
+    }
+
+    private static JsonPath notices(String caseId) {
+        return given().auth().oauth2(STAFF).queryParam("caseId", caseId).queryParam("size", 100)
+                .get(url(SuiteService.NOTIFY, "/api/notices")).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static List<Map<String, Object>> hearingNotices(String caseId) {
+        return notices(caseId).getList("items.findAll { it.kind == 'HEARING_NOTICE' }");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean sentOnLog(Map<String, Object> notice) {
+        return ((List<Map<String, Object>>) notice.get("deliveries")).stream()
+                .anyMatch(d -> d.get("channel").equals("LOG") && d.get("state").equals("SENT"));
+    }
+}

@@ -1,0 +1,69 @@
+package cn.tiaojie.mediator;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/** A member of the pool: one role, the area they serve, what they know best and how much they can take on. */
+@Entity
+public class Mediator extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    public MediatorRole role;
+
+    @Column(name = "area_code")
+    public String areaCode;
+
+    public String organization;
+
+    public String phone;
+
+    public String email;
+
+    /** comma-separated language tags, e.g. zh-CN,en */
+    public String languages = "zh-CN";
+
+    /** comma-separated taxonomy codes: categories or subcategories */
+    public String expertise = "";
+
+    public int capacity;
+
+    /** residents' average rating, 0–5; null until rated */
+    public BigDecimal rating;
+
+    public boolean active = true;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    public List<String> languageList() {
+        return split(languages);
+    }
+
+    public List<String> expertiseList() {
+        return split(expertise);
+    }
+
+    private static List<String> split(String list) {
+        return list == null || list.isBlank() ? List.of() : Arrays.asList(list.split(","));
+    }
+}

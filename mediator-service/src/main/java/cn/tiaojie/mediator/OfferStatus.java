@@ -1,0 +1,5 @@
+package cn.tiaojie.mediator;
+
+public enum OfferStatus {
+    OFFERED, ACCEPTED, DECLINED, EXPIRED
+}

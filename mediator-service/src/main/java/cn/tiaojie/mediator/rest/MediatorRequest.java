@@ -1,0 +1,31 @@
+package cn.tiaojie.mediator.rest;
+
+import cn.tiaojie.mediator.MediatorRole;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The body of POST /api/mediators and PUT /api/mediators/{id}: a member of the pool as an admin registers them. */
+public record MediatorRequest(
+        @NotBlank @Pattern(regexp = "M\\d{3,6}", message = "must look like M001") String id,
+        @NotBlank @Size(max = 100) String name,
+        @NotNull MediatorRole role,
+        @NotBlank @Pattern(regexp = "\\d{6}(\\d{3}){0,3}", message = "must be a 6, 9, 12 or 15 digit area code") String areaCode,
+        @Size(max = 200) String organization,
+        @Pattern(regexp = "\\+?[0-9 \\-]{6,20}", message = "must be a phone number") String phone,
+        @Email @Size(max = 200) String email,
+        @Size(max = 5) List<@NotNull @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag such as zh-CN") String> languages,
+        @Size(max = 30) List<@NotBlank @Size(max = 80) String> expertise,
+        @NotNull @Min(1) @Max(50) Integer capacity,
+        @DecimalMin("0.0") @DecimalMax("5.0") @Digits(integer = 1, fraction = 1) BigDecimal rating,
+        Boolean active) {
+}

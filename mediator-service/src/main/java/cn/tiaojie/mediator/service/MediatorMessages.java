@@ -1,0 +1,121 @@
+package cn.tiaojie.mediator.service;
+
+import cn.tiaojie.contracts.cases.v1.TeamAssigned;
+import cn.tiaojie.contracts.common.v1.NoticeChannel;
+import cn.tiaojie.contracts.common.v1.TeamMember;
+import cn.tiaojie.contracts.mediator.v1.TeamStatus;
+import cn.tiaojie.contracts.notify.v1.NoticeKind;
+import cn.tiaojie.contracts.notify.v1.NoticeRequest;
+import cn.tiaojie.contracts.notify.v1.Recipient;
+import cn.tiaojie.contracts.notify.v1.RecipientKind;
+import cn.tiaojie.mediator.Mediator;
+import cn.tiaojie.mediator.Offer;
+import cn.tiaojie.mediator.OfferStatus;
+import cn.tiaojie.mediator.Team;
+import cn.tiaojie.platform.outbox.Outbox;
+import cn.tiaojie.platform.reference.Taxonomy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+
+/** Builds the gRPC messages mediator-service sends: offer notices, the formed team, the team as others read it. */
+@ApplicationScoped
+public class MediatorMessages {
+
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CHINA);
+
+    private final Taxonomy taxonomy;
+
+    MediatorMessages(Taxonomy taxonomy) {
+        this.taxonomy = taxonomy;
+    }
+
+    /** The notice telling a mediator about an offer; the offer id as key means a relayed repeat sends nothing new. */
+    public NoticeRequest offerNotice(Offer offer) {
+        Team team = offer.team;
+        Mediator m = offer.mediator;
+        String subcategoryName = taxonomy.subcategory(team.subcategory).map(Taxonomy.Subcategory::nameZh)
+                .orElse(team.subcategory);
+        return NoticeRequest.newBuilder()
+                .setIdempotencyKey("offer:" + offer.id)
+                .setKind(NoticeKind.ASSIGNMENT_OFFER)
+                .setCaseId(team.caseId.toString())
+                .setCaseNo(team.caseNo)
+                .setRecipient(recipient(m))
+                .putFields("offerId", offer.id.toString())
+                .putFields("caseNo", team.caseNo)
+                .putFields("role", offer.role.name())
+                .putFields("roleName", offer.role.nameZh())
+                .putFields("subcategory", team.subcategory)
+                .putFields("subcategoryName", subcategoryName)
+                .putFields("areaCode", team.areaCode)
+                .putFields("expiresAt", local(offer.expiresAt))
+                .putFields("caseDeadline", local(team.deadline))
+                .setUrgent(!team.riskFlagList().isEmpty())
+                .build();
+    }
+
+    public TeamAssigned teamAssigned(Team team) {
+        return TeamAssigned.newBuilder()
+                .setMessageId(Outbox.newMessageId())
+                .setCaseId(team.caseId.toString())
+                .setTeamId(team.id.toString())
+                .addAllMembers(members(team))
+                .build();
+    }
+
+    public cn.tiaojie.contracts.mediator.v1.Team team(Team team) {
+        return cn.tiaojie.contracts.mediator.v1.Team.newBuilder()
+                .setTeamId(team.id.toString())
+                .setCaseId(team.caseId.toString())
+                .setStatus(TeamStatus.valueOf(team.status.name()))
+                .addAllMembers(members(team))
+                .build();
+    }
+
+    /** The accepted members, in the order of the team's required roles. */
+    static List<TeamMember> members(Team team) {
+        return team.offers.stream().filter(o -> o.status == OfferStatus.ACCEPTED)
+                .sorted(Comparator.comparingInt(o -> team.requiredRoles.indexOf(o.role)))
+                .map(o -> member(o.mediator, o))
+                .toList();
+    }
+
+    private static TeamMember member(Mediator m, Offer offer) {
+        TeamMember.Builder member = TeamMember.newBuilder()
+                .setMediatorId(m.id)
+                .setRole(offer.role.toProto())
+                .setName(m.name);
+        if (m.phone != null) {
+            member.setPhone(m.phone);
+        }
+        if (m.email != null) {
+            member.setEmail(m.email);
+        }
+        return member.build();
+    }
+
+    private static Recipient recipient(Mediator m) {
+        Recipient.Builder recipient = Recipient.newBuilder()
+                .setKind(RecipientKind.MEDIATOR)
+                .setId(m.id)
+                .setName(m.name)
+                .setLanguage(m.languageList().isEmpty() ? "zh-CN" : m.languageList().get(0))
+                .addChannels(NoticeChannel.IN_APP);
+        if (m.phone != null) {
+            recipient.setPhone(m.phone).addChannels(NoticeChannel.SMS);
+        }
+        if (m.email != null) {
+            recipient.setEmail(m.email).addChannels(NoticeChannel.EMAIL);
+        }
+        return recipient.build();
+    }
+
+    public static String local(Instant instant) {
+        return LOCAL_TIME.format(instant);
+    }
+}

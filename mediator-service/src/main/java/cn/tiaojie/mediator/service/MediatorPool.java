@@ -1,0 +1,154 @@
+package cn.tiaojie.mediator.service;
+
+import cn.tiaojie.mediator.DeclaredConflict;
+import cn.tiaojie.mediator.Mediator;
+import cn.tiaojie.mediator.Unavailability;
+import cn.tiaojie.mediator.WeeklyHours;
+import cn.tiaojie.mediator.rest.MediatorRequest;
+import cn.tiaojie.platform.problem.Problem;
+import cn.tiaojie.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/** Keeps the pool: who is in it, their weekly hours, their time away and the conflicts they declare. */
+@ApplicationScoped
+public class MediatorPool {
+
+    /** One window of a weekly pattern as REST carries it. */
+    public record Hours(DayOfWeek day, LocalTime starts, LocalTime ends) {
+    }
+
+    private final TeamRules rules;
+
+    MediatorPool(TeamRules rules) {
+        this.rules = rules;
+    }
+
+    @Transactional
+    public Mediator register(MediatorRequest request) {
+        if (Mediator.findById(request.id()) != null) {
+            throw ProblemException.conflict("mediator " + request.id() + " is already in the pool");
+        }
+        Mediator m = new Mediator();
+        m.id = request.id();
+        m.createdAt = Instant.now();
+        apply(request, m);
+        m.persist();
+        return m;
+    }
+
+    @Transactional
+    public Mediator update(String id, MediatorRequest request, Long expectedVersion) {
+        if (!id.equals(request.id())) {
+            throw ProblemException.badRequest("id", "must be the id in the path, " + id);
+        }
+        Mediator m = Mediator.findById(id);
+        if (m == null) {
+            throw ProblemException.notFound("mediator", id);
+        }
+        if (expectedVersion != null && expectedVersion != m.version) {
+            throw new ProblemException(412, "Precondition failed",
+                    "mediator " + id + " has changed (version " + m.version + ", If-Match " + expectedVersion + ")");
+        }
+        apply(request, m);
+        return m;
+    }
+
+    private void apply(MediatorRequest request, Mediator m) {
+        List<String> expertise = request.expertise() == null ? List.of() : request.expertise();
+        for (int i = 0; i < expertise.size(); i++) {
+            if (!rules.isTaxonomyCode(expertise.get(i))) {
+                throw ProblemException.badRequest("expertise[" + i + "]", "not a category or subcategory code: " + expertise.get(i));
+            }
+        }
+        m.name = request.name().strip();
+        m.role = request.role();
+        m.areaCode = request.areaCode();
+        m.organization = request.organization();
+        m.phone = request.phone();
+        m.email = request.email();
+        m.languages = request.languages() == null || request.languages().isEmpty() ? "zh-CN"
+                : String.join(",", request.languages());
+        m.expertise = String.join(",", expertise);
+        m.capacity = request.capacity();
+        m.rating = request.rating();
+        m.active = request.active() == null || request.active();
+        m.updatedAt = Instant.now();
+    }
+
+    /** Replaces the weekly pattern; windows of one day may not overlap. */
+    @Transactional
+    public List<WeeklyHours> replaceWeeklyHours(String mediatorId, List<Hours> hours) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < hours.size(); i++) {
+            Hours h = hours.get(i);
+            if (!h.starts().isBefore(h.ends())) {
+                errors.add(new Problem.FieldError("hours[" + i + "]", "starts must be before ends"));
+                continue;
+            }
+            for (int j = 0; j < i; j++) {
+                Hours other = hours.get(j);
+                if (other.day() == h.day() && h.starts().isBefore(other.ends()) && other.starts().isBefore(h.ends())) {
+                    errors.add(new Problem.FieldError("hours[" + i + "]", "overlaps hours[" + j + "]"));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "Invalid request", "the weekly hours are not a valid pattern", errors);
+        }
+        WeeklyHours.delete("mediatorId", mediatorId);
+        List<WeeklyHours> saved = new ArrayList<>();
+        for (Hours h : hours) {
+            WeeklyHours w = new WeeklyHours();
+            w.mediatorId = mediatorId;
+            w.dayOfWeek = (short) h.day().getValue();
+            w.starts = h.starts();
+            w.ends = h.ends();
+            w.persist();
+            saved.add(w);
+        }
+        saved.sort(Comparator.comparing((WeeklyHours w) -> w.dayOfWeek).thenComparing(w -> w.starts));
+        return saved;
+    }
+
+    @Transactional
+    public Unavailability addUnavailability(String mediatorId, Instant startsAt, Instant endsAt, String reason) {
+        if (!startsAt.isBefore(endsAt)) {
+            throw ProblemException.badRequest("endsAt", "must be after startsAt");
+        }
+        Unavailability u = new Unavailability();
+        u.id = UUID.randomUUID();
+        u.mediatorId = mediatorId;
+        u.startsAt = startsAt;
+        u.endsAt = endsAt;
+        u.reason = reason;
+        u.persist();
+        return u;
+    }
+
+    @Transactional
+    public void removeUnavailability(String mediatorId, UUID id) {
+        if (Unavailability.delete("id = ?1 and mediatorId = ?2", id, mediatorId) == 0) {
+            throw ProblemException.notFound("unavailability", id);
+        }
+    }
+
+    @Transactional
+    public DeclaredConflict declareConflict(String mediatorId, String partyName, String reason) {
+        DeclaredConflict c = new DeclaredConflict();
+        c.id = UUID.randomUUID();
+        c.mediatorId = mediatorId;
+        c.partyName = partyName.strip();
+        c.reason = reason;
+        c.declaredAt = Instant.now();
+        c.persist();
+        return c;
+    }
+}

@@ -1,0 +1,150 @@
+package cn.tiaojie.mediator.service;
+
+import static cn.tiaojie.mediator.TestWorld.STAFF;
+import static cn.tiaojie.mediator.TestWorld.liveOffer;
+import static cn.tiaojie.mediator.TestWorld.mediatorToken;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.tiaojie.contracts.common.v1.AreaLevel;
+import cn.tiaojie.contracts.mediator.v1.TeamRequest;
+import cn.tiaojie.mediator.MediatorRole;
+import cn.tiaojie.mediator.Offer;
+import cn.tiaojie.mediator.Team;
+import cn.tiaojie.mediator.TestWorld;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class MatchingTest {
+
+    @Inject
+    TeamFormation formation;
+
+    private UUID request(TeamRequest.Builder request) {
+        TeamRequest built = request.build();
+        formation.requestTeam(built);
+        return UUID.fromString(built.getCaseId());
+    }
+
+    @Test
+    void expertiseOutranksProximityAndTheCandidatesShowWhy() {
+        TestWorld world = new TestWorld();
+        String nearby = world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.village());
+        String categoryExpert = world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county, "NEIGHBOUR");
+        String subcategoryExpert = world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county, "NEIGHBOUR.NOISE");
+        UUID caseId = request(world.caseOf("NEIGHBOUR.NOISE", AreaLevel.GRID));
+
+        assertEquals(subcategoryExpert, liveOffer(caseId, MediatorRole.PEOPLE_MEDIATOR).mediator.id);
+        given().auth().oauth2(mediatorToken(subcategoryExpert)).get("/api/offers")
+                .then().statusCode(200)
+                .body("[0].score", equalTo(38.0f))
+                .body("[0].explanation.expertise", equalTo(30.0f))
+                .body("[0].explanation.rating", equalTo(8.0f));
+        Team team = TestWorld.team(caseId);
+        given().auth().oauth2(STAFF).queryParam("role", "PEOPLE_MEDIATOR").get("/api/teams/{id}/candidates", team.id)
+                .then().statusCode(200)
+                .body("candidates.mediatorId", equalTo(List.of(categoryExpert, nearby)))
+                .body("candidates[0].scoreParts.expertise", equalTo(20.0f))
+                .body("candidates[1].scoreParts.proximity", equalTo(16.0f))
+                .body("excluded.find { it.mediatorId == '" + subcategoryExpert + "' }.reason",
+                        equalTo("already offered this case"));
+    }
+
+    @Test
+    void hardRulesExcludeInactiveConflictedFullAndOutOfAreaMediators() {
+        TestWorld world = new TestWorld();
+        String conflicted = world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county, "NEIGHBOUR.NOISE");
+        world.declareConflict(conflicted, " 张三 ");
+        String full = world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county, 1, List.of("zh-CN"), "NEIGHBOUR.NOISE");
+        String otherVillage = world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county + "101002");
+        String eligible = world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county);
+        request(world.caseOf("NEIGHBOUR.NOISE", AreaLevel.GRID)); // fills the capacity of one
+        UUID caseId = request(world.caseOf("NEIGHBOUR.NOISE", AreaLevel.GRID));
+
+        assertEquals(eligible, liveOffer(caseId, MediatorRole.PEOPLE_MEDIATOR).mediator.id);
+        given().auth().oauth2(STAFF).queryParam("role", "PEOPLE_MEDIATOR")
+                .get("/api/teams/{id}/candidates", TestWorld.team(caseId).id)
+                .then().statusCode(200)
+                .body("excluded.find { it.mediatorId == '" + conflicted + "' }.reason",
+                        equalTo("declared a conflict of interest with a party"))
+                .body("excluded.find { it.mediatorId == '" + full + "' }.reason",
+                        equalTo("at capacity (1 of 1 open cases)"))
+                .body("excluded.find { it.mediatorId == '" + otherVillage + "' }.reason",
+                        equalTo("serves " + world.county + "101002, outside the handling area " + world.village()));
+    }
+
+    @Test
+    void aPartysForeignLanguageFavoursAMediatorWhoSpeaksIt() {
+        TestWorld world = new TestWorld();
+        world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.township());
+        String speaksEnglish = world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county, 5, List.of("zh-CN", "en"));
+        TeamRequest.Builder request = world.caseOf("NEIGHBOUR.NOISE", AreaLevel.GRID);
+        request.setParties(0, request.getParties(0).toBuilder().setLanguage("en-GB"));
+        UUID caseId = request(request);
+
+        assertEquals(speaksEnglish, liveOffer(caseId, MediatorRole.PEOPLE_MEDIATOR).mediator.id);
+    }
+
+    @Test
+    void rotationOffersTheNextCaseToWhoeverWasOfferedOneLongestAgo() {
+        TestWorld world = new TestWorld();
+        String first = world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county);
+        String second = world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county);
+        world.declareConflict(second, "青溪某某有限公司");
+        UUID earlier = request(world.caseOf("NEIGHBOUR.NOISE", AreaLevel.GRID));
+        Offer offer = liveOffer(earlier, MediatorRole.PEOPLE_MEDIATOR);
+        assertEquals(first, offer.mediator.id);
+        given().auth().oauth2(mediatorToken(first)).contentType(ContentType.JSON).body("{\"reason\":\"出差\"}")
+                .post("/api/offers/{id}/decline", offer.id).then().statusCode(200);
+
+        // equal scores and no load: the one never offered a case goes first, although the other sorts first by id
+        TeamRequest.Builder later = world.caseOf("NEIGHBOUR.NOISE", AreaLevel.GRID);
+        later.setParties(1, later.getParties(1).toBuilder().setName("另一家公司"));
+        assertEquals(second, liveOffer(request(later), MediatorRole.PEOPLE_MEDIATOR).mediator.id);
+    }
+
+    @Test
+    void aThreatOfViolenceAddsAPoliceOfficerAndShortensTheTimeToAnswer() {
+        TestWorld world = new TestWorld();
+        world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county);
+        String police = world.mediator(MediatorRole.POLICE_OFFICER, world.county);
+        UUID calm = request(world.caseOf("NEIGHBOUR.NOISE", AreaLevel.GRID));
+        UUID threatening = request(world.caseOf("NEIGHBOUR.NOISE", AreaLevel.GRID).addRiskFlags("VIOLENCE_THREAT"));
+
+        assertEquals(List.of(MediatorRole.PEOPLE_MEDIATOR), TestWorld.team(calm).requiredRoles);
+        assertEquals(List.of(MediatorRole.PEOPLE_MEDIATOR, MediatorRole.POLICE_OFFICER),
+                TestWorld.team(threatening).requiredRoles);
+        Offer policeOffer = liveOffer(threatening, MediatorRole.POLICE_OFFICER);
+        assertEquals(police, policeOffer.mediator.id);
+        assertEquals(4 * 60, Duration.between(policeOffer.offeredAt, policeOffer.expiresAt).toMinutes());
+        Offer calmOffer = liveOffer(calm, MediatorRole.PEOPLE_MEDIATOR);
+        assertEquals(24 * 60, Duration.between(calmOffer.offeredAt, calmOffer.expiresAt).toMinutes());
+    }
+
+    @Test
+    void theDemoPoolOffersABaixiWageDisputeToTheBaixiLabourLawyerAndSocialWorker() {
+        TeamRequest request = new TestWorld().caseOf("LABOUR.WAGE_ARREARS", AreaLevel.TOWNSHIP)
+                .setAreaCode("330999102003")
+                .build();
+        formation.requestTeam(request);
+        UUID caseId = UUID.fromString(request.getCaseId());
+
+        assertEquals(List.of(MediatorRole.LAWYER, MediatorRole.SOCIAL_WORKER), TestWorld.team(caseId).requiredRoles);
+        // 郭伟 (M016) is the 白溪 labour lawyer; 萧婷 (M030) the 白溪 social worker who knows labour disputes
+        assertEquals("M016", liveOffer(caseId, MediatorRole.LAWYER).mediator.id);
+        assertEquals("M030", liveOffer(caseId, MediatorRole.SOCIAL_WORKER).mediator.id);
+        // 程伟 (M031) works in 石门乡, outside the township handling the case
+        given().auth().oauth2(STAFF).queryParam("role", "SOCIAL_WORKER")
+                .get("/api/teams/{id}/candidates", TestWorld.team(caseId).id)
+                .then().statusCode(200)
+                .body("excluded.mediatorId", hasItem("M031"));
+    }
+}
