@@ -7,6 +7,7 @@ import cn.tiaojie.cases.DisputeCase;
 import cn.tiaojie.cases.service.CaseAccess;
 import cn.tiaojie.cases.service.CaseLifecycle;
 import cn.tiaojie.platform.problem.ProblemException;
+import cn.tiaojie.platform.rest.ETags;
 import cn.tiaojie.platform.security.Caller;
 import cn.tiaojie.platform.security.Claims;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -102,7 +103,7 @@ public class CaseResource {
     @RolesAllowed(Claims.STAFF)
     public Response file(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         checkManageable(id);
-        DisputeCase c = lifecycle.file(id, versionOf(ifMatch), caller.subject());
+        DisputeCase c = lifecycle.file(id, ETags.versionOf(ifMatch), caller.subject());
         return Response.ok(CaseView.summary(c)).tag(etag(c)).build();
     }
 
@@ -112,7 +113,7 @@ public class CaseResource {
     public Response reject(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid RejectRequest request) {
         checkManageable(id);
-        DisputeCase c = lifecycle.reject(id, versionOf(ifMatch), request.reason(), caller.subject());
+        DisputeCase c = lifecycle.reject(id, ETags.versionOf(ifMatch), request.reason(), caller.subject());
         return Response.ok(CaseView.summary(c)).tag(etag(c)).build();
     }
 
@@ -121,18 +122,6 @@ public class CaseResource {
     }
 
     static EntityTag etag(DisputeCase c) {
-        return new EntityTag(Long.toString(c.version));
-    }
-
-    static Long versionOf(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.equals("*")) {
-            return null;
-        }
-        String value = ifMatch.strip().replace("W/", "").replace("\"", "");
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("If-Match", "must be an ETag this service issued");
-        }
+        return ETags.etag(c.version);
     }
 }

@@ -1,5 +1,7 @@
 package cn.tiaojie.mediator.rest;
 
+import cn.tiaojie.platform.rest.QueryParams;
+import cn.tiaojie.platform.rest.ETags;
 import cn.tiaojie.mediator.DeclaredConflict;
 import cn.tiaojie.mediator.Mediator;
 import cn.tiaojie.mediator.MediatorRole;
@@ -92,7 +94,7 @@ public class MediatorResource {
         }
         Mediator m = access.existing(id);
         boolean showContact = self || caller.is(Claims.STAFF) || caller.is(Claims.ADMIN);
-        return Response.ok(MediatorView.of(m, showContact)).tag(IfMatch.etag(m.version)).build();
+        return Response.ok(MediatorView.of(m, showContact)).tag(ETags.etag(m.version)).build();
     }
 
     @POST
@@ -100,7 +102,7 @@ public class MediatorResource {
     public Response register(@NotNull @Valid MediatorRequest request, UriInfo uri) {
         Mediator m = pool.register(request);
         return Response.created(uri.getBaseUriBuilder().path("api/mediators").path(m.id).build())
-                .tag(IfMatch.etag(m.version)).entity(MediatorView.of(m, true)).build();
+                .tag(ETags.etag(m.version)).entity(MediatorView.of(m, true)).build();
     }
 
     @PUT
@@ -108,8 +110,8 @@ public class MediatorResource {
     @RolesAllowed(Claims.ADMIN)
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid MediatorRequest request) {
-        Mediator m = pool.update(id, request, IfMatch.versionOf(ifMatch));
-        return Response.ok(MediatorView.of(m, true)).tag(IfMatch.etag(m.version)).build();
+        Mediator m = pool.update(id, request, ETags.versionOf(ifMatch));
+        return Response.ok(MediatorView.of(m, true)).tag(ETags.etag(m.version)).build();
     }
 
     @GET

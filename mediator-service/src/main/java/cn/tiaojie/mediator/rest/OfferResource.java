@@ -1,5 +1,6 @@
 package cn.tiaojie.mediator.rest;
 
+import cn.tiaojie.platform.rest.QueryParams;
 import cn.tiaojie.mediator.Offer;
 import cn.tiaojie.mediator.OfferStatus;
 import cn.tiaojie.mediator.service.TeamFormation;

@@ -1,5 +1,6 @@
 package cn.tiaojie.mediator.rest;
 
+import cn.tiaojie.platform.rest.QueryParams;
 import cn.tiaojie.mediator.MediatorRole;
 import cn.tiaojie.mediator.Team;
 import cn.tiaojie.mediator.TeamStatus;

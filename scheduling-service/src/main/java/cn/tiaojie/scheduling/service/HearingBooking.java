@@ -6,6 +6,7 @@ import cn.tiaojie.contracts.common.v1.TeamMember;
 import cn.tiaojie.contracts.notify.v1.NoticeRequest;
 import cn.tiaojie.contracts.scheduling.v1.HearingRequest;
 import cn.tiaojie.platform.grpc.ProtoTime;
+import cn.tiaojie.platform.persistence.SqlStates;
 import cn.tiaojie.platform.outbox.Inbox;
 import cn.tiaojie.platform.outbox.Outbox;
 import cn.tiaojie.platform.problem.ProblemException;
@@ -18,7 +19,6 @@ import cn.tiaojie.scheduling.grpc.MediatorAvailabilityClient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,8 +41,6 @@ import org.jboss.logging.Logger;
 public class HearingBooking {
 
     private static final Logger LOG = Logger.getLogger(HearingBooking.class);
-    private static final String UNIQUE_VIOLATION = "23505";
-    private static final String EXCLUSION_VIOLATION = "23P01";
     private static final int MAX_DURATION_MINUTES = 8 * 60;
 
     private final SchedulingConfig config;
@@ -82,12 +80,12 @@ public class HearingBooking {
                 return QuarkusTransaction.requiringNew()
                         .call(() -> book(request, caseId, earliest, horizon, mediatorsFree));
             } catch (RuntimeException e) {
-                String state = sqlStateOf(e);
-                if (UNIQUE_VIOLATION.equals(state)) {
+                String state = SqlStates.of(e);
+                if (SqlStates.UNIQUE_VIOLATION.equals(state)) {
                     // a concurrent request for the same case booked first: answer with its hearing
                     return liveHearingOf(caseId).orElseThrow(() -> e);
                 }
-                if (!EXCLUSION_VIOLATION.equals(state) || attempt >= config.bookingAttempts()) {
+                if (!SqlStates.EXCLUSION_VIOLATION.equals(state) || attempt >= config.bookingAttempts()) {
                     throw e;
                 }
                 LOG.infof("a concurrent booking took the slot of case %s; looking again (attempt %d)", caseId, attempt);
@@ -250,12 +248,4 @@ public class HearingBooking {
         return value;
     }
 
-    private static String sqlStateOf(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
-            }
-        }
-        return null;
-    }
 }

@@ -1,4 +1,4 @@
-package cn.tiaojie.mediator.rest;
+package cn.tiaojie.platform.rest;
 
 import cn.tiaojie.platform.problem.ProblemException;
 import java.util.Arrays;
@@ -8,13 +8,13 @@ import java.util.UUID;
  * Reads query parameters by hand: JAX-RS answers 404 to a query parameter it cannot convert, where a client
  * deserves a 400 that names the parameter.
  */
-final class QueryParams {
+public final class QueryParams {
 
     private QueryParams() {
     }
 
     /** The constant named by {@code value}; null when the parameter is absent. */
-    static <E extends Enum<E>> E enumValue(Class<E> type, String name, String value) {
+    public static <E extends Enum<E>> E enumValue(Class<E> type, String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -25,7 +25,7 @@ final class QueryParams {
         }
     }
 
-    static UUID uuid(String name, String value) {
+    public static UUID uuid(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -1,20 +1,20 @@
-package cn.tiaojie.mediator.rest;
+package cn.tiaojie.platform.rest;
 
 import cn.tiaojie.platform.problem.ProblemException;
 import jakarta.ws.rs.core.EntityTag;
 
 /** ETags are entity versions: a stale If-Match is refused instead of overwriting someone else's change. */
-final class IfMatch {
+public final class ETags {
 
-    private IfMatch() {
+    private ETags() {
     }
 
-    static EntityTag etag(long version) {
+    public static EntityTag etag(long version) {
         return new EntityTag(Long.toString(version));
     }
 
     /** The version an If-Match header names; null when absent or "*". */
-    static Long versionOf(String ifMatch) {
+    public static Long versionOf(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.equals("*")) {
             return null;
         }
