@@ -43,3 +43,11 @@ tiaojie_pick_java_home() {
 
 JAVA_HOME=$(tiaojie_pick_java_home) || exit 1
 export JAVA_HOME
+
+# Maven's own libraries still use sun.misc.Unsafe; JDK 24+ warns about it on every build unless allowed.
+if [ "$(tiaojie_java_major "$JAVA_HOME")" -ge 24 ]; then
+  case " ${MAVEN_OPTS:-} " in
+    *sun-misc-unsafe-memory-access*) ;;
+    *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;;
+  esac
+fi

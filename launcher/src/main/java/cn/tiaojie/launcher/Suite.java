@@ -54,6 +54,7 @@ public final class Suite implements AutoCloseable {
 
     private final Options options;
     private final LocalPostgres postgres;
+    private LocalChannels channels;
     private final Map<SuiteService, Process> processes = new EnumMap<>(SuiteService.class);
     private final List<Started> started = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -83,6 +84,8 @@ public final class Suite implements AutoCloseable {
             }
             Path publicKey = options.stateDirectory().resolve("DEV-ONLY-jwt-public.pem");
             Files.writeString(publicKey, DevTokens.publicKeyPem());
+            suite.channels = LocalChannels.start();
+            Files.writeString(options.stateDirectory().resolve("outbox.url"), suite.channels.outboxUrl());
             long begin = System.nanoTime();
             for (SuiteService s : SuiteService.values()) {
                 suite.launch(s, publicKey);
@@ -99,6 +102,11 @@ public final class Suite implements AutoCloseable {
 
     public URI url(SuiteService service) {
         return URI.create("http://localhost:" + options.ports().get(service));
+    }
+
+    /** The local SMTP server and SMS gateway that notify-service sends through. */
+    public LocalChannels channels() {
+        return channels;
     }
 
     public int postgresPort() {
@@ -135,6 +143,10 @@ public final class Suite implements AutoCloseable {
         for (SuiteService other : SuiteService.values()) {
             command.add("-Dquarkus.grpc.clients." + other.clientName + ".host=localhost");
             command.add("-Dquarkus.grpc.clients." + other.clientName + ".port=" + options.ports().get(other));
+        }
+        if (service == SuiteService.NOTIFY) {
+            command.addAll(channels.notifySystemProperties());
+            command.add("-Dtiaojie.notify.links.base-url=" + url(service));
         }
         command.add("-jar");
         command.add(application(options.root(), service).toString());
@@ -207,6 +219,9 @@ public final class Suite implements AutoCloseable {
             }
         }
         processes.clear();
+        if (channels != null) {
+            channels.close();
+        }
         postgres.close();
     }
 

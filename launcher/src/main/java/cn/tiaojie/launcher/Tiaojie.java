@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The local command line: {@code up}, {@code down}, {@code status} and {@code token}. */
 public final class Tiaojie {
@@ -35,6 +36,7 @@ public final class Tiaojie {
             case "down" -> down(root);
             case "status" -> status();
             case "token" -> token(rest);
+            case "outbox" -> Outbox.print(root, rest.contains("--json"), OUT);
             default -> help();
         };
         System.exit(exit);
@@ -51,7 +53,9 @@ public final class Tiaojie {
         OUT.println("Starting PostgreSQL (data in " + root.relativize(options.dataDirectory()) + ") and the four services…");
         Suite suite = Suite.start(options, Duration.ofMinutes(3));
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
             OUT.println("\nStopping the services and PostgreSQL…");
             suite.close();
             try {
@@ -70,7 +74,7 @@ public final class Tiaojie {
         banner(suite);
         while (!stopped.await(2, java.util.concurrent.TimeUnit.SECONDS)) {
             List<SuiteService> exited = suite.exited();
-            if (!exited.isEmpty()) {
+            if (!exited.isEmpty() && !stopping.get()) {
                 OUT.println(exited + " stopped unexpectedly; see .tiaojie/logs/. Shutting down.");
                 System.exit(1);
             }
@@ -192,6 +196,8 @@ public final class Tiaojie {
                     s.service().module, suite.url(s.service()), suite.url(s.service()), s.readyMillis(), s.rssKiB() / 1024));
         }
         lines.add("  PostgreSQL          localhost:" + suite.postgresPort() + " (data in .tiaojie/pgdata, logs in .tiaojie/logs)");
+        lines.add("  SMTP (GreenMail)    127.0.0.1:" + suite.channels().smtpPort() + "   SMS gateway " + suite.channels().sms().baseUrl()
+                + "   what they received: ./tiaojie outbox [--json]");
         lines.add("");
         lines.add("Tokens (DEV-ONLY key): ./tiaojie token staff | supervisor | admin | mediator --sub M001 | resident --case ID --party ID");
         lines.add("");
@@ -213,6 +219,7 @@ public final class Tiaojie {
                   down     stop a suite started by up
                   status   readiness of the four services
                   token    ROLE [--sub ID] [--center C] [--area A] [--case ID] [--party ID]: a DEV-ONLY token
+                  outbox   [--json] the SMS and e-mails the local gateway and SMTP server received
                 """);
         return 0;
     }
