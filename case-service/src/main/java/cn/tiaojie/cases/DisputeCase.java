@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -91,6 +92,62 @@ public class DisputeCase extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** the step whose SLA runs now; null once the case has an outcome */
+    @Enumerated(EnumType.STRING)
+    public Step step;
+
+    @Column(name = "step_started_at")
+    public Instant stepStartedAt;
+
+    @Column(name = "step_deadline")
+    public Instant stepDeadline;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sla_state")
+    public SlaState slaState = SlaState.ON_TRACK;
+
+    /** keyed hash of the parties' identities, for finding a second filing of the same dispute */
+    @Column(name = "parties_hash")
+    public String partiesHash;
+
+    @Column(name = "linked_case_id")
+    public UUID linkedCaseId;
+
+    /** REJECTED, RESOLVED, UNRESOLVED or WITHDRAWN; kept when the case is closed */
+    @Enumerated(EnumType.STRING)
+    public CaseStatus outcome;
+
+    @Column(name = "outcome_reason")
+    public String outcomeReason;
+
+    @Column(name = "outcome_at")
+    public Instant outcomeAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "referral_route")
+    public ReferralRoute referralRoute;
+
+    @Column(name = "agreement_terms")
+    public String agreementTerms;
+
+    @Column(name = "agreement_amount")
+    public BigDecimal agreementAmount;
+
+    @Column(name = "performance_deadline")
+    public LocalDate performanceDeadline;
+
+    @Column(name = "judicial_confirmation")
+    public Boolean judicialConfirmation;
+
+    @Column(name = "judicial_confirmation_due")
+    public LocalDate judicialConfirmationDue;
+
+    @Column(name = "judicial_confirmation_applied_on")
+    public LocalDate judicialConfirmationAppliedOn;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
 
     @Version
     public long version;

@@ -30,10 +30,21 @@ public class Party extends PanacheEntityBase {
 
     public String name;
 
+    /** sealed by PersonalDataCipher, never plain */
     public String phone;
 
+    /** sealed by PersonalDataCipher, never plain */
     @Column(name = "id_number")
     public String idNumber;
+
+    @Column(name = "phone_hash")
+    public String phoneHash;
+
+    @Column(name = "id_number_hash")
+    public String idNumberHash;
+
+    /** comma-separated VulnerableGroup codes */
+    public String vulnerabilities = "";
 
     public String email;
 
@@ -42,6 +53,10 @@ public class Party extends PanacheEntityBase {
     /** comma-separated notice channels */
     @Column(name = "preferred_channels")
     public String preferredChannels = "";
+
+    public List<String> vulnerabilityList() {
+        return vulnerabilities == null || vulnerabilities.isBlank() ? List.of() : Arrays.asList(vulnerabilities.split(","));
+    }
 
     public List<String> preferredChannelList() {
         return preferredChannels == null || preferredChannels.isBlank() ? List.of()

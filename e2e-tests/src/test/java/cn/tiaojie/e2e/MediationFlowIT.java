@@ -7,16 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.tiaojie.launcher.LocalChannels;
+import cn.tiaojie.launcher.SmsGatewaySimulator;
 import cn.tiaojie.launcher.Suite;
 import cn.tiaojie.launcher.SuiteService;
 import cn.tiaojie.testsupport.DevTokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +31,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The spine of the flow across the four services as real processes: a dispute is registered and filed, offers
  * go out, a declined offer falls through to the next candidate, the team accepts, the hearing is booked at least
- * the notice period ahead and every party and team member is served a hearing notice.
+ * the notice period ahead and every party and team member is served a hearing notice; the applicant's arrives by
+ * SMS and by e-mail (PDF and .ics), and confirming it through its signed link reaches case-service as proof of
+ * service.
  */
 class MediationFlowIT {
 
@@ -46,13 +55,14 @@ class MediationFlowIT {
     }
 
     @Test
-    void aWageDisputeGoesFromIntakeToAHearingWithEveryNoticeServed() {
+    void aWageDisputeGoesFromIntakeToAHearingWithEveryNoticeServed() throws Exception {
         Instant filedAt = Instant.now();
         String caseId = given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("""
                 {"channel":"WALK_IN","subcategory":"LABOUR.WAGE_ARREARS","areaCode":"330999102003",
                  "summary":"拖欠三个月工资","amountInDispute":18600,
                  "parties":[
-                   {"role":"APPLICANT","kind":"PERSON","name":"张三","phone":"13812345678","preferredChannels":["SMS"]},
+                   {"role":"APPLICANT","kind":"PERSON","name":"张三","phone":"13812345678",
+                    "email":"zhang.san@example.cn","preferredChannels":["SMS","EMAIL"]},
                    {"role":"RESPONDENT","kind":"ORGANIZATION","name":"青溪建工有限公司"}]}""")
                 .post(url(SuiteService.CASE, "/api/cases"))
                 .then().statusCode(201).body("status", equalTo("RECEIVED"))
@@ -101,10 +111,33 @@ class MediationFlowIT {
         Instant startsAt = Instant.parse(hearings.getString("[0].startsAt"));
         assertTrue(!startsAt.isBefore(filedAt.plus(3, ChronoUnit.DAYS)), "notice period respected: " + startsAt);
         assertEquals(kase.getString("hearing.hearingId"), hearings.getString("[0].id"));
+        // its calendar file parses (RFC 5545, ical4j), the event at the booked time
+        String ics = given().auth().oauth2(STAFF)
+                .get(url(SuiteService.SCHEDULING, "/api/hearings/" + hearings.getString("[0].id") + ".ics"))
+                .then().statusCode(200).contentType("text/calendar").extract().asString();
+        VEvent event = new CalendarBuilder().build(new StringReader(ics)).<VEvent>getComponents(Component.VEVENT).getFirst();
+        assertEquals(startsAt, ((ZonedDateTime) event.getDateTimeStart().getDate()).toInstant());
 
-        // a hearing notice for each party and each team member, delivered on the log channel
+        // a hearing notice for each party and each team member, each sent on at least one channel
         await().atMost(PATIENCE).until(() -> hearingNotices(caseId), notices -> notices.size() == 4
-                && notices.stream().allMatch(MediationFlowIT::sentOnLog));
+                && notices.stream().allMatch(MediationFlowIT::sent));
+        // the applicant's arrives by SMS with a signed link, and by e-mail with the notice as PDF and an .ics
+        LocalChannels channels = suite.channels();
+        SmsGatewaySimulator.Sms sms = await().atMost(PATIENCE).until(() -> channels.sms().delivered().stream()
+                .filter(m -> m.to().equals("+8613812345678") && m.body().contains("调解通知书")).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+        LocalChannels.Mail mail = await().atMost(PATIENCE).until(() -> channels.mails().stream()
+                .filter(m -> m.to().equals("zhang.san@example.cn") && m.subject().startsWith("调解通知书")).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+        assertEquals(List.of("application/pdf", "text/calendar"),
+                mail.attachments().stream().map(LocalChannels.Attachment::contentType).sorted().toList());
+        // the link opens the notice without login; confirming receipt is proof of service, recorded by case-service
+        String link = sms.body().substring(sms.body().indexOf("http")).strip();
+        given().get(link).then().statusCode(200).body(org.hamcrest.Matchers.containsString("调解通知书"));
+        given().post(link + "/ack").then().statusCode(200).body("channel", equalTo("SMS"));
+        await().atMost(PATIENCE).until(() -> given().auth().oauth2(STAFF)
+                .get(url(SuiteService.CASE, "/api/cases/" + caseId)).then().extract().jsonPath()
+                .getList("timeline.type"), types -> types.contains("NOTICE_ACKNOWLEDGED"));
         // and the three mediators who were offered the case were told
         JsonPath offers = notices(caseId);
         assertEquals(3, offers.getList("items.findAll { it.kind == 'ASSIGNMENT_OFFER' }").size());
@@ -147,8 +180,8 @@ class MediationFlowIT {
     }
 
     @SuppressWarnings("unchecked")
-    private static boolean sentOnLog(Map<String, Object> notice) {
+    private static boolean sent(Map<String, Object> notice) {
         return ((List<Map<String, Object>>) notice.get("deliveries")).stream()
-                .anyMatch(d -> d.get("channel").equals("LOG") && d.get("state").equals("SENT"));
+                .anyMatch(d -> List.of("SENT", "DELIVERED", "ACKNOWLEDGED").contains(d.get("state")));
     }
 }

@@ -26,7 +26,7 @@ public final class LocalChannels implements AutoCloseable {
     public record Mail(String to, String subject, String text, List<Attachment> attachments) {
     }
 
-    public record Attachment(String fileName, String contentType, int size) {
+    public record Attachment(String fileName, String contentType, int size, byte[] content) {
     }
 
     private final GreenMail smtp;
@@ -99,7 +99,8 @@ public final class LocalChannels implements AutoCloseable {
             throws MessagingException, IOException {
         if (part.getFileName() != null) {
             byte[] bytes = part.getInputStream().readAllBytes();
-            attachments.add(new Attachment(part.getFileName(), part.getContentType().split(";")[0].strip(), bytes.length));
+            attachments.add(new Attachment(decode(part.getFileName()), part.getContentType().split(";")[0].strip(),
+                    bytes.length, bytes));
         } else if (part.isMimeType("multipart/*")) {
             Multipart multipart = (Multipart) part.getContent();
             for (int i = 0; i < multipart.getCount(); i++) {
@@ -108,6 +109,14 @@ public final class LocalChannels implements AutoCloseable {
             }
         } else if (part.isMimeType("text/plain") && text.isEmpty()) {
             text.append(part.getContent());
+        }
+    }
+
+    private static String decode(String fileName) {
+        try {
+            return jakarta.mail.internet.MimeUtility.decodeText(fileName);
+        } catch (java.io.UnsupportedEncodingException e) {
+            return fileName;
         }
     }
 

@@ -48,7 +48,7 @@ public final class Suite implements AutoCloseable {
         }
     }
 
-    /** How a service came up: milliseconds from process start to ready, and its resident memory then. */
+    /** How a service came up: milliseconds from its process start to ready, and its resident memory then. */
     public record Started(SuiteService service, long pid, long readyMillis, long rssKiB) {
     }
 
@@ -84,14 +84,15 @@ public final class Suite implements AutoCloseable {
             }
             Path publicKey = options.stateDirectory().resolve("DEV-ONLY-jwt-public.pem");
             Files.writeString(publicKey, DevTokens.publicKeyPem());
+            // the services sign their service tokens with the DEV-ONLY key on a local run
+            Files.writeString(options.stateDirectory().resolve("DEV-ONLY-jwt-private.pem"), DevTokens.privateKeyPem());
             suite.channels = LocalChannels.start();
             Files.writeString(options.stateDirectory().resolve("outbox.url"), suite.channels.outboxUrl());
-            long begin = System.nanoTime();
+            // one after another: each start is measured on its own, and they do not fight for the cores
             for (SuiteService s : SuiteService.values()) {
+                long launched = System.nanoTime();
                 suite.launch(s, publicKey);
-            }
-            for (SuiteService s : SuiteService.values()) {
-                suite.awaitReady(s, begin, readyTimeout);
+                suite.awaitReady(s, launched, readyTimeout);
             }
             return suite;
         } catch (IOException | RuntimeException e) {
@@ -140,6 +141,8 @@ public final class Suite implements AutoCloseable {
         command.add("-Dquarkus.datasource.password=" + service.devPassword());
         command.add("-Dmp.jwt.verify.publickey.location=" + publicKey.toUri());
         command.add("-Dmp.jwt.verify.issuer=" + DevTokens.ISSUER);
+        command.add("-Dtiaojie.service-token.signing-key-location="
+                + options.stateDirectory().resolve("DEV-ONLY-jwt-private.pem").toUri());
         for (SuiteService other : SuiteService.values()) {
             command.add("-Dquarkus.grpc.clients." + other.clientName + ".host=localhost");
             command.add("-Dquarkus.grpc.clients." + other.clientName + ".port=" + options.ports().get(other));

@@ -6,6 +6,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -44,7 +46,18 @@ public class Mediator extends PanacheEntityBase {
     /** residents' average rating, 0–5; null until rated */
     public BigDecimal rating;
 
+    @Enumerated(EnumType.STRING)
+    public MediatorStatus status = MediatorStatus.ACTIVE;
+
+    /** status is ACTIVE; kept as a column for matching's index */
     public boolean active = true;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "organization_kind")
+    public OrganizationKind organizationKind;
+
+    /** comma-separated preferred notice channels for offers */
+    public String channels = "IN_APP,SMS,EMAIL";
 
     @Column(name = "created_at")
     public Instant createdAt;
@@ -54,6 +67,20 @@ public class Mediator extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    @PrePersist
+    @PreUpdate
+    void keepActiveFlag() {
+        active = status == MediatorStatus.ACTIVE;
+    }
+
+    public boolean isActive() {
+        return status == MediatorStatus.ACTIVE;
+    }
+
+    public List<String> channelList() {
+        return split(channels);
+    }
 
     public List<String> languageList() {
         return split(languages);

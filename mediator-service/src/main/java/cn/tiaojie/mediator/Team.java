@@ -73,6 +73,14 @@ public class Team extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public List<MediatorRole> requiredRoles = new ArrayList<>();
 
+    /** roles the team rule allows besides the required ones; staff may add one before the team is formed */
+    @ElementCollection
+    @CollectionTable(name = "team_optional_role", joinColumns = @JoinColumn(name = "team_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "role")
+    @Enumerated(EnumType.STRING)
+    public List<MediatorRole> optionalRoles = new ArrayList<>();
+
     @ElementCollection
     @CollectionTable(name = "team_party", joinColumns = @JoinColumn(name = "team_id"))
     @OrderColumn(name = "position")

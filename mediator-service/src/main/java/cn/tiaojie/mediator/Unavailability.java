@@ -3,6 +3,8 @@ package cn.tiaojie.mediator;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.UUID;
@@ -22,6 +24,9 @@ public class Unavailability extends PanacheEntityBase {
 
     @Column(name = "ends_at")
     public Instant endsAt;
+
+    @Enumerated(EnumType.STRING)
+    public UnavailabilityKind kind = UnavailabilityKind.OTHER;
 
     public String reason;
 }

@@ -66,6 +66,18 @@ public final class TestWorld {
         return id;
     }
 
+    /** An active mediator working for an organisation. */
+    public String mediatorOf(MediatorRole role, String area, String organization) {
+        String id = mediator(role, area);
+        QuarkusTransaction.requiringNew().run(() -> Mediator.<Mediator>findById(id).organization = organization);
+        return id;
+    }
+
+    public static String residentToken(String caseId, String partyId) {
+        return DevTokens.forRole("resident").subject("resident-" + partyId).claim("caseId", caseId)
+                .claim("partyId", partyId).sign();
+    }
+
     public void declareConflict(String mediatorId, String partyName) {
         QuarkusTransaction.requiringNew().run(() -> {
             DeclaredConflict c = new DeclaredConflict();
@@ -104,6 +116,7 @@ public final class TestWorld {
             Team team = Team.ofCase(caseId).orElseThrow();
             // load what the assertions read after the transaction
             team.requiredRoles.size();
+            team.optionalRoles.size();
             team.offers.forEach(o -> o.mediator.name.length());
             return team;
         });

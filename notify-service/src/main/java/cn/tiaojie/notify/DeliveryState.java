@@ -1,10 +1,14 @@
 package cn.tiaojie.notify;
 
-/** Where a delivery stands; the same names as the wire enum tiaojie.notify.v1.DeliveryState. */
+/**
+ * Where a delivery stands. SENDING (claimed by a dispatcher, the send may be under way) is this service's own:
+ * on the wire it reads as QUEUED.
+ */
 public enum DeliveryState {
-    QUEUED, SENT, DELIVERED, ACKNOWLEDGED, FAILED;
+    QUEUED, SENDING, SENT, DELIVERED, ACKNOWLEDGED, FAILED;
 
     public cn.tiaojie.contracts.notify.v1.DeliveryState toProto() {
-        return cn.tiaojie.contracts.notify.v1.DeliveryState.valueOf(name());
+        return this == SENDING ? cn.tiaojie.contracts.notify.v1.DeliveryState.QUEUED
+                : cn.tiaojie.contracts.notify.v1.DeliveryState.valueOf(name());
     }
 }

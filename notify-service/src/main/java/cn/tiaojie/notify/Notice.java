@@ -3,7 +3,10 @@ package cn.tiaojie.notify;
 import cn.tiaojie.contracts.notify.v1.NoticeKind;
 import cn.tiaojie.contracts.notify.v1.RecipientKind;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.tiaojie.notify.privacy.SealedEmail;
+import cn.tiaojie.notify.privacy.SealedPhone;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -46,8 +49,12 @@ public class Notice extends PanacheEntityBase {
     @Column(name = "recipient_name")
     public String recipientName;
 
+    /** sealed at rest */
+    @Convert(converter = SealedPhone.class)
     public String phone;
 
+    /** sealed at rest */
+    @Convert(converter = SealedEmail.class)
     public String email;
 
     public String language;
@@ -68,6 +75,17 @@ public class Notice extends PanacheEntityBase {
     @Column(name = "acknowledged_at")
     public Instant acknowledgedAt;
 
+    /** every electronic channel failed: the grid worker serves it on paper */
+    @Column(name = "paper_delivery_required")
+    public boolean paperDeliveryRequired;
+
+    @Column(name = "paper_delivery_reason")
+    public String paperDeliveryReason;
+
     @Version
     public long version;
+
+    public boolean isToResident() {
+        return recipientKind == RecipientKind.PARTY;
+    }
 }

@@ -2,13 +2,25 @@ package cn.tiaojie.notify;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Optional;
 
 /** notify-service settings under {@code tiaojie.notify}. */
 @ConfigMapping(prefix = "tiaojie.notify")
 public interface NotifyConfig {
 
     Dispatch dispatch();
+
+    QuietHours quietHours();
+
+    RateLimit rateLimit();
+
+    Sms sms();
+
+    Links links();
 
     interface Dispatch {
         /** off in tests, which run the dispatcher themselves */
@@ -28,5 +40,77 @@ public interface NotifyConfig {
 
         @WithDefault("30m")
         Duration maxBackoff();
+
+        /** deliveries one dispatcher claims at a time */
+        @WithDefault("200")
+        int batchSize();
+
+        /** dispatch workers claiming batches side by side in one process */
+        @WithDefault("2")
+        int workers();
+
+        /** sends of one batch in flight at once */
+        @WithDefault("32")
+        int parallelism();
+
+        /** how long a claimed delivery stays SENDING before another dispatcher may take it over (after a crash) */
+        @WithDefault("60s")
+        Duration lease();
+    }
+
+    /** Non-urgent SMS wait until the end of the quiet hours (local time). */
+    interface QuietHours {
+        @WithDefault("21:00")
+        LocalTime start();
+
+        @WithDefault("08:00")
+        LocalTime end();
+
+        @WithDefault("Asia/Shanghai")
+        ZoneId zone();
+    }
+
+    /** At most {@code perHour} non-urgent SMS or e-mails to one recipient within any hour, per channel. */
+    interface RateLimit {
+        @WithDefault("10")
+        int perHour();
+    }
+
+    /** The SMS gateway (Twilio Messages REST shape); without a base URL there is no SMS channel. */
+    interface Sms {
+        Optional<URI> baseUrl();
+
+        @WithDefault("none")
+        String accountSid();
+
+        @WithDefault("none")
+        String authToken();
+
+        /** the sender number or name the gateway shows */
+        @WithDefault("12348")
+        String from();
+
+        /** ask the gateway for delivery reports (DELIVERED) at /hooks/sms/… */
+        @WithDefault("true")
+        boolean statusCallbacks();
+
+        @WithDefault("10s")
+        Duration timeout();
+    }
+
+    /** The signed links in notices: where this service is reached from outside, the key and how long a link lives. */
+    interface Links {
+        @WithDefault("http://localhost:8084")
+        URI baseUrl();
+
+        /** HMAC-SHA256 key of the links; set a long random value in production */
+        String secret();
+
+        @WithDefault("30d")
+        Duration ttl();
+
+        /** the mediators' workbench, where an offer is accepted or declined */
+        @WithDefault("http://localhost:8082")
+        URI mediatorWorkbenchUrl();
     }
 }

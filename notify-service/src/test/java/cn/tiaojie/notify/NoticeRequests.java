@@ -17,6 +17,16 @@ public final class NoticeRequests {
     private NoticeRequests() {
     }
 
+    /**
+     * The next 10:00 Beijing time: tests dispatch "as if it were" then, so that the SMS quiet hours (21:00–08:00)
+     * never hold back a test that is not about them.
+     */
+    public static java.time.Instant daytime() {
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai"));
+        java.time.ZonedDateTime ten = now.withHour(10).withMinute(0).withSecond(0).withNano(0);
+        return (ten.isAfter(now) ? ten : ten.plusDays(1)).toInstant();
+    }
+
     public static String uniqueKey() {
         return "test:" + UUID.randomUUID();
     }
@@ -45,6 +55,23 @@ public final class NoticeRequests {
                 .putFields("team", "李律师（律师）、王警官（警官）")
                 .putFields("centerName", "白溪镇矛盾纠纷调处化解中心")
                 .build();
+    }
+
+    /** The calendar text scheduling-service puts in fields["ics"]. */
+    public static final String ICS = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0",
+            "PRODID:-//Tiaojie//scheduling-service//ZH", "METHOD:REQUEST", "BEGIN:VEVENT", "UID:hearing-42@tiaojie",
+            "DTSTAMP:20260601T000000Z", "DTSTART:20260701T013000Z", "DTEND:20260701T030000Z", "SUMMARY:调解会",
+            "LOCATION:白溪镇矛盾纠纷调处化解中心第一调解室", "END:VEVENT", "END:VCALENDAR", "");
+
+    /** A party reachable at {@code phone} and {@code email} (either may be empty). */
+    public static Recipient partyAt(String partyId, String phone, String email, NoticeChannel... channels) {
+        return Recipient.newBuilder().setKind(RecipientKind.PARTY).setId(partyId).setName("张三").setPhone(phone)
+                .setEmail(email).setLanguage("zh-CN").addAllChannels(List.of(channels)).build();
+    }
+
+    /** A distinct mobile number per call, so tests do not share a recipient's rate limit. */
+    public static String uniquePhone() {
+        return "139" + String.format("%08d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 100_000_000L));
     }
 
     public static NoticeRequest offer(String key, String caseId, Recipient recipient) {

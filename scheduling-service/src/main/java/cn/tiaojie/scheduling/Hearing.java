@@ -59,6 +59,33 @@ public class Hearing extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** the request as case-service sent it: contacts for notices, preferences and deadline for re-booking */
+    public byte[] request;
+
+    public Instant deadline;
+
+    @Column(name = "prefer_evening")
+    public boolean preferEvening;
+
+    @Column(name = "on_site")
+    public boolean onSite;
+
+    @Column(name = "video_allowed")
+    public boolean videoAllowed;
+
+    @Column(name = "interpreter_needed")
+    public boolean interpreterNeeded;
+
+    /** when the notices went out; null while the booking is provisional and a plan may still move it */
+    @Column(name = "notified_at")
+    public Instant notifiedAt;
+
+    /** bumped by every move and by cancellation: the calendars' SEQUENCE */
+    public int sequence;
+
+    @Column(name = "cancel_reason")
+    public String cancelReason;
+
     @Version
     public long version;
 
@@ -74,6 +101,15 @@ public class Hearing extends PanacheEntityBase {
     /** The case's live hearing, or else its most recent one. */
     public static Optional<Hearing> currentOfCase(UUID caseId) {
         return liveOfCase(caseId).or(() -> find("caseId = ?1 order by createdAt desc", caseId).firstResultOptional());
+    }
+
+    /** Not cancelled and not yet held: it holds its slot and may still move. */
+    public boolean isLive() {
+        return status == HearingStatus.BOOKED || status == HearingStatus.RESCHEDULED;
+    }
+
+    public boolean hasParticipant(ParticipantKind kind, String participantId) {
+        return participants.stream().anyMatch(p -> p.kind == kind && p.participantId.equals(participantId));
     }
 
     public void addParticipant(ParticipantKind kind, String participantId, String name, String role) {

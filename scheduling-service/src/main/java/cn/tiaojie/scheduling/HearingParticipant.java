@@ -49,4 +49,10 @@ public class HearingParticipant extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(updatable = false)
     public HearingStatus status;
+
+    /** "王芳（PEOPLE_MEDIATOR）" for a mediator, the name for a party. */
+    @Override
+    public String toString() {
+        return role == null ? name : name + "（" + role + "）";
+    }
 }

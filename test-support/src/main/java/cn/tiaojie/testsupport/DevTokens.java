@@ -77,6 +77,11 @@ public final class DevTokens {
         return resource(PUBLIC_KEY_RESOURCE);
     }
 
+    /** The DEV-ONLY private key, for a local run's services to sign their service tokens with. */
+    public static String privateKeyPem() {
+        return resource(PRIVATE_KEY_RESOURCE);
+    }
+
     private static PrivateKey loadPrivateKey() {
         try {
             return KeyUtils.decodePrivateKey(resource(PRIVATE_KEY_RESOURCE));

@@ -26,7 +26,8 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
                 "quarkus.datasource.username", USER,
                 "quarkus.datasource.password", PASSWORD,
                 "mp.jwt.verify.publickey.location", DevTokens.PUBLIC_KEY_RESOURCE,
-                "mp.jwt.verify.issuer", DevTokens.ISSUER);
+                "mp.jwt.verify.issuer", DevTokens.ISSUER,
+                "tiaojie.service-token.signing-key-location", DevTokens.PRIVATE_KEY_RESOURCE);
     }
 
     @Override

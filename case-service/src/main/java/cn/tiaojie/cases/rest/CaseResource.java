@@ -1,13 +1,28 @@
 package cn.tiaojie.cases.rest;
 
+import cn.tiaojie.cases.AuditRecord;
 import cn.tiaojie.cases.CaseEvent;
 import cn.tiaojie.cases.CaseStatus;
 import cn.tiaojie.cases.CaseTeamMember;
+import cn.tiaojie.cases.Channel;
 import cn.tiaojie.cases.DisputeCase;
+import cn.tiaojie.cases.FollowUp;
+import cn.tiaojie.cases.Rating;
+import cn.tiaojie.cases.Summons;
+import cn.tiaojie.cases.service.Actor;
+import cn.tiaojie.cases.service.Aftercare;
 import cn.tiaojie.cases.service.CaseAccess;
+import cn.tiaojie.cases.service.CaseIntake;
 import cn.tiaojie.cases.service.CaseLifecycle;
+import cn.tiaojie.cases.service.DuplicateDisputeException;
+import cn.tiaojie.cases.service.PersonalData;
+import cn.tiaojie.cases.service.Summonses;
+import cn.tiaojie.platform.area.AreaLevel;
+import cn.tiaojie.platform.problem.Problem;
 import cn.tiaojie.platform.problem.ProblemException;
+import cn.tiaojie.platform.reference.Taxonomy;
 import cn.tiaojie.platform.rest.ETags;
+import cn.tiaojie.platform.rest.QueryParams;
 import cn.tiaojie.platform.security.Caller;
 import cn.tiaojie.platform.security.Claims;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -16,12 +31,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -32,93 +42,332 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 @Path("/api/cases")
 public class CaseResource {
 
-    public record RejectRequest(@NotBlank @Size(max = 1000) String reason) {
-    }
-
     public record CasePage(List<CaseView> items, int page, int size, long total) {
     }
 
+    public record AuditEntry(long position, Instant at, String actor, String role, String action, String beforeDigest,
+            String afterDigest, String hash) {
+    }
+
+    public record RatingView(UUID caseId, UUID partyId, int score, String comment, Instant ratedAt) {
+    }
+
+    private static final String[] EVERY_ROLE = {Claims.STAFF, Claims.SUPERVISOR, Claims.MEDIATOR, Claims.RESIDENT,
+            Claims.ADMIN};
+
+    private final CaseIntake intake;
     private final CaseLifecycle lifecycle;
+    private final Summonses summonses;
+    private final Aftercare aftercare;
     private final CaseAccess access;
+    private final PersonalData personalData;
+    private final Taxonomy taxonomy;
     private final Caller caller;
 
-    CaseResource(CaseLifecycle lifecycle, CaseAccess access, Caller caller) {
+    CaseResource(CaseIntake intake, CaseLifecycle lifecycle, Summonses summonses, Aftercare aftercare,
+            CaseAccess access, PersonalData personalData, Taxonomy taxonomy, Caller caller) {
+        this.intake = intake;
         this.lifecycle = lifecycle;
+        this.summonses = summonses;
+        this.aftercare = aftercare;
         this.access = access;
+        this.personalData = personalData;
+        this.taxonomy = taxonomy;
         this.caller = caller;
     }
 
+    /** 受理. A retry with the same Idempotency-Key answers with the first result; a duplicate dispute is 409. */
     @POST
     @RolesAllowed(Claims.STAFF)
-    public Response register(@NotNull @Valid NewCaseRequest request, UriInfo uri) {
+    public Response register(@NotNull @Valid NewCaseRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            UriInfo uri) {
         String center = caller.center().orElseThrow(() -> ProblemException.forbidden("your token names no center"));
-        DisputeCase c = lifecycle.register(request, center, caller.subject());
+        CaseIntake.Registered registered;
+        try {
+            registered = intake.register(request, center, Actor.of(caller), idempotencyKey);
+        } catch (DuplicateDisputeException e) {
+            return duplicate(e, uri);
+        }
+        DisputeCase c = registered.disputeCase();
         URI location = uri.getBaseUriBuilder().path("api/cases").path(c.id.toString()).build();
-        return Response.created(location).tag(etag(c)).entity(CaseView.summary(c)).build();
+        Response.ResponseBuilder response = Response.created(location).tag(etag(c))
+                .entity(CaseView.summary(c, personalData));
+        return registered.replayed() ? response.header("Idempotency-Replayed", "true").build() : response.build();
+    }
+
+    private static Response duplicate(DuplicateDisputeException e, UriInfo uri) {
+        DisputeCase existing = e.existing();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", "Duplicate dispute");
+        body.put("status", 409);
+        body.put("detail", e.getMessage());
+        body.put("instance", uri.getPath());
+        body.put("existingCase", Map.of("id", existing.id, "caseNo", existing.caseNo, "status", existing.status.name(),
+                "createdAt", existing.createdAt.toString()));
+        return Response.status(409).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 
     @GET
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN})
     @Transactional
-    public CasePage list(@QueryParam("status") CaseStatus status, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+    public CasePage list(@QueryParam("status") String status, @QueryParam("level") String level,
+            @QueryParam("category") String category, @QueryParam("channel") String channel,
+            @QueryParam("center") String center, @QueryParam("overdue") String overdue, @QueryParam("text") String text,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        int pageIndex = intParam("page", page, 0, 0, 100_000);
+        int pageSize = intParam("size", size, 20, 1, 200);
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (caller.is(Claims.STAFF) && !caller.is(Claims.ADMIN)) {
-            where.append(" and centerCode = :center");
-            params.put("center", caller.center().orElse(""));
+            where.append(" and centerCode = :ownCenter");
+            params.put("ownCenter", caller.center().orElse(""));
         } else if (caller.is(Claims.SUPERVISOR) && !caller.is(Claims.ADMIN)) {
             where.append(" and areaCode like :area");
             params.put("area", caller.area().orElse("-") + "%");
         }
-        if (status != null) {
+        CaseStatus statusValue = QueryParams.enumValue(CaseStatus.class, "status", status);
+        if (statusValue != null) {
             where.append(" and status = :status");
-            params.put("status", status);
+            params.put("status", statusValue);
+        }
+        AreaLevel levelValue = QueryParams.enumValue(AreaLevel.class, "level", level);
+        if (levelValue != null) {
+            where.append(" and level = :level");
+            params.put("level", levelValue);
+        }
+        Channel channelValue = QueryParams.enumValue(Channel.class, "channel", channel);
+        if (channelValue != null) {
+            where.append(" and channel = :channel");
+            params.put("channel", channelValue);
+        }
+        if (category != null && !category.isBlank()) {
+            if (taxonomy.document().categories().stream().noneMatch(cat -> cat.code().equals(category))) {
+                throw ProblemException.badRequest("category", "unknown category code");
+            }
+            where.append(" and subcategory like :category");
+            params.put("category", category + ".%");
+        }
+        if (center != null && !center.isBlank()) {
+            where.append(" and centerCode = :center");
+            params.put("center", center);
+        }
+        Boolean overdueValue = booleanParam("overdue", overdue);
+        if (overdueValue != null) {
+            where.append(overdueValue ? " and stepDeadline < :now" : " and (stepDeadline is null or stepDeadline >= :now)");
+            params.put("now", Instant.now());
+        }
+        if (text != null && !text.isBlank()) {
+            if (text.length() > 100) {
+                throw ProblemException.badRequest("text", "must be at most 100 characters");
+            }
+            where.append(" and (lower(summary) like :text escape '\\' or caseNo like :text escape '\\')");
+            params.put("text", "%" + text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
         }
         PanacheQuery<DisputeCase> query = DisputeCase.find(where.toString(), Sort.descending("createdAt"), params)
-                .page(Page.of(page, size));
-        return new CasePage(query.list().stream().map(CaseView::summary).toList(), page, size, query.count());
+                .page(Page.of(pageIndex, pageSize));
+        return new CasePage(query.list().stream().map(CaseView::brief).toList(), pageIndex, pageSize, query.count());
     }
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.MEDIATOR, Claims.RESIDENT, Claims.ADMIN})
     @Transactional
-    public Response get(@PathParam("id") UUID id) {
-        DisputeCase c = access.visible(caller, id);
+    public Response get(@PathParam("id") String id) {
+        DisputeCase c = access.visible(caller, uuid(id));
         List<CaseTeamMember> team = CaseTeamMember.list("caseId", c.id);
         List<CaseEvent> timeline = CaseEvent.list("caseId", Sort.ascending("id"), c.id);
-        return Response.ok(CaseView.of(c, team, timeline)).tag(etag(c)).build();
+        List<Summons> summons = Summons.list("caseId", Sort.ascending("createdAt"), c.id);
+        List<FollowUp> followUps = FollowUp.list("caseId", Sort.ascending("visitedAt"), c.id);
+        CaseView view = CaseView.of(c, c.parties, personalData, team, summons, followUps, timeline,
+                access.revealsPersonalData(caller, c));
+        return Response.ok(view).tag(etag(c)).build();
+    }
+
+    @GET
+    @Path("/{id}/audit")
+    @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN})
+    @Transactional
+    public List<AuditEntry> audit(@PathParam("id") String id) {
+        DisputeCase c = access.supervisable(caller, uuid(id));
+        return AuditRecord.<AuditRecord>list("caseId", Sort.ascending("position"), c.id).stream()
+                .map(r -> new AuditEntry(r.position, r.at, r.actor, r.role, r.action, r.beforeDigest, r.afterDigest, r.hash))
+                .toList();
     }
 
     @POST
     @Path("/{id}/file")
     @RolesAllowed(Claims.STAFF)
-    public Response file(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        checkManageable(id);
-        DisputeCase c = lifecycle.file(id, ETags.versionOf(ifMatch), caller.subject());
-        return Response.ok(CaseView.summary(c)).tag(etag(c)).build();
+    public Response file(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        UUID caseId = manageable(id);
+        return answer(lifecycle.file(caseId, ETags.versionOf(ifMatch), Actor.of(caller)));
     }
 
     @POST
     @Path("/{id}/reject")
     @RolesAllowed(Claims.STAFF)
-    public Response reject(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-            @NotNull @Valid RejectRequest request) {
-        checkManageable(id);
-        DisputeCase c = lifecycle.reject(id, ETags.versionOf(ifMatch), request.reason(), caller.subject());
-        return Response.ok(CaseView.summary(c)).tag(etag(c)).build();
+    public Response reject(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid ActionRequests.Reason request) {
+        UUID caseId = manageable(id);
+        return answer(lifecycle.reject(caseId, ETags.versionOf(ifMatch), request.reason(), Actor.of(caller)));
     }
 
-    private void checkManageable(UUID id) {
-        access.manageable(caller, id);
+    @POST
+    @Path("/{id}/withdraw")
+    @RolesAllowed(Claims.STAFF)
+    public Response withdraw(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid ActionRequests.Reason request) {
+        UUID caseId = manageable(id);
+        return answer(lifecycle.withdraw(caseId, ETags.versionOf(ifMatch), request.reason(), Actor.of(caller)));
+    }
+
+    @POST
+    @Path("/{id}/start-mediation")
+    @RolesAllowed(Claims.STAFF)
+    public Response startMediation(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        UUID caseId = manageable(id);
+        return answer(lifecycle.startMediation(caseId, ETags.versionOf(ifMatch), Actor.of(caller)));
+    }
+
+    @POST
+    @Path("/{id}/outcome")
+    @RolesAllowed(Claims.STAFF)
+    public Response outcome(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid ActionRequests.Outcome request) {
+        UUID caseId = manageable(id);
+        return answer(lifecycle.recordOutcome(caseId, ETags.versionOf(ifMatch), request, Actor.of(caller)));
+    }
+
+    @POST
+    @Path("/{id}/judicial-confirmation")
+    @RolesAllowed(Claims.STAFF)
+    public Response judicialConfirmation(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid ActionRequests.JudicialConfirmation request) {
+        UUID caseId = manageable(id);
+        return answer(lifecycle.recordJudicialConfirmation(caseId, ETags.versionOf(ifMatch), request, Actor.of(caller)));
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @RolesAllowed(Claims.STAFF)
+    public Response close(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        UUID caseId = manageable(id);
+        return answer(lifecycle.close(caseId, ETags.versionOf(ifMatch), Actor.of(caller)));
+    }
+
+    @POST
+    @Path("/{id}/escalate")
+    @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR})
+    public Response escalate(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid ActionRequests.Reason request) {
+        UUID caseId = supervisable(id);
+        return answer(lifecycle.escalate(caseId, ETags.versionOf(ifMatch), request.reason(), Actor.of(caller)));
+    }
+
+    @POST
+    @Path("/{id}/summons")
+    @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR})
+    public Response summon(@PathParam("id") String id, @NotNull @Valid ActionRequests.NewSummons request) {
+        UUID caseId = supervisable(id);
+        List<Summons> created = summonses.summon(caseId, request, Actor.of(caller));
+        return Response.status(201).entity(created.stream().map(CaseResource::summonsView).toList()).build();
+    }
+
+    @POST
+    @Path("/{id}/summons/{summonsId}/response")
+    @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR})
+    public CaseView.SummonsView answerSummons(@PathParam("id") String id, @PathParam("summonsId") String summonsId,
+            @NotNull @Valid ActionRequests.SummonsAnswer request) {
+        UUID caseId = supervisable(id);
+        return summonsView(summonses.answer(caseId, QueryParams.uuid("summonsId", summonsId), request, Actor.of(caller)));
+    }
+
+    @POST
+    @Path("/{id}/ratings")
+    @RolesAllowed(Claims.RESIDENT)
+    public Response rate(@PathParam("id") String id, @NotNull @Valid ActionRequests.NewRating request) {
+        UUID caseId = uuid(id);
+        UUID partyId = QuarkusTransactionReads.call(() -> access.ownParty(caller, access.visible(caller, caseId)));
+        Rating r = aftercare.rate(caseId, partyId, request, Actor.of(caller));
+        return Response.status(201).entity(new RatingView(r.caseId, r.partyId, r.score, r.comment, r.ratedAt)).build();
+    }
+
+    @POST
+    @Path("/{id}/follow-ups")
+    @RolesAllowed(Claims.STAFF)
+    public Response followUp(@PathParam("id") String id, @NotNull @Valid ActionRequests.NewFollowUp request) {
+        UUID caseId = manageable(id);
+        FollowUp f = aftercare.followUp(caseId, request, Actor.of(caller));
+        return Response.status(201).entity(new CaseView.FollowUpView(f.id, f.method, f.note, f.agreementPerformed,
+                f.visitedAt, f.recordedBy)).build();
+    }
+
+    private Response answer(DisputeCase c) {
+        return Response.ok(QuarkusTransactionReads.call(() -> CaseView.summary(DisputeCase.findById(c.id), personalData)))
+                .tag(etag(c)).build();
+    }
+
+    private UUID manageable(String id) {
+        UUID caseId = uuid(id);
+        QuarkusTransactionReads.run(() -> access.manageable(caller, caseId));
+        return caseId;
+    }
+
+    private UUID supervisable(String id) {
+        UUID caseId = uuid(id);
+        QuarkusTransactionReads.run(() -> access.supervisable(caller, caseId));
+        return caseId;
+    }
+
+    private static CaseView.SummonsView summonsView(Summons s) {
+        return new CaseView.SummonsView(s.id, s.department, s.deadline, s.status.name(), s.isOverdue(Instant.now()),
+                s.requestNote, s.responseNote, s.respondedAt);
+    }
+
+    private static UUID uuid(String id) {
+        UUID value = QueryParams.uuid("id", id);
+        if (value == null) {
+            throw ProblemException.badRequest("id", "must be a UUID");
+        }
+        return value;
+    }
+
+    static int intParam(String name, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed < min || parsed > max) {
+                throw ProblemException.badRequest(name, "must be between " + min + " and " + max);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest(name, "must be a whole number");
+        }
+    }
+
+    static Boolean booleanParam(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.badRequest(name, "must be true or false");
+        };
     }
 
     static EntityTag etag(DisputeCase c) {

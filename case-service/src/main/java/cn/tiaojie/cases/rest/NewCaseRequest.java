@@ -4,6 +4,9 @@ import cn.tiaojie.cases.Channel;
 import cn.tiaojie.cases.PartyKind;
 import cn.tiaojie.cases.PartyRole;
 import cn.tiaojie.cases.RiskFlag;
+import cn.tiaojie.cases.VulnerableGroup;
+import cn.tiaojie.cases.validation.ChinesePhone;
+import cn.tiaojie.cases.validation.ResidentId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
@@ -14,8 +17,12 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.UUID;
 
-/** The body of POST /api/cases: a dispute as staff register it. */
+/**
+ * The body of POST /api/cases: a dispute as staff register it. {@code linkedCaseId} registers it although the
+ * same parties brought the same kind of dispute within 30 days, linked to that earlier case.
+ */
 public record NewCaseRequest(
         @NotNull Channel channel,
         @NotBlank @Size(max = 80) String subcategory,
@@ -25,7 +32,8 @@ public record NewCaseRequest(
         @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal amountInDispute,
         @Size(max = 10) List<@NotNull RiskFlag> riskFlags,
         @Valid Referral referral,
-        @NotNull @Size(min = 2, max = 30) List<@NotNull @Valid NewParty> parties) {
+        @NotNull @Size(min = 2, max = 30) List<@NotNull @Valid NewParty> parties,
+        UUID linkedCaseId) {
 
     public record Referral(@NotBlank @Size(max = 100) String source, @NotBlank @Size(max = 100) String reference) {
     }
@@ -34,10 +42,11 @@ public record NewCaseRequest(
             @NotNull PartyRole role,
             @NotNull PartyKind kind,
             @NotBlank @Size(max = 200) String name,
-            @Pattern(regexp = "\\+?[0-9 \\-]{6,20}", message = "must be a phone number") String phone,
-            @Size(max = 40) String idNumber,
+            @ChinesePhone String phone,
+            @ResidentId String idNumber,
             @Email @Size(max = 200) String email,
-            @Size(max = 20) String language,
-            @Size(max = 4) List<@NotNull @Pattern(regexp = "SMS|EMAIL|IN_APP", message = "must be SMS, EMAIL or IN_APP") String> preferredChannels) {
+            @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})?", message = "must be a language tag such as zh-CN") String language,
+            @Size(max = 4) List<@NotNull @Pattern(regexp = "SMS|EMAIL|IN_APP", message = "must be SMS, EMAIL or IN_APP") String> preferredChannels,
+            @Size(max = 3) List<@NotNull VulnerableGroup> vulnerabilities) {
     }
 }

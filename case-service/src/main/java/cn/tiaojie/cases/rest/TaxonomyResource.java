@@ -1,12 +1,13 @@
 package cn.tiaojie.cases.rest;
 
 import cn.tiaojie.platform.reference.Taxonomy;
-import io.quarkus.security.Authenticated;
+import cn.tiaojie.platform.security.Claims;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
+/** The dispute taxonomy: categories, subcategories with level, SLA hours, department and roles; departments. */
 @Path("/api/taxonomy")
-@Authenticated
 public class TaxonomyResource {
 
     private final Taxonomy taxonomy;
@@ -16,6 +17,7 @@ public class TaxonomyResource {
     }
 
     @GET
+    @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.MEDIATOR, Claims.RESIDENT, Claims.ADMIN, Claims.SERVICE})
     public Taxonomy.Document get() {
         return taxonomy.document();
     }

@@ -50,4 +50,40 @@ public class CaseAccess {
         }
         return c;
     }
+
+    /** The case, if the caller is its center's staff or a supervisor of its jurisdiction (or admin). */
+    public DisputeCase supervisable(Caller caller, java.util.UUID id) {
+        DisputeCase c = visible(caller, id);
+        if (!isOwnCenter(caller, c) && !isSupervisorOf(caller, c) && !caller.is(Claims.ADMIN)) {
+            throw ProblemException.forbidden("only staff of center " + c.centerCode + " or its supervisors may do this");
+        }
+        return c;
+    }
+
+    /** Who sees parties' phone and ID numbers in full: the center's staff, admins, and a party their own. */
+    public java.util.function.Predicate<cn.tiaojie.cases.Party> revealsPersonalData(Caller caller, DisputeCase c) {
+        if (isOwnCenter(caller, c) || caller.is(Claims.ADMIN)) {
+            return p -> true;
+        }
+        if (caller.is(Claims.RESIDENT)) {
+            String party = caller.partyId().orElse("");
+            return p -> p.id.toString().equals(party);
+        }
+        return p -> false;
+    }
+
+    /** A resident's own party on this case; 403 if the token names none. */
+    public java.util.UUID ownParty(Caller caller, DisputeCase c) {
+        return caller.partyId().filter(id -> c.parties.stream().anyMatch(p -> p.id.toString().equals(id)))
+                .map(java.util.UUID::fromString)
+                .orElseThrow(() -> ProblemException.forbidden("your token names no party of this case"));
+    }
+
+    private static boolean isOwnCenter(Caller caller, DisputeCase c) {
+        return caller.is(Claims.STAFF) && caller.center().filter(c.centerCode::equals).isPresent();
+    }
+
+    private static boolean isSupervisorOf(Caller caller, DisputeCase c) {
+        return caller.is(Claims.SUPERVISOR) && caller.area().filter(a -> AreaCodes.isWithin(c.areaCode, a)).isPresent();
+    }
 }

@@ -3,138 +3,207 @@ package cn.tiaojie.cases.service;
 import cn.tiaojie.cases.CaseEvent;
 import cn.tiaojie.cases.CaseStatus;
 import cn.tiaojie.cases.CaseTeamMember;
-import cn.tiaojie.cases.Center;
-import cn.tiaojie.cases.Channel;
 import cn.tiaojie.cases.DisputeCase;
 import cn.tiaojie.cases.NoticeReceipt;
-import cn.tiaojie.cases.Party;
-import cn.tiaojie.cases.PartyRole;
-import cn.tiaojie.cases.RiskFlag;
-import cn.tiaojie.cases.rest.NewCaseRequest;
+import cn.tiaojie.cases.Step;
+import cn.tiaojie.cases.rest.ActionRequests;
 import cn.tiaojie.contracts.cases.v1.HearingScheduled;
 import cn.tiaojie.contracts.cases.v1.NoticeAcknowledged;
 import cn.tiaojie.contracts.cases.v1.TeamAssigned;
-import cn.tiaojie.platform.area.AreaCodes;
 import cn.tiaojie.platform.area.AreaLevel;
 import cn.tiaojie.platform.grpc.ProtoTime;
 import cn.tiaojie.platform.outbox.Inbox;
 import cn.tiaojie.platform.outbox.Outbox;
 import cn.tiaojie.platform.problem.Problem;
 import cn.tiaojie.platform.problem.ProblemException;
-import cn.tiaojie.platform.reference.Taxonomy;
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.Year;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Registers disputes and moves them through their lifecycle; every change is one transaction. */
+/**
+ * Moves disputes through their lifecycle. Every change is one transaction that also writes the timeline event,
+ * the audit record and any message to another service; an illegal transition is 409 and changes nothing.
+ */
 @ApplicationScoped
 public class CaseLifecycle {
 
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** 司法确认 must be applied for within 30 days of the agreement. */
+    public static final int JUDICIAL_CONFIRMATION_DAYS = 30;
 
-    private final Taxonomy taxonomy;
     private final Outbox outbox;
     private final Inbox inbox;
     private final CaseMessages messages;
+    private final AuditTrail audit;
+    private final StepClock clock;
+    private final SupervisorAlerts alerts;
 
-    CaseLifecycle(Taxonomy taxonomy, Outbox outbox, Inbox inbox, CaseMessages messages) {
-        this.taxonomy = taxonomy;
+    CaseLifecycle(Outbox outbox, Inbox inbox, CaseMessages messages, AuditTrail audit, StepClock clock,
+            SupervisorAlerts alerts) {
         this.outbox = outbox;
         this.inbox = inbox;
         this.messages = messages;
-    }
-
-    @Transactional
-    public DisputeCase register(NewCaseRequest request, String centerCode, String actor) {
-        Center center = Center.findById(centerCode);
-        if (center == null) {
-            throw new ProblemException(403, "Forbidden", "your token names no known mediation center");
-        }
-        Taxonomy.Subcategory subcategory = taxonomy.subcategory(request.subcategory())
-                .orElseThrow(() -> ProblemException.badRequest("subcategory", "unknown subcategory code"));
-        checkParties(request);
-        if (request.channel().isReferral() && request.referral() == null) {
-            throw ProblemException.badRequest("referral", "a referral from " + request.channel() + " needs its source and reference number");
-        }
-        Set<RiskFlag> risks = request.riskFlags() == null || request.riskFlags().isEmpty()
-                ? EnumSet.noneOf(RiskFlag.class) : EnumSet.copyOf(request.riskFlags());
-        Instant now = Instant.now();
-
-        DisputeCase c = new DisputeCase();
-        c.id = UUID.randomUUID();
-        c.caseNo = nextCaseNumber();
-        c.centerCode = center.code;
-        c.status = CaseStatus.RECEIVED;
-        c.channel = request.channel();
-        c.subcategory = subcategory.code();
-        c.areaCode = request.areaCode();
-        AreaLevel level = AreaLevel.valueOf(subcategory.defaultLevel());
-        c.level = risks.isEmpty() ? level : level.higher();
-        c.summary = request.summary().strip();
-        c.description = request.description();
-        c.amountInDispute = request.amountInDispute();
-        c.riskFlags = risks.stream().map(Enum::name).collect(Collectors.joining(","));
-        c.urgent = RiskFlag.anyUrgent(risks);
-        if (request.referral() != null) {
-            c.referralSource = request.referral().source();
-            c.referralReference = request.referral().reference();
-        }
-        int resolutionHours = subcategory.slaHours().resolution();
-        if (c.channel == Channel.COURT_REFERRAL) {
-            resolutionHours = Math.min(resolutionHours, taxonomy.document().courtReferralResolutionHours());
-        }
-        c.deadline = now.plus(Duration.ofHours(resolutionHours));
-        c.createdBy = actor;
-        c.createdAt = now;
-        c.updatedAt = now;
-        int position = 0;
-        for (NewCaseRequest.NewParty p : request.parties()) {
-            Party party = new Party();
-            party.id = UUID.randomUUID();
-            party.disputeCase = c;
-            party.position = position++;
-            party.role = p.role().name();
-            party.kind = p.kind().name();
-            party.name = p.name().strip();
-            party.phone = p.phone();
-            party.idNumber = p.idNumber();
-            party.email = p.email();
-            party.language = p.language() == null ? "zh-CN" : p.language();
-            party.preferredChannels = p.preferredChannels() == null ? "" : String.join(",", p.preferredChannels());
-            c.parties.add(party);
-        }
-        c.persist();
-        CaseEvent.record(c.id, "RECEIVED", actor, "registered from " + c.channel);
-        return c;
+        this.audit = audit;
+        this.clock = clock;
+        this.alerts = alerts;
     }
 
     /** 立案: accept the case for mediation and ask mediator-service for a team. */
     @Transactional
-    public DisputeCase file(UUID id, Long expectedVersion, String actor) {
+    public DisputeCase file(UUID id, Long expectedVersion, Actor actor) {
         DisputeCase c = load(id, expectedVersion);
+        String before = Digests.of(c);
         move(c, CaseStatus.FILED, actor, null);
         outbox.enqueue(CaseTopics.REQUEST_TEAM, messages.teamRequest(c));
+        audit.append(actor, "FILE", c.id, before, Digests.of(c));
         return c;
     }
 
     /** 不予受理, with the reason the parties will be told. */
     @Transactional
-    public DisputeCase reject(UUID id, Long expectedVersion, String reason, String actor) {
+    public DisputeCase reject(UUID id, Long expectedVersion, String reason, Actor actor) {
         DisputeCase c = load(id, expectedVersion);
+        String before = Digests.of(c);
         move(c, CaseStatus.REJECTED, actor, reason);
         c.rejectionReason = reason;
+        c.outcome = CaseStatus.REJECTED;
+        c.outcomeAt = Times.now();
+        audit.append(actor, "REJECT", c.id, before, Digests.of(c));
         return c;
+    }
+
+    /** The applicant withdraws (撤回) at any point before an outcome. */
+    @Transactional
+    public DisputeCase withdraw(UUID id, Long expectedVersion, String reason, Actor actor) {
+        DisputeCase c = load(id, expectedVersion);
+        String before = Digests.of(c);
+        move(c, CaseStatus.WITHDRAWN, actor, reason);
+        c.outcome = CaseStatus.WITHDRAWN;
+        c.outcomeReason = reason;
+        c.outcomeAt = Times.now();
+        audit.append(actor, "WITHDRAW", c.id, before, Digests.of(c));
+        return c;
+    }
+
+    /** The hearing has begun (调解中). */
+    @Transactional
+    public DisputeCase startMediation(UUID id, Long expectedVersion, Actor actor) {
+        DisputeCase c = load(id, expectedVersion);
+        String before = Digests.of(c);
+        move(c, CaseStatus.IN_MEDIATION, actor, null);
+        audit.append(actor, "START_MEDIATION", c.id, before, Digests.of(c));
+        return c;
+    }
+
+    /** RESOLVED with an agreement, UNRESOLVED with where it goes next, or WITHDRAWN with a reason. */
+    @Transactional
+    public DisputeCase recordOutcome(UUID id, Long expectedVersion, ActionRequests.Outcome outcome, Actor actor) {
+        checkOutcome(outcome);
+        DisputeCase c = load(id, expectedVersion);
+        String before = Digests.of(c);
+        Instant now = Times.now();
+        String detail = switch (outcome.result()) {
+            case RESOLVED -> {
+                ActionRequests.Agreement a = outcome.agreement();
+                c.agreementTerms = a.terms();
+                c.agreementAmount = a.amount();
+                c.performanceDeadline = a.performanceDeadline();
+                c.judicialConfirmation = a.judicialConfirmation();
+                c.judicialConfirmationDue = a.judicialConfirmation()
+                        ? LocalDate.ofInstant(now, CHINA).plusDays(JUDICIAL_CONFIRMATION_DAYS) : null;
+                yield "agreement" + (a.judicialConfirmation() ? ", judicial confirmation by " + c.judicialConfirmationDue : "");
+            }
+            case UNRESOLVED -> {
+                c.referralRoute = outcome.referralRoute();
+                yield "referred to " + outcome.referralRoute();
+            }
+            default -> outcome.reason();
+        };
+        c.outcome = outcome.result();
+        c.outcomeReason = outcome.reason();
+        c.outcomeAt = now;
+        move(c, outcome.result(), actor, detail);
+        audit.append(actor, "OUTCOME_" + outcome.result(), c.id, before, Digests.of(c));
+        return c;
+    }
+
+    /** The parties applied to the court for judicial confirmation of their agreement, within the 30 days. */
+    @Transactional
+    public DisputeCase recordJudicialConfirmation(UUID id, Long expectedVersion, ActionRequests.JudicialConfirmation request,
+            Actor actor) {
+        DisputeCase c = load(id, expectedVersion);
+        if (c.judicialConfirmationDue == null || c.judicialConfirmationAppliedOn != null) {
+            throw ProblemException.conflict("case " + c.caseNo + " has no agreement awaiting judicial confirmation");
+        }
+        if (request.appliedOn().isAfter(c.judicialConfirmationDue)) {
+            throw ProblemException.conflict("judicial confirmation had to be applied for by " + c.judicialConfirmationDue);
+        }
+        if (request.appliedOn().isAfter(LocalDate.now(CHINA))) {
+            throw ProblemException.badRequest("appliedOn", "must not be in the future");
+        }
+        String before = Digests.of(c);
+        c.judicialConfirmationAppliedOn = request.appliedOn();
+        c.updatedAt = Times.now();
+        CaseEvent.record(c.id, "JUDICIAL_CONFIRMATION_APPLIED", actor.name(), request.court()
+                + (request.reference() == null ? "" : " " + request.reference()));
+        audit.append(actor, "JUDICIAL_CONFIRMATION", c.id, before, Digests.of(c));
+        return c;
+    }
+
+    /** 结案. */
+    @Transactional
+    public DisputeCase close(UUID id, Long expectedVersion, Actor actor) {
+        DisputeCase c = load(id, expectedVersion);
+        String before = Digests.of(c);
+        move(c, CaseStatus.CLOSED, actor, null);
+        c.closedAt = Times.now();
+        audit.append(actor, "CLOSE", c.id, before, Digests.of(c));
+        return c;
+    }
+
+    /** Hands the case up one level (GRID → VILLAGE → TOWNSHIP → COUNTY) and alerts that level's supervisors. */
+    @Transactional
+    public DisputeCase escalate(UUID id, Long expectedVersion, String reason, Actor actor) {
+        DisputeCase c = load(id, expectedVersion);
+        if (!c.status.isOpen()) {
+            throw ProblemException.conflict("case " + c.caseNo + " is " + c.status + " and can no longer be escalated");
+        }
+        if (c.level == AreaLevel.COUNTY) {
+            throw ProblemException.conflict("case " + c.caseNo + " is already handled at the county level");
+        }
+        String before = Digests.of(c);
+        raiseLevel(c, reason, actor);
+        audit.append(actor, "ESCALATE", c.id, before, Digests.of(c));
+        return c;
+    }
+
+    /**
+     * Supervision's escalation of a step still overdue after the grace period. Runs in the caller's transaction;
+     * false when the case moved on meanwhile or cannot go higher.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean escalateOverdue(DisputeCase c, Step step) {
+        if (c.step != step || !c.status.isOpen() || c.level == AreaLevel.COUNTY) {
+            return false;
+        }
+        String before = Digests.of(c);
+        raiseLevel(c, "step " + step + " overdue since " + c.stepDeadline, Actor.SUPERVISION);
+        audit.append(Actor.SUPERVISION, "AUTO_ESCALATE", c.id, before, Digests.of(c));
+        return true;
+    }
+
+    private void raiseLevel(DisputeCase c, String reason, Actor actor) {
+        AreaLevel from = c.level;
+        c.level = from.higher();
+        c.updatedAt = Times.now();
+        CaseEvent.record(c.id, "ESCALATED", actor.name(), from + " → " + c.level + ": " + reason);
+        alerts.escalated(c, from, reason);
     }
 
     /** mediator-service took the team request: offers are going out. */
@@ -142,8 +211,11 @@ public class CaseLifecycle {
     public void markDispatched(UUID id, String teamId) {
         DisputeCase c = DisputeCase.findById(id);
         if (c != null && c.status == CaseStatus.FILED) {
+            String before = Digests.of(c);
             c.teamId = teamId;
-            move(c, CaseStatus.DISPATCHED, "mediator-service", "team request " + teamId);
+            Actor actor = Actor.service("mediator-service");
+            move(c, CaseStatus.DISPATCHED, actor, "team request " + teamId);
+            audit.append(actor, "DISPATCHED", c.id, before, Digests.of(c));
         }
     }
 
@@ -153,9 +225,11 @@ public class CaseLifecycle {
             return false;
         }
         DisputeCase c = loadForMessage(message.getCaseId());
+        Actor actor = Actor.service("mediator-service");
+        String before = Digests.of(c);
         if (c.status == CaseStatus.FILED) {
             // the team may form before the relay has recorded the dispatch
-            move(c, CaseStatus.DISPATCHED, "mediator-service", "team request " + message.getTeamId());
+            move(c, CaseStatus.DISPATCHED, actor, "team request " + message.getTeamId());
         }
         if (c.status != CaseStatus.DISPATCHED) {
             return false;
@@ -172,8 +246,9 @@ public class CaseLifecycle {
         }
         String team = message.getMembersList().stream().map(m -> m.getRole() + " " + m.getName())
                 .collect(Collectors.joining(", "));
-        move(c, CaseStatus.TEAM_ASSIGNED, "mediator-service", team);
+        move(c, CaseStatus.TEAM_ASSIGNED, actor, team);
         outbox.enqueue(CaseTopics.REQUEST_HEARING, messages.hearingRequest(c, message.getMembersList()));
+        audit.append(actor, "TEAM_ASSIGNED", c.id, before, Digests.of(c));
         return true;
     }
 
@@ -186,12 +261,15 @@ public class CaseLifecycle {
         if (!c.status.canMoveTo(CaseStatus.HEARING_SCHEDULED)) {
             return false;
         }
+        String before = Digests.of(c);
         c.hearingId = message.getHearingId();
-        c.hearingStartsAt = ProtoTime.toInstant(message.getStartsAt());
+        c.hearingStartsAt = Times.stored(ProtoTime.toInstant(message.getStartsAt()));
         c.hearingVenue = message.getVenueName();
         String detail = c.hearingStartsAt.atZone(CHINA).toLocalDateTime() + " @ " + message.getVenueName()
                 + (message.getWithinDeadline() ? "" : " (after the deadline)");
-        move(c, CaseStatus.HEARING_SCHEDULED, "scheduling-service", detail);
+        Actor actor = Actor.service("scheduling-service");
+        move(c, CaseStatus.HEARING_SCHEDULED, actor, detail);
+        audit.append(actor, "HEARING_SCHEDULED", c.id, before, Digests.of(c));
         return true;
     }
 
@@ -209,23 +287,28 @@ public class CaseLifecycle {
         receipt.caseId = c.id;
         receipt.partyId = message.getPartyId();
         receipt.channel = message.getChannel().name();
-        receipt.acknowledgedAt = ProtoTime.toInstant(message.getAcknowledgedAt());
+        receipt.acknowledgedAt = Times.stored(ProtoTime.toInstant(message.getAcknowledgedAt()));
         receipt.persist();
         CaseEvent.record(c.id, "NOTICE_ACKNOWLEDGED", "party " + message.getPartyId(),
                 "notice " + message.getNoticeId() + " via " + message.getChannel());
+        audit.append(Actor.service("notify-service"), "NOTICE_ACKNOWLEDGED", c.id, null,
+                Digests.of(receipt.noticeId, receipt.partyId, receipt.channel, receipt.acknowledgedAt));
         return true;
     }
 
-    private void move(DisputeCase c, CaseStatus target, String actor, String detail) {
+    private void move(DisputeCase c, CaseStatus target, Actor actor, String detail) {
         if (!c.status.canMoveTo(target)) {
             throw ProblemException.conflict("case " + c.caseNo + " is " + c.status + " and cannot become " + target);
         }
+        Instant now = Times.now();
         c.status = target;
-        c.updatedAt = Instant.now();
-        CaseEvent.record(c.id, target.name(), actor, detail);
+        c.updatedAt = now;
+        clock.startStep(c, now);
+        CaseEvent.record(c.id, target.name(), actor.name(), detail);
     }
 
-    private DisputeCase load(UUID id, Long expectedVersion) {
+    /** The case, locked against concurrent writers through its version; 412 when If-Match names an older one. */
+    public static DisputeCase load(UUID id, Long expectedVersion) {
         DisputeCase c = DisputeCase.findById(id);
         if (c == null) {
             throw ProblemException.notFound("case", id);
@@ -245,24 +328,35 @@ public class CaseLifecycle {
         return c;
     }
 
-    private static void checkParties(NewCaseRequest request) {
+    private static void checkOutcome(ActionRequests.Outcome outcome) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        Set<PartyRole> roles = request.parties().stream().filter(Objects::nonNull).map(NewCaseRequest.NewParty::role)
-                .filter(Objects::nonNull).collect(Collectors.toSet());
-        if (!roles.contains(PartyRole.APPLICANT)) {
-            errors.add(new Problem.FieldError("parties", "needs an APPLICANT"));
+        switch (outcome.result()) {
+            case RESOLVED -> {
+                if (outcome.agreement() == null) {
+                    errors.add(new Problem.FieldError("agreement", "a resolved dispute needs its agreement"));
+                } else if (outcome.agreement().performanceDeadline() != null
+                        && outcome.agreement().performanceDeadline().isBefore(LocalDate.now(CHINA))) {
+                    errors.add(new Problem.FieldError("agreement.performanceDeadline", "must not be in the past"));
+                }
+            }
+            case UNRESOLVED -> {
+                if (outcome.referralRoute() == null) {
+                    errors.add(new Problem.FieldError("referralRoute", "an unresolved dispute needs LITIGATION, ARBITRATION or ADMINISTRATIVE"));
+                }
+            }
+            case WITHDRAWN -> {
+                if (outcome.reason() == null || outcome.reason().isBlank()) {
+                    errors.add(new Problem.FieldError("reason", "a withdrawal needs a reason"));
+                }
+            }
+            default -> errors.add(new Problem.FieldError("result", "must be RESOLVED, UNRESOLVED or WITHDRAWN"));
         }
-        if (!roles.contains(PartyRole.RESPONDENT)) {
-            errors.add(new Problem.FieldError("parties", "needs a RESPONDENT"));
+        if (outcome.result() != CaseStatus.RESOLVED && outcome.agreement() != null) {
+            errors.add(new Problem.FieldError("agreement", "only a resolved dispute has an agreement"));
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(400, "Invalid request", "a dispute needs an applicant and a respondent", errors);
+            throw new ProblemException(400, "Invalid request",
+                    errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")), errors);
         }
-    }
-
-    private static String nextCaseNumber() {
-        long next = ((Number) Panache.getEntityManager().createNativeQuery("select nextval('case_number_seq')")
-                .getSingleResult()).longValue();
-        return "TJ%d%06d".formatted(Year.now(CHINA).getValue(), next);
     }
 }

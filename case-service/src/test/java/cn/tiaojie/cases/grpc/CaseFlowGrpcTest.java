@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import static cn.tiaojie.cases.Fixtures.STAFF;
-import static cn.tiaojie.cases.Fixtures.WAGE_DISPUTE;
+import static cn.tiaojie.cases.Fixtures.wageDispute;
 import static cn.tiaojie.cases.Fixtures.fileNewCase;
 import static cn.tiaojie.cases.Fixtures.register;
 
@@ -119,7 +119,7 @@ class CaseFlowGrpcTest {
 
     @Test
     void teamAssignedForACaseNotDispatchedIsNotApplied() {
-        String id = register(WAGE_DISPUTE);
+        String id = register(wageDispute());
         TeamAssigned assigned = TeamAssigned.newBuilder().setMessageId(UUID.randomUUID().toString()).setCaseId(id)
                 .setTeamId("team-x").build();
         assertFalse(cases.recordTeamAssigned(assigned).getApplied());

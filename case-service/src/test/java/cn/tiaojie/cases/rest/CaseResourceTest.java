@@ -4,15 +4,23 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import static cn.tiaojie.cases.Fixtures.OTHER_STAFF;
 import static cn.tiaojie.cases.Fixtures.STAFF;
-import static cn.tiaojie.cases.Fixtures.WAGE_DISPUTE;
+import static cn.tiaojie.cases.Fixtures.wageDispute;
 import static cn.tiaojie.cases.Fixtures.register;
 
 import cn.tiaojie.cases.DisputeCase;
+import cn.tiaojie.cases.Fixtures;
+import cn.tiaojie.testsupport.DevTokens;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import cn.tiaojie.cases.service.CaseTopics;
 import cn.tiaojie.contracts.mediator.v1.TeamRequest;
 import cn.tiaojie.platform.outbox.OutboxMessage;
@@ -27,7 +35,8 @@ class CaseResourceTest {
 
     @Test
     void staffRegisterADisputeThatStartsReceivedAtItsSubcategoryLevel() {
-        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body(WAGE_DISPUTE)
+        String phone = Fixtures.mobile();
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body(wageDispute(phone, Fixtures.idNumber()))
                 .post("/api/cases")
                 .then().statusCode(201)
                 .header("Location", matchesPattern(".*/api/cases/[0-9a-f-]{36}"))
@@ -35,12 +44,133 @@ class CaseResourceTest {
                 .body("level", equalTo("TOWNSHIP"))
                 .body("caseNo", matchesPattern("TJ\\d{10}"))
                 .body("deadline", notNullValue())
-                .body("parties[0].phone", equalTo("138****5678"));
+                .body("step", equalTo("FILE"))
+                .body("stepDeadline", notNullValue())
+                .body("parties[0].phone", equalTo(phone.substring(0, 3) + "****" + phone.substring(7)))
+                .body("parties[1].phone", equalTo("057****6666"));
+    }
+
+    @Test
+    void theCentersStaffSeePhoneAndIdInFullOthersSeeThemMasked() {
+        String phone = Fixtures.mobile();
+        String idNumber = Fixtures.idNumber();
+        String id = register(wageDispute(phone, idNumber));
+        given().auth().oauth2(STAFF).get("/api/cases/{id}", id).then().statusCode(200)
+                .body("parties[0].phone", equalTo(phone))
+                .body("parties[0].idNumber", equalTo(idNumber));
+        given().auth().oauth2(Fixtures.COUNTY_SUPERVISOR).get("/api/cases/{id}", id).then().statusCode(200)
+                .body("parties[0].phone", equalTo(phone.substring(0, 3) + "****" + phone.substring(7)))
+                .body("parties[0].idNumber", equalTo(idNumber.substring(0, 6) + "********" + idNumber.substring(14)));
+        String partyId = given().auth().oauth2(STAFF).get("/api/cases/{id}", id).then().extract().path("parties[0].id");
+        String resident = DevTokens.forRole("resident").subject("r-" + partyId).claim("caseId", id)
+                .claim("partyId", partyId).sign();
+        given().auth().oauth2(resident).get("/api/cases/{id}", id).then().statusCode(200)
+                .body("parties[0].phone", equalTo(phone))
+                .body("parties[1].phone", equalTo("057****6666"));
+    }
+
+    @Test
+    void riskFlagsRaiseTheLevelAndMakeTheCaseUrgentWithShorterSteps() {
+        String calm = register(wageDispute());
+        String tense = register(wageDispute().replace("\"riskFlags\":[]", "\"riskFlags\":[\"VIOLENCE_THREAT\"]"));
+        String calmStep = given().auth().oauth2(STAFF).get("/api/cases/{id}", calm).then().extract().path("stepDeadline");
+        given().auth().oauth2(STAFF).get("/api/cases/{id}", tense).then()
+                .body("level", equalTo("COUNTY"))
+                .body("urgent", equalTo(true))
+                .body("stepDeadline", lessThan(calmStep));
+    }
+
+    @Test
+    void aCourtReferralNeedsItsReferenceAndResolvesWithinThirtyDays() {
+        String referral = wageDispute().replace("WALK_IN", "COURT_REFERRAL");
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body(referral).post("/api/cases")
+                .then().statusCode(400).body("errors.field", hasItem("referral"));
+        String withReference = referral.replace("\"riskFlags\":[]",
+                "\"riskFlags\":[],\"referral\":{\"source\":\"青溪县人民法院\",\"reference\":\"(2025)浙0999民诉前调123号\"}");
+        String deadline = given().auth().oauth2(STAFF).contentType(ContentType.JSON).body(withReference).post("/api/cases")
+                .then().statusCode(201).extract().path("deadline");
+        assertTrue(Instant.parse(deadline).isBefore(Instant.now().plus(Duration.ofDays(30)).plusSeconds(60)));
+    }
+
+    @Test
+    void aRetriedPostWithTheSameIdempotencyKeyAnswersWithTheFirstCase() {
+        String body = wageDispute();
+        String key = UUID.randomUUID().toString();
+        String first = given().auth().oauth2(STAFF).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body).post("/api/cases").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(STAFF).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body).post("/api/cases").then().statusCode(201)
+                .header("Idempotency-Replayed", "true")
+                .body("id", equalTo(first));
+        given().auth().oauth2(STAFF).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(wageDispute()).post("/api/cases").then().statusCode(422);
+    }
+
+    @Test
+    void theSameDisputeWithinThirtyDaysIs409WithTheExistingCaseUnlessLinked() {
+        String phone = Fixtures.mobile();
+        String idNumber = Fixtures.idNumber();
+        String first = register(wageDispute(phone, idNumber));
+        long before = QuarkusTransaction.requiringNew().call(() -> DisputeCase.count());
+        // the same applicant, the phone written differently: still the same person
+        String again = wageDispute("+86 " + phone.substring(0, 3) + "-" + phone.substring(3), idNumber);
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body(again).post("/api/cases")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("existingCase.id", equalTo(first));
+        assertEquals(before, (long) QuarkusTransaction.requiringNew().call(() -> DisputeCase.count()));
+
+        String linked = again.replace("\"riskFlags\":[]", "\"riskFlags\":[],\"linkedCaseId\":\"" + first + "\"");
+        String second = register(linked);
+        given().auth().oauth2(STAFF).get("/api/cases/{id}", second).then().body("linkedCaseId", equalTo(first));
+    }
+
+    @Test
+    void invalidPhoneIdNumberAndTooLongTextAreNamedAndNothingIsWritten() {
+        long before = QuarkusTransaction.requiringNew().call(() -> DisputeCase.count());
+        String body = wageDispute("12345", "330999199001011230")
+                .replace("拖欠三个月工资", "长".repeat(201))
+                .replace("\"amountInDispute\":18600.00", "\"amountInDispute\":\"lots\"");
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body(body).post("/api/cases")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("amountInDispute"));
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON)
+                .body(wageDispute("12345", "330999199001011230").replace("拖欠三个月工资", "长".repeat(201)))
+                .post("/api/cases")
+                .then().statusCode(400)
+                .body("errors.field", hasItem("parties[0].phone"))
+                .body("errors.field", hasItem("parties[0].idNumber"))
+                .body("errors.field", hasItem("summary"));
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON)
+                .body(wageDispute().replace("\"riskFlags\":[]", "\"riskFlags\":[\"ALIENS\"]"))
+                .post("/api/cases").then().statusCode(400);
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON)
+                .body(wageDispute().replace("\"role\":\"RESPONDENT\"", "\"role\":\"THIRD_PARTY\""))
+                .post("/api/cases").then().statusCode(400).body("errors.message", hasItem("needs a RESPONDENT"));
+        assertEquals(before, (long) QuarkusTransaction.requiringNew().call(() -> DisputeCase.count()));
+    }
+
+    @Test
+    void theListFiltersAndABadFilterValueIs400NamingIt() {
+        String id = register(wageDispute().replace("拖欠三个月工资", "拖欠工资 XQ-" + UUID.randomUUID().toString().substring(0, 6)));
+        String text = given().auth().oauth2(STAFF).get("/api/cases/{id}", id).then().extract().path("summary");
+        given().auth().oauth2(STAFF).queryParam("text", text.substring(text.indexOf("XQ-"))).queryParam("status", "RECEIVED")
+                .queryParam("category", "LABOUR").queryParam("channel", "WALK_IN").queryParam("level", "TOWNSHIP")
+                .queryParam("overdue", "false")
+                .get("/api/cases").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(id));
+        given().auth().oauth2(STAFF).queryParam("status", "SLEEPING").get("/api/cases")
+                .then().statusCode(400).body("errors[0].field", equalTo("status"));
+        given().auth().oauth2(STAFF).queryParam("category", "ASTROLOGY").get("/api/cases")
+                .then().statusCode(400).body("errors[0].field", equalTo("category"));
+        given().auth().oauth2(STAFF).queryParam("size", "lots").get("/api/cases")
+                .then().statusCode(400).body("errors[0].field", equalTo("size"));
+        given().auth().oauth2(OTHER_STAFF).queryParam("text", text.substring(text.indexOf("XQ-"))).get("/api/cases")
+                .then().statusCode(200).body("total", equalTo(0));
     }
 
     @Test
     void filingPutsATeamRequestInTheOutboxInTheSameTransaction() {
-        String id = register(WAGE_DISPUTE);
+        String id = register(wageDispute());
         given().auth().oauth2(STAFF).post("/api/cases/{id}/file", id)
                 .then().statusCode(200).body("status", equalTo("FILED"));
 
@@ -58,7 +188,7 @@ class CaseResourceTest {
 
     @Test
     void filingTwiceIsAnIllegalTransition() {
-        String id = register(WAGE_DISPUTE);
+        String id = register(wageDispute());
         given().auth().oauth2(STAFF).post("/api/cases/{id}/file", id).then().statusCode(200);
         given().auth().oauth2(STAFF).post("/api/cases/{id}/file", id)
                 .then().statusCode(409).contentType("application/problem+json");
@@ -66,7 +196,7 @@ class CaseResourceTest {
 
     @Test
     void aStaleIfMatchIsRefusedAndChangesNothing() {
-        String id = register(WAGE_DISPUTE);
+        String id = register(wageDispute());
         given().auth().oauth2(STAFF).header("If-Match", "\"99\"").post("/api/cases/{id}/file", id)
                 .then().statusCode(412).contentType("application/problem+json");
         given().auth().oauth2(STAFF).get("/api/cases/{id}", id).then().body("status", equalTo("RECEIVED"));
@@ -86,11 +216,11 @@ class CaseResourceTest {
                 .body("errors.field", hasItem("amountInDispute"))
                 .body("errors.field", hasItem("parties"));
         given().auth().oauth2(STAFF).contentType(ContentType.JSON)
-                .body(WAGE_DISPUTE.replace("LABOUR.WAGE_ARREARS", "NO.SUCH_CODE"))
+                .body(wageDispute().replace("LABOUR.WAGE_ARREARS", "NO.SUCH_CODE"))
                 .post("/api/cases")
                 .then().statusCode(400).body("errors[0].field", equalTo("subcategory"));
         given().auth().oauth2(STAFF).contentType(ContentType.JSON)
-                .body(WAGE_DISPUTE.replace("WALK_IN", "CARRIER_PIGEON"))
+                .body(wageDispute().replace("WALK_IN", "CARRIER_PIGEON"))
                 .post("/api/cases")
                 .then().statusCode(400).body("errors[0].field", equalTo("channel"));
         assertEquals(before, (long) QuarkusTransaction.requiringNew().call(() -> DisputeCase.count()));
@@ -98,7 +228,7 @@ class CaseResourceTest {
 
     @Test
     void staffOfAnotherCenterCannotSeeTheCase() {
-        String id = register(WAGE_DISPUTE);
+        String id = register(wageDispute());
         given().auth().oauth2(OTHER_STAFF).get("/api/cases/{id}", id).then().statusCode(404);
         given().auth().oauth2(OTHER_STAFF).post("/api/cases/{id}/file", id).then().statusCode(404);
     }
@@ -115,6 +245,12 @@ class CaseResourceTest {
         given().auth().oauth2(STAFF).get("/api/taxonomy")
                 .then().statusCode(200)
                 .body("categories.code", hasItem("LABOUR"))
+                .body("categories.code", hasItem("FISHERY_MARITIME"))
+                .body("categories.size()", greaterThanOrEqualTo(14))
+                .body("categories.subcategories.flatten().size()", greaterThanOrEqualTo(70))
+                .body("categories.subcategories.flatten().findAll { it.slaHours.resolution > 0 && it.department != null && it.requiredRoles.size() > 0 }.size()",
+                        greaterThanOrEqualTo(70))
+                .body("courtReferralResolutionHours", equalTo(720))
                 .body("roles.code", hasItem("PEOPLE_MEDIATOR"));
     }
 

@@ -2,6 +2,7 @@ package cn.tiaojie.mediator.rest;
 
 import cn.tiaojie.mediator.Mediator;
 import cn.tiaojie.mediator.Unavailability;
+import cn.tiaojie.mediator.UnavailabilityKind;
 import cn.tiaojie.mediator.WeeklyHours;
 import cn.tiaojie.mediator.service.Access;
 import cn.tiaojie.mediator.service.AvailabilityCalendar;
@@ -44,14 +45,15 @@ public class AvailabilityResource {
     public record WeeklyHoursRequest(@NotNull @Size(max = 50) List<@NotNull @Valid HoursEntry> hours) {
     }
 
-    public record UnavailabilityRequest(@NotNull Instant startsAt, @NotNull Instant endsAt,
+    /** A dated exception to the weekly pattern: leave, a court day, training. */
+    public record UnavailabilityRequest(@NotNull Instant startsAt, @NotNull Instant endsAt, UnavailabilityKind kind,
             @Size(max = 200) String reason) {
     }
 
-    public record UnavailabilityView(UUID id, Instant startsAt, Instant endsAt, String reason) {
+    public record UnavailabilityView(UUID id, Instant startsAt, Instant endsAt, String kind, String reason) {
 
         static UnavailabilityView of(Unavailability u) {
-            return new UnavailabilityView(u.id, u.startsAt, u.endsAt, u.reason);
+            return new UnavailabilityView(u.id, u.startsAt, u.endsAt, u.kind.name(), u.reason);
         }
     }
 
@@ -104,7 +106,8 @@ public class AvailabilityResource {
     @Transactional
     public Response addUnavailability(@PathParam("id") String id, @NotNull @Valid UnavailabilityRequest request) {
         access.ownOrAdmin(caller, id);
-        Unavailability u = pool.addUnavailability(id, request.startsAt(), request.endsAt(), request.reason());
+        Unavailability u = pool.addUnavailability(id, request.startsAt(), request.endsAt(), request.kind(),
+                request.reason());
         return Response.status(Response.Status.CREATED).entity(UnavailabilityView.of(u)).build();
     }
 

@@ -1,6 +1,8 @@
 package cn.tiaojie.mediator.rest;
 
 import cn.tiaojie.mediator.MediatorRole;
+import cn.tiaojie.mediator.MediatorStatus;
+import cn.tiaojie.mediator.OrganizationKind;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -21,11 +23,23 @@ public record MediatorRequest(
         @NotNull MediatorRole role,
         @NotBlank @Pattern(regexp = "\\d{6}(\\d{3}){0,3}", message = "must be a 6, 9, 12 or 15 digit area code") String areaCode,
         @Size(max = 200) String organization,
+        OrganizationKind organizationKind,
         @Pattern(regexp = "\\+?[0-9 \\-]{6,20}", message = "must be a phone number") String phone,
         @Email @Size(max = 200) String email,
-        @Size(max = 5) List<@NotNull @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag such as zh-CN") String> languages,
+        /** languages and dialects as tags: zh-CN, en, yue (Cantonese), wuu (Wu), nan (Min Nan) */
+        @Size(max = 8) List<@NotNull @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag such as zh-CN or wuu") String> languages,
         @Size(max = 30) List<@NotBlank @Size(max = 80) String> expertise,
         @NotNull @Min(1) @Max(50) Integer capacity,
         @DecimalMin("0.0") @DecimalMax("5.0") @Digits(integer = 1, fraction = 1) BigDecimal rating,
+        MediatorStatus status,
+        @Size(max = 3) List<@NotNull @Pattern(regexp = "IN_APP|SMS|EMAIL", message = "must be IN_APP, SMS or EMAIL") String> channels,
+        /** older clients send active=false instead of a status: read as SUSPENDED */
         Boolean active) {
+
+    public MediatorStatus effectiveStatus() {
+        if (status != null) {
+            return status;
+        }
+        return active == null || active ? MediatorStatus.ACTIVE : MediatorStatus.SUSPENDED;
+    }
 }

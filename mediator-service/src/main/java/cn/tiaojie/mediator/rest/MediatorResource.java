@@ -2,7 +2,19 @@ package cn.tiaojie.mediator.rest;
 
 import cn.tiaojie.platform.rest.QueryParams;
 import cn.tiaojie.platform.rest.ETags;
+import cn.tiaojie.mediator.ConflictKind;
 import cn.tiaojie.mediator.DeclaredConflict;
+import cn.tiaojie.mediator.MediatorStatus;
+import cn.tiaojie.mediator.service.PoolImport;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
 import cn.tiaojie.mediator.Mediator;
 import cn.tiaojie.mediator.MediatorRole;
 import cn.tiaojie.mediator.service.Access;
@@ -37,49 +49,103 @@ import java.util.UUID;
 @Path("/api/mediators")
 public class MediatorResource {
 
-    public record ConflictRequest(@NotBlank @Size(max = 200) String partyName, @Size(max = 500) String reason) {
+    public record ConflictRequest(ConflictKind kind, @Size(max = 200) String partyName,
+            @Pattern(regexp = "[0-9]{17}[0-9Xx]|[0-9A-Z]{18}", message = "must be an 18-character ID number or credit code") String idNumber,
+            @Pattern(regexp = "\\+?[0-9 \\-]{6,20}", message = "must be a phone number") String phone,
+            @Size(max = 500) String reason) {
     }
 
-    public record ConflictView(UUID id, String partyName, String reason, Instant declaredAt) {
+    /** A declared conflict as it is shown: the ID number and phone masked, never in full. */
+    public record ConflictView(UUID id, String kind, String partyName, String idNumber, String phone, String reason,
+            Instant declaredAt) {
 
         static ConflictView of(DeclaredConflict c) {
-            return new ConflictView(c.id, c.partyName, c.reason, c.declaredAt);
+            return new ConflictView(c.id, c.kind.name(), c.partyName, c.idNumberMasked, c.phoneMasked, c.reason,
+                    c.declaredAt);
         }
     }
 
     private final MediatorPool pool;
+    private final PoolImport poolImport;
     private final Access access;
     private final Caller caller;
 
-    MediatorResource(MediatorPool pool, Access access, Caller caller) {
+    MediatorResource(MediatorPool pool, PoolImport poolImport, Access access, Caller caller) {
         this.pool = pool;
+        this.poolImport = poolImport;
         this.access = access;
         this.caller = caller;
     }
 
-    /** The pool, optionally only one role, only mediators who serve an area, only the active ones. */
+    /**
+     * Search the pool: by role, status, an area the mediator covers ({@code serves}), expertise (a category or
+     * subcategory code), a language or dialect tag, and a name or organisation fragment ({@code q}); paged by id.
+     */
     @GET
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN})
     @Transactional
-    public List<MediatorView> list(@QueryParam("role") String roleName,
+    public Response list(@QueryParam("role") String roleName,
             @QueryParam("serves") @Pattern(regexp = "\\d{6}(\\d{3}){0,3}", message = "must be an area code") String serves,
-            @QueryParam("active") Boolean active) {
+            @QueryParam("within") @Pattern(regexp = "\\d{6}(\\d{3}){0,3}", message = "must be an area code") String within,
+            @QueryParam("status") String statusName, @QueryParam("active") Boolean active,
+            @QueryParam("expertise") @Size(max = 80) String expertise,
+            @QueryParam("language") @Pattern(regexp = "[a-z]{2,3}", message = "must be a language subtag such as en or wuu") String language,
+            @QueryParam("q") @Size(max = 100) String text,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
         MediatorRole role = QueryParams.enumValue(MediatorRole.class, "role", roleName);
+        MediatorStatus status = QueryParams.enumValue(MediatorStatus.class, "status", statusName);
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (role != null) {
             where.append(" and role = :role");
             params.put("role", role);
         }
+        if (status != null) {
+            where.append(" and status = :status");
+            params.put("status", status);
+        }
         if (active != null) {
             where.append(" and active = :active");
             params.put("active", active);
         }
-        List<Mediator> mediators = Mediator.list(where.toString(), Sort.ascending("id"), params);
-        return mediators.stream()
-                .filter(m -> serves == null || serves.startsWith(m.areaCode))
-                .map(m -> MediatorView.of(m, false))
-                .toList();
+        if (serves != null) {
+            List<String> covering = new ArrayList<>();
+            for (int length = 6; length <= serves.length(); length += 3) {
+                covering.add(serves.substring(0, length));
+            }
+            where.append(" and areaCode in :covering");
+            params.put("covering", covering);
+        }
+        if (within != null) {
+            where.append(" and areaCode like :within");
+            params.put("within", within + "%");
+        }
+        if (expertise != null && !expertise.isBlank()) {
+            where.append(" and concat(',', expertise, ',') like :expertise");
+            params.put("expertise", "%," + expertise.strip() + ",%");
+        }
+        if (language != null) {
+            where.append(" and (concat(',', languages) like :language or concat(',', languages) like :languageTag)");
+            params.put("language", "%," + language + "-%");
+            params.put("languageTag", "%," + language);
+        }
+        if (text != null && !text.isBlank()) {
+            where.append(" and (name like :text or organization like :text)");
+            params.put("text", "%" + text.strip() + "%");
+        }
+        PanacheQuery<Mediator> query = Mediator.find(where.toString(), Sort.ascending("id"), params).page(Page.of(page, size));
+        List<MediatorView> views = query.list().stream().map(m -> MediatorView.of(m, false)).toList();
+        return Response.ok(views).header("X-Total-Count", query.count()).build();
+    }
+
+    /** Onboards many mediators from CSV; answers which rows were added and why each other row was not. */
+    @POST
+    @Path("/import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed(Claims.ADMIN)
+    public PoolImport.Report importCsv(@QueryParam("dryRun") @DefaultValue("false") boolean dryRun, String csv) {
+        return poolImport.importCsv(csv, dryRun);
     }
 
     @GET
@@ -116,22 +182,39 @@ public class MediatorResource {
 
     @GET
     @Path("/{id}/conflicts")
-    @RolesAllowed({Claims.MEDIATOR, Claims.ADMIN})
+    @RolesAllowed({Claims.MEDIATOR, Claims.ADMIN, Claims.STAFF})
     @Transactional
     public List<ConflictView> conflicts(@PathParam("id") String id) {
-        access.ownOrAdmin(caller, id);
+        if (caller.is(Claims.STAFF)) {
+            access.existing(id);
+        } else {
+            access.ownOrAdmin(caller, id);
+        }
         return DeclaredConflict.<DeclaredConflict>list("mediatorId", Sort.ascending("declaredAt"), id).stream()
                 .map(ConflictView::of).toList();
     }
 
-    /** 申请回避: the mediator will not be offered a case with this party. */
+    /**
+     * 申请回避: the mediator will not be offered a case with this party, named by name, ID number or phone; a lawyer
+     * declares former clients with kind FORMER_CLIENT.
+     */
     @POST
     @Path("/{id}/conflicts")
     @RolesAllowed({Claims.MEDIATOR, Claims.ADMIN})
     @Transactional
     public Response declareConflict(@PathParam("id") String id, @NotNull @Valid ConflictRequest request) {
-        access.ownOrAdmin(caller, id);
-        DeclaredConflict c = pool.declareConflict(id, request.partyName(), request.reason());
+        Mediator mediator = access.ownOrAdmin(caller, id);
+        DeclaredConflict c = pool.declareConflict(mediator, request.kind() == null ? ConflictKind.RELATION : request.kind(),
+                request.partyName(), request.idNumber(), request.phone(), request.reason());
         return Response.status(Response.Status.CREATED).entity(ConflictView.of(c)).build();
+    }
+
+    @DELETE
+    @Path("/{id}/conflicts/{conflictId}")
+    @RolesAllowed({Claims.MEDIATOR, Claims.ADMIN})
+    @Transactional
+    public void withdrawConflict(@PathParam("id") String id, @PathParam("conflictId") UUID conflictId) {
+        access.ownOrAdmin(caller, id);
+        pool.withdrawConflict(id, conflictId);
     }
 }

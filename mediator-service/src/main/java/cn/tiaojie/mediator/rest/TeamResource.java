@@ -1,7 +1,10 @@
 package cn.tiaojie.mediator.rest;
 
 import cn.tiaojie.platform.rest.QueryParams;
+import cn.tiaojie.mediator.ChoiceList;
 import cn.tiaojie.mediator.MediatorRole;
+import cn.tiaojie.mediator.TeamAudit;
+import jakarta.validation.constraints.Size;
 import cn.tiaojie.mediator.Team;
 import cn.tiaojie.mediator.TeamStatus;
 import cn.tiaojie.mediator.service.Access;
@@ -40,17 +43,15 @@ public class TeamResource {
     public record TeamPage(List<TeamView> items, int page, int size, long total) {
     }
 
-    public record AssignRequest(@NotNull MediatorRole role, @NotBlank String mediatorId) {
+    public record AssignRequest(@NotNull MediatorRole role, @NotBlank String mediatorId,
+            @NotBlank @Size(max = 500) String reason) {
     }
 
-    public record CandidateView(String mediatorId, String name, String areaCode, double score,
-            Map<String, Double> scoreParts, long load, int capacity) {
+    public record ChoiceListRequest(@NotNull MediatorRole role,
+            @NotNull @Size(min = 2, max = 10) List<@NotBlank String> mediatorIds) {
     }
 
-    public record ExcludedView(String mediatorId, String name, String reason) {
-    }
-
-    public record Candidates(String role, List<CandidateView> candidates, List<ExcludedView> excluded) {
+    public record AuditView(String action, String role, String mediatorId, String actor, String reason, Instant at) {
     }
 
     private final TeamFormation formation;
@@ -113,33 +114,66 @@ public class TeamResource {
         return TeamView.of(access.visibleTeam(caller, team.id));
     }
 
-    /** The ranking matching would use for a role right now, with the reason each excluded mediator is out. */
+    /** The ranking matching would use for a role right now, with the rule that excludes each mediator left out. */
     @GET
     @Path("/{id}/candidates")
     @RolesAllowed({Claims.STAFF, Claims.ADMIN})
     @Transactional
-    public Candidates candidates(@PathParam("id") UUID id, @QueryParam("role") String roleName) {
+    public MatchResource.RoleRanking candidates(@PathParam("id") UUID id, @QueryParam("role") String roleName) {
         MediatorRole role = QueryParams.enumValue(MediatorRole.class, "role", roleName);
         if (role == null) {
             throw ProblemException.badRequest("role", "is required");
         }
         Team team = access.manageableTeam(caller, id);
-        Matching.Ranking ranking = matching.rank(team, role, Instant.now());
-        return new Candidates(role.name(),
-                ranking.candidates().stream().map(c -> new CandidateView(c.mediator().id, c.mediator().name,
-                        c.mediator().areaCode, c.score(), c.scoreParts(), c.load(), c.mediator().capacity)).toList(),
-                ranking.excluded().stream().map(e -> new ExcludedView(e.mediator().id, e.mediator().name, e.reason()))
-                        .toList());
+        return MatchResource.RoleRanking.of(role, matching.rank(team, role, Instant.now()), 100);
     }
 
-    /** Assignment by hand (人工指派): offers a role nobody holds to the mediator staff chose. */
+    /** Who did what to the team by hand, oldest first. */
+    @GET
+    @Path("/{id}/audit")
+    @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN})
+    @Transactional
+    public List<AuditView> audit(@PathParam("id") UUID id) {
+        access.visibleTeam(caller, id);
+        return TeamAudit.<TeamAudit>list("teamId", Sort.ascending("at"), id).stream()
+                .map(a -> new AuditView(a.action.name(), a.role == null ? null : a.role.name(), a.mediatorId, a.actor,
+                        a.reason, a.at))
+                .toList();
+    }
+
+    /** Party choice: a short list for one role that the parties strike and rank through their resident link. */
+    @POST
+    @Path("/{id}/choice-lists")
+    @RolesAllowed({Claims.STAFF, Claims.ADMIN})
+    @Transactional
+    public Response publishChoiceList(@PathParam("id") UUID id, @NotNull @Valid ChoiceListRequest request) {
+        access.manageableTeam(caller, id);
+        ChoiceList list = formation.publishChoiceList(id, request.role(), request.mediatorIds(), caller.subject());
+        return Response.status(Response.Status.CREATED).entity(ChoiceResource.ChoiceListView.of(list, null)).build();
+    }
+
+    @GET
+    @Path("/{id}/choice-lists")
+    @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN})
+    @Transactional
+    public List<ChoiceResource.ChoiceListView> choiceLists(@PathParam("id") UUID id) {
+        access.visibleTeam(caller, id);
+        return ChoiceList.<ChoiceList>list("teamId", Sort.ascending("publishedAt"), id).stream()
+                .map(l -> ChoiceResource.ChoiceListView.of(l, null)).toList();
+    }
+
+    /**
+     * Assignment by hand (人工指派): offers a role nobody holds (or an optional role of the rule) to the mediator staff
+     * chose, with a reason that goes to the audit trail.
+     */
     @POST
     @Path("/{id}/offers")
     @RolesAllowed({Claims.STAFF, Claims.ADMIN})
     @Transactional
     public Response assign(@PathParam("id") UUID id, @NotNull @Valid AssignRequest request) {
         access.manageableTeam(caller, id);
-        OfferView offer = OfferView.of(formation.assignByHand(id, request.role(), request.mediatorId(), caller.subject()));
+        OfferView offer = OfferView.of(formation.assignByHand(id, request.role(), request.mediatorId(),
+                request.reason().strip(), caller.subject()));
         return Response.status(Response.Status.CREATED).entity(offer).build();
     }
 }

@@ -40,7 +40,7 @@ public class AvailabilityCalendar {
     /** Free windows of an existing mediator between from and to, in order; none for an inactive mediator. */
     public List<Window> freeWindows(Mediator mediator, Instant from, Instant to) {
         checkRange(from, to);
-        if (!mediator.active) {
+        if (!mediator.isActive()) {
             return List.of();
         }
         List<WeeklyHours> pattern = WeeklyHours.list("mediatorId", mediator.id);

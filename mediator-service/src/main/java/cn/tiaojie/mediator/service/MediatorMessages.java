@@ -12,6 +12,8 @@ import cn.tiaojie.mediator.Mediator;
 import cn.tiaojie.mediator.Offer;
 import cn.tiaojie.mediator.OfferStatus;
 import cn.tiaojie.mediator.Team;
+import cn.tiaojie.platform.area.AreaCodes;
+import cn.tiaojie.platform.area.AreaLevel;
 import cn.tiaojie.platform.outbox.Outbox;
 import cn.tiaojie.platform.reference.Taxonomy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,6 +58,32 @@ public class MediatorMessages {
                 .putFields("expiresAt", local(offer.expiresAt))
                 .putFields("caseDeadline", local(team.deadline))
                 .setUrgent(!team.riskFlagList().isEmpty())
+                .build();
+    }
+
+    /**
+     * Tells the supervisors of the case's county that a role ran out of candidates and needs assigning by hand;
+     * keyed by the role's offer count, so a second run-out after a hand assignment alerts again.
+     */
+    public NoticeRequest noCandidateAlert(Team team, cn.tiaojie.mediator.MediatorRole role, int offersSoFar,
+            int excluded) {
+        String county = AreaCodes.ancestorAt(team.areaCode, AreaLevel.COUNTY);
+        return NoticeRequest.newBuilder()
+                .setIdempotencyKey("no-candidate:" + team.id + ":" + role + ":" + offersSoFar)
+                .setKind(NoticeKind.ESCALATION_ALERT)
+                .setCaseId(team.caseId.toString())
+                .setCaseNo(team.caseNo)
+                .setRecipient(Recipient.newBuilder().setKind(RecipientKind.SUPERVISOR).setId(county)
+                        .setName("督办 " + county).setLanguage("zh-CN").addChannels(NoticeChannel.IN_APP))
+                .putFields("reason", "NO_CANDIDATE_LEFT")
+                .putFields("caseNo", team.caseNo)
+                .putFields("centerCode", team.centerCode)
+                .putFields("role", role.name())
+                .putFields("roleName", role.nameZh())
+                .putFields("offersSoFar", Integer.toString(offersSoFar))
+                .putFields("excluded", Integer.toString(excluded))
+                .putFields("caseDeadline", local(team.deadline))
+                .setUrgent(true)
                 .build();
     }
 
@@ -106,11 +134,18 @@ public class MediatorMessages {
                 .setName(m.name)
                 .setLanguage(m.languageList().isEmpty() ? "zh-CN" : m.languageList().get(0))
                 .addChannels(NoticeChannel.IN_APP);
+        List<String> preferred = m.channelList();
         if (m.phone != null) {
-            recipient.setPhone(m.phone).addChannels(NoticeChannel.SMS);
+            recipient.setPhone(m.phone);
+            if (preferred.contains("SMS")) {
+                recipient.addChannels(NoticeChannel.SMS);
+            }
         }
         if (m.email != null) {
-            recipient.setEmail(m.email).addChannels(NoticeChannel.EMAIL);
+            recipient.setEmail(m.email);
+            if (preferred.contains("EMAIL")) {
+                recipient.addChannels(NoticeChannel.EMAIL);
+            }
         }
         return recipient.build();
     }

@@ -1,6 +1,10 @@
 package cn.tiaojie.mediator.service;
 
+import cn.tiaojie.mediator.ConflictKind;
 import cn.tiaojie.mediator.DeclaredConflict;
+import cn.tiaojie.mediator.MediatorRole;
+import cn.tiaojie.mediator.UnavailabilityKind;
+import cn.tiaojie.platform.privacy.Masking;
 import cn.tiaojie.mediator.Mediator;
 import cn.tiaojie.mediator.Unavailability;
 import cn.tiaojie.mediator.WeeklyHours;
@@ -26,9 +30,11 @@ public class MediatorPool {
     }
 
     private final TeamRules rules;
+    private final PartyKeys keys;
 
-    MediatorPool(TeamRules rules) {
+    MediatorPool(TeamRules rules, PartyKeys keys) {
         this.rules = rules;
+        this.keys = keys;
     }
 
     @Transactional
@@ -61,17 +67,40 @@ public class MediatorPool {
         return m;
     }
 
-    private void apply(MediatorRequest request, Mediator m) {
+    /** The expertise entries that are not taxonomy codes, as field errors. */
+    public List<Problem.FieldError> unknownExpertise(MediatorRequest request) {
         List<String> expertise = request.expertise() == null ? List.of() : request.expertise();
+        List<Problem.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < expertise.size(); i++) {
             if (!rules.isTaxonomyCode(expertise.get(i))) {
-                throw ProblemException.badRequest("expertise[" + i + "]", "not a category or subcategory code: " + expertise.get(i));
+                errors.add(new Problem.FieldError("expertise[" + i + "]", "not a category or subcategory code: " + expertise.get(i)));
             }
         }
+        return errors;
+    }
+
+    /** A new member of the pool built from a request already checked; the caller persists it. */
+    public Mediator newMediator(MediatorRequest request) {
+        Mediator m = new Mediator();
+        m.id = request.id();
+        m.createdAt = Instant.now();
+        apply(request, m);
+        return m;
+    }
+
+    private void apply(MediatorRequest request, Mediator m) {
+        List<Problem.FieldError> unknown = unknownExpertise(request);
+        if (!unknown.isEmpty()) {
+            throw new ProblemException(400, "Invalid request", "the expertise names unknown codes", unknown);
+        }
+        List<String> expertise = request.expertise() == null ? List.of() : request.expertise();
         m.name = request.name().strip();
         m.role = request.role();
         m.areaCode = request.areaCode();
         m.organization = request.organization();
+        m.organizationKind = request.organizationKind();
+        m.channels = request.channels() == null || request.channels().isEmpty() ? "IN_APP,SMS,EMAIL"
+                : String.join(",", request.channels());
         m.phone = request.phone();
         m.email = request.email();
         m.languages = request.languages() == null || request.languages().isEmpty() ? "zh-CN"
@@ -79,7 +108,8 @@ public class MediatorPool {
         m.expertise = String.join(",", expertise);
         m.capacity = request.capacity();
         m.rating = request.rating();
-        m.active = request.active() == null || request.active();
+        m.status = request.effectiveStatus();
+        m.active = m.isActive();
         m.updatedAt = Instant.now();
     }
 
@@ -119,7 +149,8 @@ public class MediatorPool {
     }
 
     @Transactional
-    public Unavailability addUnavailability(String mediatorId, Instant startsAt, Instant endsAt, String reason) {
+    public Unavailability addUnavailability(String mediatorId, Instant startsAt, Instant endsAt,
+            UnavailabilityKind kind, String reason) {
         if (!startsAt.isBefore(endsAt)) {
             throw ProblemException.badRequest("endsAt", "must be after startsAt");
         }
@@ -128,6 +159,7 @@ public class MediatorPool {
         u.mediatorId = mediatorId;
         u.startsAt = startsAt;
         u.endsAt = endsAt;
+        u.kind = kind == null ? UnavailabilityKind.OTHER : kind;
         u.reason = reason;
         u.persist();
         return u;
@@ -140,15 +172,42 @@ public class MediatorPool {
         }
     }
 
+    /**
+     * 申请回避: a relation to someone, or a lawyer's former client, named by name, ID number or phone (at least
+     * one). The numbers are kept as keyed hashes to compare and masked forms to show.
+     */
     @Transactional
-    public DeclaredConflict declareConflict(String mediatorId, String partyName, String reason) {
+    public DeclaredConflict declareConflict(Mediator mediator, ConflictKind kind, String partyName, String idNumber,
+            String phone, String reason) {
+        if (isBlank(partyName) && isBlank(idNumber) && isBlank(phone)) {
+            throw ProblemException.badRequest("partyName", "name the party by name, idNumber or phone");
+        }
+        if (kind == ConflictKind.FORMER_CLIENT && mediator.role != MediatorRole.LAWYER) {
+            throw ProblemException.badRequest("kind", "only a lawyer has former clients; declare a RELATION");
+        }
         DeclaredConflict c = new DeclaredConflict();
         c.id = UUID.randomUUID();
-        c.mediatorId = mediatorId;
-        c.partyName = partyName.strip();
+        c.mediatorId = mediator.id;
+        c.kind = kind;
+        c.partyName = isBlank(partyName) ? null : partyName.strip();
+        c.idNumberHash = keys.idNumberHash(idNumber);
+        c.idNumberMasked = isBlank(idNumber) ? null : Masking.idNumber(idNumber.strip());
+        c.phoneHash = keys.phoneHash(phone);
+        c.phoneMasked = isBlank(phone) ? null : Masking.phone(phone);
         c.reason = reason;
         c.declaredAt = Instant.now();
         c.persist();
         return c;
+    }
+
+    @Transactional
+    public void withdrawConflict(String mediatorId, UUID id) {
+        if (DeclaredConflict.delete("id = ?1 and mediatorId = ?2", id, mediatorId) == 0) {
+            throw ProblemException.notFound("conflict", id);
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 }

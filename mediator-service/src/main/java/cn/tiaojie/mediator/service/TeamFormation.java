@@ -1,13 +1,15 @@
 package cn.tiaojie.mediator.service;
 
+import cn.tiaojie.contracts.common.v1.Party;
 import cn.tiaojie.contracts.mediator.v1.TeamRequest;
-import cn.tiaojie.mediator.DeclaredConflict;
+import cn.tiaojie.mediator.ChoiceList;
 import cn.tiaojie.mediator.MatchingConfig;
 import cn.tiaojie.mediator.Mediator;
 import cn.tiaojie.mediator.MediatorRole;
 import cn.tiaojie.mediator.Offer;
 import cn.tiaojie.mediator.OfferStatus;
 import cn.tiaojie.mediator.Team;
+import cn.tiaojie.mediator.TeamAudit;
 import cn.tiaojie.mediator.TeamParty;
 import cn.tiaojie.mediator.TeamStatus;
 import cn.tiaojie.platform.area.AreaCodes;
@@ -23,25 +25,30 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
  * Forms teams: offers each required role to the best candidate, moves a declined or expired offer on to the next
  * one, and reports the team to case-service once every role has accepted. Every change to a team runs with the
- * team's row locked, so two mediators answering at once are applied one after the other.
+ * team's row locked, so answers racing on one team are applied one after the other.
  */
 @ApplicationScoped
 public class TeamFormation {
 
     private static final Logger LOG = Logger.getLogger(TeamFormation.class);
     static final String MATCHING = "matching";
+    static final String PARTY_CHOICE = "party-choice";
     private static final int SWEEP_BATCH = 100;
+    /** an explanation lists this many exclusions at most, and says how many there were */
+    private static final int EXPLAINED_EXCLUSIONS = 200;
 
     public record Requested(Team team, boolean created) {
     }
@@ -52,16 +59,18 @@ public class TeamFormation {
     private final MediatorMessages messages;
     private final Outbox outbox;
     private final MatchingConfig config;
+    private final PartyKeys keys;
     private final ObjectMapper json;
 
     TeamFormation(EntityManager em, TeamRules rules, Matching matching, MediatorMessages messages, Outbox outbox,
-            MatchingConfig config, ObjectMapper json) {
+            MatchingConfig config, PartyKeys keys, ObjectMapper json) {
         this.em = em;
         this.rules = rules;
         this.matching = matching;
         this.messages = messages;
         this.outbox = outbox;
         this.config = config;
+        this.keys = keys;
         this.json = json;
     }
 
@@ -74,6 +83,7 @@ public class TeamFormation {
             return new Requested(existing.get(), false);
         }
         Instant now = Instant.now();
+        TeamRules.Roles roles = rules.roles(request.getSubcategory(), request.getRiskFlagsList());
         Team team = new Team();
         team.id = UUID.randomUUID();
         team.caseId = caseId;
@@ -84,18 +94,29 @@ public class TeamFormation {
         team.centerCode = request.getCenterCode();
         team.riskFlags = String.join(",", request.getRiskFlagsList());
         team.deadline = ProtoTime.toInstant(request.getDeadline());
-        team.requiredRoles.addAll(rules.requiredRoles(request.getSubcategory(), request.getRiskFlagsList()));
-        request.getPartiesList().forEach(p -> team.parties.add(new TeamParty(p.getName(),
-                p.getLanguage().isBlank() ? null : p.getLanguage())));
+        team.requiredRoles.addAll(roles.required());
+        team.optionalRoles.addAll(roles.optional());
+        request.getPartiesList().forEach(p -> team.parties.add(party(p)));
         team.status = TeamStatus.FORMING;
         team.createdAt = now;
         team.updatedAt = now;
         team.persist();
         for (MediatorRole role : team.requiredRoles) {
-            offerToBestCandidate(team, role, now);
+            offerToNextCandidate(team, role, now);
         }
         updateStatus(team, now);
         return new Requested(team, true);
+    }
+
+    private TeamParty party(Party p) {
+        TeamParty party = new TeamParty(p.getName(), p.getLanguage().isBlank() ? null : p.getLanguage());
+        party.partyId = p.getPartyId().isBlank() ? null : p.getPartyId();
+        party.partyRole = p.getRole().name();
+        party.organization = p.getOrganization();
+        party.nameKey = PartyKeys.nameKey(p.getName());
+        party.idNumberHash = keys.idNumberHash(p.getIdNumber());
+        party.phoneHash = keys.phoneHash(p.getPhone());
+        return party;
     }
 
     /** The mediator takes the place; accepting an offer already accepted changes nothing. */
@@ -127,44 +148,138 @@ public class TeamFormation {
         offer.status = OfferStatus.DECLINED;
         offer.respondedAt = now;
         offer.declineReason = reason;
-        offerToBestCandidate(team, offer.role, now);
+        offerToNextCandidate(team, offer.role, now);
         updateStatus(team, now);
         return offer;
     }
 
-    /** Staff pick a mediator for a role nobody holds, skipping the ranking but not the conflict check. */
+    /**
+     * Staff pick a mediator for a role nobody holds (人工指派), with a reason that goes to the audit trail. The
+     * ranking is skipped, the hard rules are not: the mediator must be active and free of conflicts of interest.
+     * An optional role of the team's rule may be added this way before the team is formed.
+     */
     @Transactional
-    public Offer assignByHand(UUID teamId, MediatorRole role, String mediatorId, String actor) {
-        Team team = Team.findById(teamId, LockModeType.PESSIMISTIC_WRITE);
-        if (team == null) {
-            throw ProblemException.notFound("team", teamId);
+    public Offer assignByHand(UUID teamId, MediatorRole role, String mediatorId, String reason, String actor) {
+        Team team = lockedTeam(teamId);
+        boolean addsOptionalRole = !team.requiredRoles.contains(role) && team.optionalRoles.contains(role);
+        if (!team.requiredRoles.contains(role) && !addsOptionalRole) {
+            throw ProblemException.badRequest("role", "the team of case " + team.caseNo + " takes only "
+                    + team.requiredRoles + (team.optionalRoles.isEmpty() ? "" : " and optionally " + team.optionalRoles));
         }
-        if (!team.requiredRoles.contains(role)) {
-            throw ProblemException.badRequest("role", "the team of case " + team.caseNo + " needs only " + team.requiredRoles);
+        if (addsOptionalRole && team.status == TeamStatus.FORMED) {
+            throw ProblemException.conflict("the team of case " + team.caseNo + " is formed; roles can no longer be added");
         }
         team.liveOffer(role).ifPresent(o -> {
             throw ProblemException.conflict(role + " is already " + o.status + " by mediator " + o.mediator.id);
         });
         Mediator mediator = Mediator.findById(mediatorId);
-        if (mediator == null || !mediator.active) {
+        if (mediator == null || !mediator.isActive()) {
             throw ProblemException.badRequest("mediatorId", "no active mediator " + mediatorId);
         }
         if (mediator.role != role) {
             throw ProblemException.badRequest("mediatorId", mediatorId + " is a " + mediator.role + ", not a " + role);
         }
-        boolean conflicted = team.parties.stream().anyMatch(p -> p.name != null && DeclaredConflict.count(
-                "mediatorId = ?1 and lower(trim(partyName)) = ?2", mediatorId,
-                Matching.normalizedName(p.name)) > 0);
-        if (conflicted) {
-            throw ProblemException.conflict(mediatorId + " declared a conflict of interest with a party of case " + team.caseNo);
-        }
         Instant now = Instant.now();
+        // staff may reach beyond the handling area: check the mediator where they serve
+        Matching.Subject subject = new Matching.Subject(team.id, team.subcategory, mediator.areaCode,
+                AreaLevel.GRID, team.parties, Set.of(), Set.of());
+        Matching.Excluded conflict = matching.conflictOf(subject, role, mediatorId, now);
+        if (conflict != null) {
+            throw ProblemException.conflict(mediatorId + " may not take case " + team.caseNo + ": " + conflict.rule()
+                    + " (" + conflict.detail() + ")");
+        }
+        if (addsOptionalRole) {
+            team.requiredRoles.add(role);
+            TeamAudit.record(team.id, TeamAudit.Action.OPTIONAL_ROLE_ADDED, role, null, actor, reason, now);
+        }
         Offer offer = offer(team, role, mediator, null, actor, now);
+        offer.explanation = json(Map.of("assignedByHand", true, "reason", reason, "by", actor));
+        TeamAudit.record(team.id, TeamAudit.Action.ASSIGNED_BY_HAND, role, mediatorId, actor, reason, now);
         updateStatus(team, now);
         return offer;
     }
 
-    /** Expires every offer past its time and moves each role on; each offer in its own transaction. */
+    /**
+     * Party choice: staff publish a short list of eligible mediators for a role; an open offer of that role is
+     * withdrawn while the parties strike and rank.
+     */
+    @Transactional
+    public ChoiceList publishChoiceList(UUID teamId, MediatorRole role, List<String> mediatorIds, String actor) {
+        Team team = lockedTeam(teamId);
+        if (!team.requiredRoles.contains(role)) {
+            throw ProblemException.badRequest("role", "the team of case " + team.caseNo + " needs only " + team.requiredRoles);
+        }
+        if (team.parties.stream().noneMatch(p -> p.partyId != null)) {
+            throw ProblemException.conflict("the parties of case " + team.caseNo + " cannot be identified to choose");
+        }
+        if (new java.util.HashSet<>(mediatorIds).size() < mediatorIds.size()) {
+            throw ProblemException.badRequest("mediatorIds", "names a mediator twice");
+        }
+        Optional<Offer> live = team.liveOffer(role);
+        if (live.isPresent() && live.get().status == OfferStatus.ACCEPTED) {
+            throw ProblemException.conflict(role + " is already accepted by mediator " + live.get().mediator.id);
+        }
+        if (ChoiceList.count("teamId = ?1 and role = ?2 and status = ?3", teamId, role, ChoiceList.Status.OPEN) > 0) {
+            throw ProblemException.conflict("a choice list for " + role + " is already open");
+        }
+        Instant now = Instant.now();
+        live.ifPresent(o -> {
+            o.status = OfferStatus.WITHDRAWN;
+            o.respondedAt = now;
+        });
+        Matching.Ranking ranking = matching.rank(Matching.Subject.of(team, Set.of()), role, now);
+        Set<String> eligible = new java.util.HashSet<>();
+        ranking.candidates().forEach(c -> eligible.add(c.mediatorId()));
+        live.ifPresent(o -> eligible.add(o.mediator.id));
+        for (int i = 0; i < mediatorIds.size(); i++) {
+            if (!eligible.contains(mediatorIds.get(i))) {
+                String id = mediatorIds.get(i);
+                String why = ranking.excluded().stream().filter(e -> e.mediatorId().equals(id)).findFirst()
+                        .map(e -> e.rule() + ": " + e.detail()).orElse("not a " + role + " within reach of the case");
+                throw ProblemException.badRequest("mediatorIds[" + i + "]", id + " cannot be offered this case (" + why + ")");
+            }
+        }
+        ChoiceList list = new ChoiceList();
+        list.id = UUID.randomUUID();
+        list.teamId = team.id;
+        list.role = role;
+        list.status = ChoiceList.Status.OPEN;
+        list.mediatorIds.addAll(mediatorIds);
+        list.publishedBy = actor;
+        list.publishedAt = now;
+        list.closesAt = now.plus(config.choiceWindow());
+        list.persist();
+        TeamAudit.record(team.id, TeamAudit.Action.CHOICE_LIST_PUBLISHED, role, null, actor,
+                String.join(",", mediatorIds), now);
+        updateStatus(team, now);
+        return list;
+    }
+
+    /** Decides a choice list (every party answered, it closed, or staff close it) and offers the role. */
+    @Transactional
+    public ChoiceList decideChoiceList(UUID listId, String actor) {
+        ChoiceList list = ChoiceList.findById(listId);
+        if (list == null) {
+            throw ProblemException.notFound("choice list", listId);
+        }
+        Team team = lockedTeam(list.teamId);
+        em.refresh(list);
+        if (list.status != ChoiceList.Status.OPEN) {
+            return list;
+        }
+        Instant now = Instant.now();
+        list.decidedOrder = String.join(",", PartyChoice.order(list, PartyChoice.ballots(list.id)));
+        list.status = ChoiceList.Status.DECIDED;
+        list.decidedAt = now;
+        TeamAudit.record(team.id, TeamAudit.Action.CHOICE_LIST_DECIDED, list.role, null, actor, list.decidedOrder, now);
+        if (team.liveOffer(list.role).isEmpty()) {
+            offerToNextCandidate(team, list.role, now);
+        }
+        updateStatus(team, now);
+        return list;
+    }
+
+    /** Expires every offer past its time and decides every choice list past its close; each in its own transaction. */
     public int expireDue() {
         Instant now = Instant.now();
         List<UUID> due = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
@@ -181,6 +296,17 @@ public class TeamFormation {
                 LOG.warnf(e, "offer %s could not be expired; the next sweep tries again", id);
             }
         }
+        List<UUID> closed = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select l.id from ChoiceList l where l.status = :open and l.closesAt <= :now", UUID.class)
+                .setParameter("open", ChoiceList.Status.OPEN).setParameter("now", now)
+                .setMaxResults(SWEEP_BATCH).getResultList());
+        for (UUID id : closed) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> decideChoiceList(id, MATCHING));
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "choice list %s could not be decided; the next sweep tries again", id);
+            }
+        }
         return expired;
     }
 
@@ -191,22 +317,54 @@ public class TeamFormation {
             return false; // answered, or its time changed, since the sweep read it
         }
         offer.status = OfferStatus.EXPIRED;
-        offerToBestCandidate(team, offer.role, now);
+        offerToNextCandidate(team, offer.role, now);
         updateStatus(team, now);
         return true;
     }
 
-    private void offerToBestCandidate(Team team, MediatorRole role, Instant now) {
+    /**
+     * Offers a role to the next candidate: the parties' choice in its decided order while it lasts, then the
+     * ranking. With nobody left the role waits for assignment by hand and the county's supervisors are alerted.
+     */
+    private void offerToNextCandidate(Team team, MediatorRole role, Instant now) {
         // the previous offer of this role must be written as answered before the next one is inserted
         em.flush();
-        Matching.Ranking ranking = matching.rank(team, role, now);
-        if (ranking.isEmpty()) {
-            LOG.infof("case %s: no candidate left for %s (%d excluded)", team.caseNo, role, ranking.excluded().size());
+        List<ChoiceList> lists = ChoiceList.list("teamId = ?1 and role = ?2 and status <> ?3", team.id, role,
+                ChoiceList.Status.CANCELLED);
+        if (lists.stream().anyMatch(l -> l.status == ChoiceList.Status.OPEN)) {
+            return; // the parties are still choosing
+        }
+        Set<String> struck = new java.util.HashSet<>();
+        List<String> chosenOrder = new ArrayList<>();
+        for (ChoiceList list : lists) {
+            chosenOrder.addAll(list.decidedOrderList());
+            struck.addAll(list.mediatorIds);
+            struck.removeAll(list.decidedOrderList());
+        }
+        Matching.Ranking ranking = matching.rank(Matching.Subject.of(team, struck), role, now);
+        Matching.Candidate chosen = null;
+        String offeredBy = MATCHING;
+        for (String id : chosenOrder) {
+            chosen = ranking.candidates().stream().filter(c -> c.mediatorId().equals(id)).findFirst().orElse(null);
+            if (chosen != null) {
+                offeredBy = PARTY_CHOICE;
+                break;
+            }
+        }
+        if (chosen == null && !ranking.isEmpty()) {
+            chosen = ranking.candidates().get(0);
+        }
+        if (chosen == null) {
+            int offersSoFar = (int) team.offers.stream().filter(o -> o.role == role).count();
+            LOG.infof("case %s: no candidate left for %s (%d excluded); supervisors alerted", team.caseNo, role,
+                    ranking.excluded().size());
+            outbox.enqueue(MediatorTopics.SEND_NOTICE,
+                    messages.noCandidateAlert(team, role, offersSoFar, ranking.excluded().size()));
             return;
         }
-        Matching.Candidate best = ranking.candidates().get(0);
-        Offer offer = offer(team, role, best.mediator(), BigDecimal.valueOf(best.score()), MATCHING, now);
-        offer.explanation = explanation(best.scoreParts());
+        Mediator mediator = Mediator.findById(chosen.mediatorId());
+        Offer offer = offer(team, role, mediator, BigDecimal.valueOf(chosen.score()), offeredBy, now);
+        offer.explanation = explanation(chosen, ranking, offeredBy);
     }
 
     private Offer offer(Team team, MediatorRole role, Mediator mediator, BigDecimal score, String offeredBy, Instant now) {
@@ -219,30 +377,45 @@ public class TeamFormation {
         offer.score = score;
         offer.offeredBy = offeredBy;
         offer.offeredAt = now;
-        offer.expiresAt = now.plus(offerTtl(team));
+        offer.expiresAt = now.plus(config.offerTtl(role, !team.riskFlagList().isEmpty()));
         offer.persist();
         team.offers.add(offer);
         outbox.enqueue(MediatorTopics.SEND_NOTICE, messages.offerNotice(offer));
         return offer;
     }
 
-    private String explanation(Map<String, Double> scoreParts) {
-        try {
-            return json.writeValueAsString(scoreParts);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("score parts are plain numbers and always serialise", e);
-        }
+    /** Why this mediator: each factor's contribution, the runners-up, and every mediator excluded with its rule. */
+    private String explanation(Matching.Candidate chosen, Matching.Ranking ranking, String offeredBy) {
+        Map<String, Object> explanation = new LinkedHashMap<>();
+        explanation.put("score", chosen.score());
+        explanation.put("factors", chosen.factors());
+        explanation.put("chosenBy", offeredBy);
+        explanation.put("rank", ranking.candidates().indexOf(chosen) + 1);
+        explanation.put("candidates", ranking.candidates().size());
+        explanation.put("runnersUp", ranking.candidates().stream().filter(c -> c != chosen).limit(3)
+                .map(c -> Map.of("mediatorId", c.mediatorId(), "score", c.score())).toList());
+        explanation.put("excludedTotal", ranking.excluded().size());
+        explanation.put("excluded", ranking.excluded().stream().limit(EXPLAINED_EXCLUSIONS)
+                .map(e -> Map.of("mediatorId", e.mediatorId(), "rule", e.rule().name(), "detail", e.detail())).toList());
+        return json(explanation);
     }
 
-    private Duration offerTtl(Team team) {
-        return team.riskFlagList().isEmpty() ? config.offerTtl() : config.riskOfferTtl();
+    private String json(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("explanations are maps of plain values and always serialise", e);
+        }
     }
 
     /** Derives the team's status from its offers; the move to FORMED tells case-service, once. */
     private void updateStatus(Team team, Instant now) {
         boolean formed = team.requiredRoles.stream()
                 .allMatch(r -> team.liveOffer(r).filter(o -> o.status == OfferStatus.ACCEPTED).isPresent());
-        boolean roleWithoutOffer = team.requiredRoles.stream().anyMatch(r -> team.liveOffer(r).isEmpty());
+        List<MediatorRole> withoutOffer = team.requiredRoles.stream().filter(r -> team.liveOffer(r).isEmpty()).toList();
+        // a role whose parties are still choosing waits without an offer; look that up only when it matters
+        boolean roleWithoutOffer = !withoutOffer.isEmpty()
+                && !openChoiceRoles(team).containsAll(withoutOffer);
         TeamStatus next = formed ? TeamStatus.FORMED
                 : roleWithoutOffer ? TeamStatus.NEEDS_MANUAL_ASSIGNMENT : TeamStatus.FORMING;
         if (next == team.status) {
@@ -254,6 +427,19 @@ public class TeamFormation {
             team.formedAt = now;
             outbox.enqueue(MediatorTopics.RECORD_TEAM_ASSIGNED, messages.teamAssigned(team));
         }
+    }
+
+    private static List<MediatorRole> openChoiceRoles(Team team) {
+        return ChoiceList.<ChoiceList>list("teamId = ?1 and status = ?2", team.id, ChoiceList.Status.OPEN).stream()
+                .map(l -> l.role).toList();
+    }
+
+    private static Team lockedTeam(UUID teamId) {
+        Team team = Team.findById(teamId, LockModeType.PESSIMISTIC_WRITE);
+        if (team == null) {
+            throw ProblemException.notFound("team", teamId);
+        }
+        return team;
     }
 
     /** Locks the team an offer belongs to; 404 when there is no such offer or it was made to someone else. */

@@ -1,22 +1,44 @@
 package cn.tiaojie.mediator.service;
 
 import cn.tiaojie.mediator.MediatorRole;
+import cn.tiaojie.mediator.TeamRule;
+import cn.tiaojie.platform.problem.Problem;
 import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.platform.reference.Taxonomy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Which roles a case's team needs: the subcategory's required roles from the shared taxonomy, plus a police officer
- * when intake flagged a threat of violence (the hearing must be safe for the parties and the mediators).
+ * Which roles a case's team needs and may add. For a subcategory: the admins' rule for the subcategory if there is
+ * one, else their rule for its category, else the taxonomy's default. On top, each risk flag with a rule adds its
+ * roles (a threat of violence adds a police officer: the hearing must be safe for parties and mediators).
  */
 @ApplicationScoped
 public class TeamRules {
 
-    static final String VIOLENCE_THREAT = "VIOLENCE_THREAT";
+    public static final String VIOLENCE_THREAT = "VIOLENCE_THREAT";
+
+    public enum Source {
+        TAXONOMY, CATEGORY, SUBCATEGORY, RISK_FLAG
+    }
+
+    public record Roles(List<MediatorRole> required, List<MediatorRole> optional) {
+    }
+
+    /** The rule in force for one code, where it comes from, and the version to send back in If-Match. */
+    public record Effective(String code, TeamRule.Scope scope, Source source, List<MediatorRole> requiredRoles,
+            List<MediatorRole> optionalRoles, Long version, String updatedBy, Instant updatedAt) {
+    }
 
     private final Taxonomy taxonomy;
 
@@ -25,13 +47,134 @@ public class TeamRules {
     }
 
     public List<MediatorRole> requiredRoles(String subcategoryCode, Collection<String> riskFlags) {
+        return roles(subcategoryCode, riskFlags).required();
+    }
+
+    public Roles roles(String subcategoryCode, Collection<String> riskFlags) {
         Taxonomy.Subcategory subcategory = subcategory(subcategoryCode);
-        Set<MediatorRole> roles = new LinkedHashSet<>();
-        subcategory.requiredRoles().forEach(code -> roles.add(MediatorRole.valueOf(code)));
-        if (riskFlags.contains(VIOLENCE_THREAT)) {
-            roles.add(MediatorRole.POLICE_OFFICER);
+        Effective rule = effective(subcategory, rulesByCode());
+        Set<MediatorRole> required = new LinkedHashSet<>(rule.requiredRoles());
+        for (String flag : riskFlags) {
+            TeamRule riskRule = TeamRule.findById(flag);
+            if (riskRule != null && riskRule.scope == TeamRule.Scope.RISK_FLAG) {
+                required.addAll(riskRule.required());
+            }
         }
-        return List.copyOf(roles);
+        List<MediatorRole> optional = rule.optionalRoles().stream().filter(r -> !required.contains(r)).toList();
+        return new Roles(List.copyOf(required), optional);
+    }
+
+    /** Every subcategory's rule in force, then every category and risk-flag rule admins set. */
+    public List<Effective> all() {
+        Map<String, TeamRule> saved = rulesByCode();
+        List<Effective> rules = new ArrayList<>();
+        taxonomy.subcategories().values().forEach(s -> rules.add(effective(s, saved)));
+        saved.values().stream().filter(r -> r.scope != TeamRule.Scope.SUBCATEGORY)
+                .sorted((a, b) -> a.code.compareTo(b.code))
+                .forEach(r -> rules.add(of(r, r.scope == TeamRule.Scope.CATEGORY ? Source.CATEGORY : Source.RISK_FLAG)));
+        return rules;
+    }
+
+    public Effective effective(String code) {
+        Map<String, TeamRule> saved = rulesByCode();
+        if (taxonomy.subcategory(code).isPresent()) {
+            return effective(taxonomy.subcategory(code).get(), saved);
+        }
+        TeamRule rule = saved.get(code);
+        if (rule == null) {
+            throw ProblemException.notFound("team rule", code);
+        }
+        return of(rule, rule.scope == TeamRule.Scope.CATEGORY ? Source.CATEGORY : Source.RISK_FLAG);
+    }
+
+    /** Sets the rule of a category, a subcategory or a risk flag; If-Match (when sent) must name its version. */
+    @Transactional
+    public Effective put(String code, List<MediatorRole> required, List<MediatorRole> optional, String actor,
+            Long expectedVersion) {
+        TeamRule.Scope scope = scopeOf(code);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (required.isEmpty() && scope != TeamRule.Scope.RISK_FLAG) {
+            errors.add(new Problem.FieldError("requiredRoles", "a team needs at least one required role"));
+        }
+        if (new HashSet<>(required).size() < required.size()) {
+            errors.add(new Problem.FieldError("requiredRoles", "names a role twice"));
+        }
+        if (new HashSet<>(optional).size() < optional.size()) {
+            errors.add(new Problem.FieldError("optionalRoles", "names a role twice"));
+        }
+        if (optional.stream().anyMatch(required::contains)) {
+            errors.add(new Problem.FieldError("optionalRoles", "a role is either required or optional, not both"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "Invalid request", "the team rule for " + code + " is not valid", errors);
+        }
+        TeamRule rule = TeamRule.findById(code);
+        long current = rule == null ? 0 : rule.version;
+        if (expectedVersion != null && expectedVersion != current) {
+            throw new ProblemException(412, "Precondition failed",
+                    "the team rule for " + code + " has changed (version " + current + ", If-Match " + expectedVersion + ")");
+        }
+        if (rule == null) {
+            rule = new TeamRule();
+            rule.code = code;
+            rule.scope = scope;
+            rule.requiredRoles = TeamRule.join(required);
+            rule.optionalRoles = TeamRule.join(optional);
+            rule.updatedBy = actor;
+            rule.updatedAt = Instant.now();
+            rule.persist();
+        } else {
+            rule.requiredRoles = TeamRule.join(required);
+            rule.optionalRoles = TeamRule.join(optional);
+            rule.updatedBy = actor;
+            rule.updatedAt = Instant.now();
+        }
+        TeamRule.getEntityManager().flush();
+        return effective(code);
+    }
+
+    /** Drops an admin's rule: the subcategory falls back to its category's rule or the taxonomy. */
+    @Transactional
+    public void reset(String code) {
+        if (TeamRule.deleteById(code) == false) {
+            throw ProblemException.notFound("team rule", code);
+        }
+    }
+
+    private TeamRule.Scope scopeOf(String code) {
+        if (taxonomy.subcategory(code).isPresent()) {
+            return TeamRule.Scope.SUBCATEGORY;
+        }
+        if (taxonomy.document().categories().stream().anyMatch(c -> c.code().equals(code))) {
+            return TeamRule.Scope.CATEGORY;
+        }
+        if (code.matches("[A-Z][A-Z0-9_]{1,39}")) {
+            return TeamRule.Scope.RISK_FLAG;
+        }
+        throw ProblemException.badRequest("code", "not a category, a subcategory or a risk flag: " + code);
+    }
+
+    private Effective effective(Taxonomy.Subcategory s, Map<String, TeamRule> saved) {
+        TeamRule own = saved.get(s.code());
+        if (own != null) {
+            return of(own, Source.SUBCATEGORY);
+        }
+        TeamRule category = saved.get(s.categoryCode());
+        if (category != null) {
+            return new Effective(s.code(), TeamRule.Scope.SUBCATEGORY, Source.CATEGORY, category.required(),
+                    category.optional(), null, category.updatedBy, category.updatedAt);
+        }
+        return new Effective(s.code(), TeamRule.Scope.SUBCATEGORY, Source.TAXONOMY,
+                s.requiredRoles().stream().map(MediatorRole::valueOf).toList(),
+                s.optionalRoles().stream().map(MediatorRole::valueOf).toList(), null, null, null);
+    }
+
+    private static Effective of(TeamRule r, Source source) {
+        return new Effective(r.code, r.scope, source, r.required(), r.optional(), r.version, r.updatedBy, r.updatedAt);
+    }
+
+    private static Map<String, TeamRule> rulesByCode() {
+        return TeamRule.<TeamRule>listAll().stream().collect(Collectors.toMap(r -> r.code, Function.identity()));
     }
 
     public Taxonomy.Subcategory subcategory(String code) {

@@ -196,21 +196,21 @@ class OfferResourceTest {
         assertEquals(TeamStatus.NEEDS_MANUAL_ASSIGNMENT, team.status);
 
         given().auth().oauth2(STAFF).contentType(ContentType.JSON)
-                .body("{\"role\":\"LAWYER\",\"mediatorId\":\"" + conflicted + "\"}")
+                .body("{\"role\":\"LAWYER\",\"mediatorId\":\"" + conflicted + "\",\"reason\":\"无人可派\"}")
                 .post("/api/teams/{id}/offers", team.id)
                 .then().statusCode(409);
         given().auth().oauth2(STAFF).contentType(ContentType.JSON)
-                .body("{\"role\":\"JUDGE\",\"mediatorId\":\"" + villageLawyer + "\"}")
+                .body("{\"role\":\"JUDGE\",\"mediatorId\":\"" + villageLawyer + "\",\"reason\":\"无人可派\"}")
                 .post("/api/teams/{id}/offers", team.id)
                 .then().statusCode(400).body("errors[0].field", equalTo("role"));
         given().auth().oauth2(STAFF).contentType(ContentType.JSON)
-                .body("{\"role\":\"LAWYER\",\"mediatorId\":\"" + villageLawyer + "\"}")
+                .body("{\"role\":\"LAWYER\",\"mediatorId\":\"" + villageLawyer + "\",\"reason\":\"村里的律师熟悉情况\"}")
                 .post("/api/teams/{id}/offers", team.id)
                 .then().statusCode(201).body("mediatorId", equalTo(villageLawyer)).body("offeredBy", equalTo("staff-qx-1"));
         assertEquals(TeamStatus.FORMING, team(caseId).status);
 
         given().auth().oauth2(STAFF).contentType(ContentType.JSON)
-                .body("{\"role\":\"LAWYER\",\"mediatorId\":\"" + villageLawyer + "\"}")
+                .body("{\"role\":\"LAWYER\",\"mediatorId\":\"" + villageLawyer + "\",\"reason\":\"村里的律师熟悉情况\"}")
                 .post("/api/teams/{id}/offers", team.id)
                 .then().statusCode(409);
     }

@@ -6,6 +6,8 @@ import static cn.tiaojie.mediator.TestWorld.mediatorToken;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.tiaojie.contracts.common.v1.AreaLevel;
@@ -46,16 +48,19 @@ class MatchingTest {
         given().auth().oauth2(mediatorToken(subcategoryExpert)).get("/api/offers")
                 .then().statusCode(200)
                 .body("[0].score", equalTo(38.0f))
-                .body("[0].explanation.expertise", equalTo(30.0f))
-                .body("[0].explanation.rating", equalTo(8.0f));
+                .body("[0].explanation.factors.expertise", equalTo(30.0f))
+                .body("[0].explanation.excluded", hasSize(0))
+                .body("[0].explanation.runnersUp.mediatorId", equalTo(List.of(categoryExpert, nearby)))
+                .body("[0].explanation.factors.rating", equalTo(8.0f))
+                .body("[0].explanation.factors.rotation", equalTo(0.0f));
         Team team = TestWorld.team(caseId);
         given().auth().oauth2(STAFF).queryParam("role", "PEOPLE_MEDIATOR").get("/api/teams/{id}/candidates", team.id)
                 .then().statusCode(200)
                 .body("candidates.mediatorId", equalTo(List.of(categoryExpert, nearby)))
-                .body("candidates[0].scoreParts.expertise", equalTo(20.0f))
-                .body("candidates[1].scoreParts.proximity", equalTo(16.0f))
-                .body("excluded.find { it.mediatorId == '" + subcategoryExpert + "' }.reason",
-                        equalTo("already offered this case"));
+                .body("candidates[0].factors.expertise", equalTo(20.0f))
+                .body("candidates[1].factors.proximity", equalTo(16.0f))
+                .body("excluded.find { it.mediatorId == '" + subcategoryExpert + "' }.rule",
+                        equalTo("ALREADY_OFFERED"));
     }
 
     @Test
@@ -73,12 +78,12 @@ class MatchingTest {
         given().auth().oauth2(STAFF).queryParam("role", "PEOPLE_MEDIATOR")
                 .get("/api/teams/{id}/candidates", TestWorld.team(caseId).id)
                 .then().statusCode(200)
-                .body("excluded.find { it.mediatorId == '" + conflicted + "' }.reason",
-                        equalTo("declared a conflict of interest with a party"))
-                .body("excluded.find { it.mediatorId == '" + full + "' }.reason",
-                        equalTo("at capacity (1 of 1 open cases)"))
-                .body("excluded.find { it.mediatorId == '" + otherVillage + "' }.reason",
-                        equalTo("serves " + world.county + "101002, outside the handling area " + world.village()));
+                .body("excluded.find { it.mediatorId == '" + conflicted + "' }.rule", equalTo("DECLARED_RELATION"))
+                .body("excluded.find { it.mediatorId == '" + full + "' }.rule", equalTo("AT_CAPACITY"))
+                .body("excluded.find { it.mediatorId == '" + full + "' }.detail", equalTo("at capacity (1 of 1 open cases)"))
+                // out of reach is decided by the query itself: neither a candidate nor an exclusion
+                .body("candidates.mediatorId", not(hasItem(otherVillage)))
+                .body("excluded.mediatorId", not(hasItem(otherVillage)));
     }
 
     @Test
@@ -112,7 +117,7 @@ class MatchingTest {
     }
 
     @Test
-    void aThreatOfViolenceAddsAPoliceOfficerAndShortensTheTimeToAnswer() {
+    void aThreatOfViolenceAddsAPoliceOfficerWhoHasTwoHoursToAnswer() {
         TestWorld world = new TestWorld();
         world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county);
         String police = world.mediator(MediatorRole.POLICE_OFFICER, world.county);
@@ -124,7 +129,10 @@ class MatchingTest {
                 TestWorld.team(threatening).requiredRoles);
         Offer policeOffer = liveOffer(threatening, MediatorRole.POLICE_OFFICER);
         assertEquals(police, policeOffer.mediator.id);
-        assertEquals(4 * 60, Duration.between(policeOffer.offeredAt, policeOffer.expiresAt).toMinutes());
+        assertEquals(2 * 60, Duration.between(policeOffer.offeredAt, policeOffer.expiresAt).toMinutes());
+        // the risk flag caps every other role's time at four hours
+        Offer mediatorOffer = liveOffer(threatening, MediatorRole.PEOPLE_MEDIATOR);
+        assertEquals(4 * 60, Duration.between(mediatorOffer.offeredAt, mediatorOffer.expiresAt).toMinutes());
         Offer calmOffer = liveOffer(calm, MediatorRole.PEOPLE_MEDIATOR);
         assertEquals(24 * 60, Duration.between(calmOffer.offeredAt, calmOffer.expiresAt).toMinutes());
     }
@@ -145,6 +153,6 @@ class MatchingTest {
         given().auth().oauth2(STAFF).queryParam("role", "SOCIAL_WORKER")
                 .get("/api/teams/{id}/candidates", TestWorld.team(caseId).id)
                 .then().statusCode(200)
-                .body("excluded.mediatorId", hasItem("M031"));
+                .body("candidates.mediatorId", not(hasItem("M031")));
     }
 }

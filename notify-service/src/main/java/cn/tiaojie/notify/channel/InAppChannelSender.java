@@ -1,15 +1,23 @@
 package cn.tiaojie.notify.channel;
 
 import cn.tiaojie.notify.Channel;
+import cn.tiaojie.notify.Delivery;
 import cn.tiaojie.notify.Notice;
+import cn.tiaojie.notify.rest.InboxEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The in-app inbox reads notices straight from this service's database (GET /api/inbox), so a stored notice is
- * already there: sending only marks the delivery SENT.
+ * already there: sending pushes it to the recipient's open live streams (GET /api/inbox/stream).
  */
 @ApplicationScoped
 public class InAppChannelSender implements ChannelSender {
+
+    private final InboxEvents events;
+
+    InAppChannelSender(InboxEvents events) {
+        this.events = events;
+    }
 
     @Override
     public Channel channel() {
@@ -17,7 +25,8 @@ public class InAppChannelSender implements ChannelSender {
     }
 
     @Override
-    public void send(Notice notice) {
-        // nothing to push: the inbox shows the stored notice
+    public String send(Notice notice, Delivery delivery) {
+        events.publish(notice);
+        return null;
     }
 }

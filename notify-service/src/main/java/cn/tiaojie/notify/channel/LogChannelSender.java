@@ -1,6 +1,7 @@
 package cn.tiaojie.notify.channel;
 
 import cn.tiaojie.notify.Channel;
+import cn.tiaojie.notify.Delivery;
 import cn.tiaojie.notify.Notice;
 import cn.tiaojie.platform.privacy.Masking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +23,9 @@ public class LogChannelSender implements ChannelSender {
     }
 
     @Override
-    public void send(Notice notice) {
+    public String send(Notice notice, Delivery delivery) {
         LOG.info(line(notice));
+        return null;
     }
 
     static String line(Notice notice) {

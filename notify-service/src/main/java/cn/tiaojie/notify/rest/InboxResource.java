@@ -8,6 +8,12 @@ import cn.tiaojie.platform.security.Claims;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Multi;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
@@ -26,9 +32,33 @@ public class InboxResource {
     }
 
     private final Caller caller;
+    private final InboxEvents events;
 
-    InboxResource(Caller caller) {
+    InboxResource(Caller caller, InboxEvents events) {
         this.caller = caller;
+        this.events = events;
+    }
+
+    /**
+     * Server-sent events: a {@code ready} event as soon as the stream is open, then a {@code notice} event (the
+     * inbox item as JSON) for each of the caller's notices as the in-app channel sends it.
+     */
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RolesAllowed({Claims.MEDIATOR, Claims.RESIDENT})
+    public Multi<OutboundSseEvent> stream(@Context Sse sse) {
+        Recipients.Recipient me = me();
+        Multi<OutboundSseEvent> notices = events.of(me.kind(), me.id()).map(item -> sse.newEventBuilder()
+                .name("notice").id(item.id().toString()).mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(InboxItem.class, item).build());
+        return Multi.createBy().merging().streams(
+                Multi.createFrom().item(sse.newEventBuilder().name("ready").data("ready").build()), notices);
+    }
+
+    private Recipients.Recipient me() {
+        return Recipients.of(caller).orElseThrow(() -> ProblemException.forbidden(
+                "your token names no mediatorId (mediators) or partyId (residents)"));
     }
 
     @GET
@@ -36,8 +66,7 @@ public class InboxResource {
     @Transactional
     public InboxPage inbox(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        Recipients.Recipient me = Recipients.of(caller).orElseThrow(() -> ProblemException.forbidden(
-                "your token names no mediatorId (mediators) or partyId (residents)"));
+        Recipients.Recipient me = me();
         PanacheQuery<Notice> query = Notice.find("recipientKind = ?1 and recipientId = ?2",
                 Sort.descending("createdAt").and("id", Sort.Direction.Descending), me.kind(), me.id())
                 .page(Page.of(page, size));

@@ -3,6 +3,9 @@ package cn.tiaojie.notify.rest;
 import cn.tiaojie.notify.Delivery;
 import cn.tiaojie.notify.DeliveryState;
 import cn.tiaojie.notify.Notice;
+import cn.tiaojie.notify.Receipt;
+import cn.tiaojie.notify.service.DeliveryReports;
+import cn.tiaojie.notify.service.NoticeTexts;
 import cn.tiaojie.notify.service.Recipients;
 import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.platform.security.Caller;
@@ -10,12 +13,22 @@ import cn.tiaojie.platform.security.Claims;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -32,10 +45,46 @@ public class NoticeResource {
     public record NoticePage(List<NoticeView> items, int page, int size, long total) {
     }
 
-    private final Caller caller;
+    /** A bounce the mail system reported for the notice's e-mail. */
+    public record Bounce(@NotBlank @Size(max = 500) String reason) {
+    }
 
-    NoticeResource(Caller caller) {
+    private final Caller caller;
+    private final NoticeTexts texts;
+    private final DeliveryReports reports;
+
+    NoticeResource(Caller caller, NoticeTexts texts, DeliveryReports reports) {
         this.caller = caller;
+        this.texts = texts;
+        this.reports = reports;
+    }
+
+    /** 送达回证 as PDF: the notice, each channel's delivery and the recipient's confirmation. */
+    @GET
+    @Path("/{id}/proof.pdf")
+    @Produces("application/pdf")
+    @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN})
+    @Transactional
+    public Response proofOfService(@PathParam("id") UUID id) {
+        Notice notice = Notice.findById(id);
+        if (notice == null) {
+            throw ProblemException.notFound("notice", id);
+        }
+        byte[] pdf = texts.proofOfServicePdf(notice, Delivery.list("noticeId", Sort.ascending("channel"), id),
+                Receipt.findById(id));
+        return Response.ok(pdf, "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"proof-of-service-" + id + ".pdf\"").build();
+    }
+
+    /** The mail system reports the notice's e-mail bounced: it is FAILED and an SMS follows (or paper). */
+    @POST
+    @Path("/{id}/email-bounce")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"service", Claims.ADMIN, Claims.STAFF})
+    public NoticeView emailBounced(@PathParam("id") UUID id, @Valid @NotNull Bounce bounce) {
+        reports.emailBounced(id, bounce.reason());
+        return QuarkusTransaction.requiringNew().call(() -> NoticeView.of(Notice.findById(id),
+                Delivery.list("noticeId", Sort.ascending("channel"), id), Receipt.findById(id)));
     }
 
     /** Notices newest first, optionally of one case, one recipient, or with a delivery in one state. */
@@ -43,7 +92,8 @@ public class NoticeResource {
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN})
     @Transactional
     public NoticePage list(@QueryParam("caseId") String caseId, @QueryParam("recipientId") String recipientId,
-            @QueryParam("state") String state, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("state") String state, @QueryParam("paperDelivery") Boolean paperDelivery,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
@@ -59,6 +109,10 @@ public class NoticeResource {
             where.append(" and id in (select d.noticeId from Delivery d where d.state = :state)");
             params.put("state", deliveryState(state));
         }
+        if (paperDelivery != null) {
+            where.append(" and paperDeliveryRequired = :paper");
+            params.put("paper", paperDelivery);
+        }
         PanacheQuery<Notice> query = Notice.find(where.toString(), Sort.descending("createdAt"), params)
                 .page(Page.of(page, size));
         List<Notice> notices = query.list();
@@ -66,7 +120,7 @@ public class NoticeResource {
                 : Delivery.<Delivery>list("noticeId in ?1", Sort.ascending("channel"),
                         notices.stream().map(n -> n.id).toList())
                         .stream().collect(Collectors.groupingBy(d -> d.noticeId));
-        return new NoticePage(notices.stream().map(n -> NoticeView.of(n, deliveries.getOrDefault(n.id, List.of())))
+        return new NoticePage(notices.stream().map(n -> NoticeView.of(n, deliveries.getOrDefault(n.id, List.of()), null))
                 .toList(), page, size, query.count());
     }
 
@@ -80,7 +134,7 @@ public class NoticeResource {
         if (notice == null || !mayRead(notice)) {
             throw ProblemException.notFound("notice", id);
         }
-        return NoticeView.of(notice, Delivery.list("noticeId", Sort.ascending("channel"), id));
+        return NoticeView.of(notice, Delivery.list("noticeId", Sort.ascending("channel"), id), Receipt.findById(id));
     }
 
     private boolean mayRead(Notice notice) {

@@ -2,28 +2,41 @@ package cn.tiaojie.notify.rest;
 
 import cn.tiaojie.notify.Delivery;
 import cn.tiaojie.notify.Notice;
+import cn.tiaojie.notify.Receipt;
 import cn.tiaojie.platform.privacy.Masking;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A notice as staff see it: recipient's phone and e-mail masked, with its deliveries. */
+/**
+ * A notice as staff see it: recipient's phone and e-mail masked, with its deliveries, whether it waits for paper
+ * delivery, and (on the single-notice view) the recipient's confirmation of receipt.
+ */
 public record NoticeView(UUID id, String kind, String caseId, String caseNo, RecipientView recipient, boolean urgent,
-        String title, String body, Instant createdAt, Instant acknowledgedAt, List<DeliveryView> deliveries) {
+        String title, String body, Instant createdAt, Instant acknowledgedAt, boolean paperDeliveryRequired,
+        String paperDeliveryReason, List<DeliveryView> deliveries, ReceiptView receipt) {
 
     public record RecipientView(String kind, String id, String name, String phone, String email, String language) {
     }
 
     public record DeliveryView(String channel, String state, int attempts, Instant nextAttemptAt, Instant updatedAt,
-            String failureReason) {
+            Instant sentAt, Instant deliveredAt, String failureReason, boolean fallback) {
     }
 
-    public static NoticeView of(Notice n, List<Delivery> deliveries) {
+    /** The IP and user agent are evidence for the proof of service; the IP is shown only to whom sees this view. */
+    public record ReceiptView(Instant acknowledgedAt, String channel, String ip, String userAgent) {
+    }
+
+    public static NoticeView of(Notice n, List<Delivery> deliveries, Receipt receipt) {
         return new NoticeView(n.id, n.kind.name(), n.caseId, n.caseNo,
                 new RecipientView(n.recipientKind.name(), n.recipientId, n.recipientName, Masking.phone(n.phone),
                         Masking.email(n.email), n.language),
-                n.urgent, n.title, n.body, n.createdAt, n.acknowledgedAt,
+                n.urgent, n.title, n.body, n.createdAt, n.acknowledgedAt, n.paperDeliveryRequired,
+                n.paperDeliveryReason,
                 deliveries.stream().map(d -> new DeliveryView(d.channel.name(), d.state.name(), d.attempts,
-                        d.nextAttemptAt, d.updatedAt, d.failureReason)).toList());
+                        d.nextAttemptAt, d.updatedAt, d.sentAt, d.deliveredAt, d.failureReason,
+                        d.fallbackFor != null)).toList(),
+                receipt == null ? null : new ReceiptView(receipt.acknowledgedAt, receipt.channel.name(), receipt.ip,
+                        receipt.userAgent));
     }
 }

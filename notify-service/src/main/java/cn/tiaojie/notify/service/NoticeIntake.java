@@ -7,6 +7,7 @@ import cn.tiaojie.contracts.notify.v1.RecipientKind;
 import cn.tiaojie.notify.Channel;
 import cn.tiaojie.notify.Delivery;
 import cn.tiaojie.notify.channel.ChannelSender;
+import cn.tiaojie.notify.privacy.SealedContacts;
 import cn.tiaojie.platform.problem.Problem;
 import cn.tiaojie.platform.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -44,7 +45,7 @@ public class NoticeIntake {
         this.em = em;
         this.renderer = renderer;
         this.json = json;
-        this.offered = senders.stream().map(ChannelSender::channel)
+        this.offered = senders.stream().filter(ChannelSender::available).map(ChannelSender::channel)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Channel.class)));
     }
 
@@ -56,8 +57,8 @@ public class NoticeIntake {
     public Accepted accept(NoticeRequest request) {
         validate(request);
         Recipient recipient = request.getRecipient();
-        NoticeRenderer.Rendered text = renderer.render(request.getKind(), request.getCaseNo(), recipient.getKind(), recipient.getName(),
-                request.getFieldsMap(), request.getUrgent());
+        NoticeRenderer.Rendered text = renderer.render(request.getKind(), request.getCaseNo(), recipient.getKind(),
+                recipient.getName(), request.getFieldsMap(), request.getUrgent(), recipient.getLanguage());
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
         int inserted = em.createNativeQuery("""
@@ -74,8 +75,8 @@ public class NoticeIntake {
                 .setParameter("recipientKind", recipient.getKind().name())
                 .setParameter("recipientId", recipient.getId())
                 .setParameter("recipientName", blankToNull(recipient.getName()))
-                .setParameter("phone", blankToNull(recipient.getPhone()))
-                .setParameter("email", blankToNull(recipient.getEmail()))
+                .setParameter("phone", SealedContacts.seal(SealedContacts.PHONE, blankToNull(recipient.getPhone())))
+                .setParameter("email", SealedContacts.seal(SealedContacts.EMAIL, blankToNull(recipient.getEmail())))
                 .setParameter("language", blankToNull(recipient.getLanguage()))
                 .setParameter("fields", toJson(request))
                 .setParameter("urgent", request.getUrgent())
@@ -92,11 +93,20 @@ public class NoticeIntake {
         return new Accepted(id, true);
     }
 
-    /** The recipient's channels this build can send on, and always LOG, the channel of last resort. */
+    /**
+     * The recipient's requested channels that this deployment offers and that the recipient can be reached on (a
+     * phone for SMS, an address for e-mail); LOG, the channel of last resort, when none is left.
+     */
     Set<Channel> channelsFor(Recipient recipient) {
-        Set<Channel> channels = EnumSet.of(Channel.LOG);
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
         recipient.getChannelsList().forEach(requested -> Channel.of(requested)
-                .filter(offered::contains).ifPresent(channels::add));
+                .filter(offered::contains)
+                .filter(channel -> channel != Channel.SMS || !recipient.getPhone().isBlank())
+                .filter(channel -> channel != Channel.EMAIL || !recipient.getEmail().isBlank())
+                .ifPresent(channels::add));
+        if (channels.isEmpty()) {
+            channels.add(Channel.LOG);
+        }
         return channels;
     }
 

@@ -2,6 +2,7 @@ package cn.tiaojie.notify.service;
 
 import cn.tiaojie.contracts.notify.v1.NoticeKind;
 import cn.tiaojie.contracts.notify.v1.RecipientKind;
+import cn.tiaojie.notify.link.NoticeLinks;
 import cn.tiaojie.platform.reference.Taxonomy;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
@@ -20,9 +21,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Renders a notice's zh-CN title and text from the Qute templates in templates/notices/: one per kind where the
- * wording matters (ASSIGNMENT_OFFER, HEARING_NOTICE), generic.txt for the others. Field values that are ISO-8601
- * instants are shown in Asia/Shanghai time; a role code is shown by its Chinese name.
+ * Renders a notice's title and text from the Qute templates in templates/notices/ (zh-CN; English in
+ * templates/notices/en/ for a recipient whose language is en): one per kind where the wording matters
+ * (ASSIGNMENT_OFFER, HEARING_NOTICE), generic.txt for the others. Field values that are ISO-8601 instants are shown
+ * in Asia/Shanghai time; a role code is shown by its Chinese name. The calendar text in {@code ics} is an
+ * attachment, never shown.
  */
 @ApplicationScoped
 public class NoticeRenderer {
@@ -41,6 +44,10 @@ public class NoticeRenderer {
     static final ZoneId LOCAL_TIME = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日（EEEE）HH:mm", Locale.CHINA);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.CHINA);
+    private static final DateTimeFormatter TIME_EN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter DATE_EN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    /** fields carried for attachments, not shown in the text */
+    static final java.util.Set<String> HIDDEN = java.util.Set.of("ics");
 
     private static final Map<NoticeKind, Wording> WORDING = Map.of(
             NoticeKind.ASSIGNMENT_OFFER, new Wording("案件指派邀请", "邀请您参加以下案件的调解。"),
@@ -53,48 +60,108 @@ public class NoticeRenderer {
             NoticeKind.OUTCOME, new Wording("调解结果通知", "您参与的纠纷调解已有结果，详情如下。"),
             NoticeKind.EVALUATION_INVITATION, new Wording("服务评价邀请", "感谢您参与调解，请对本次调解服务作出评价。"));
 
+    private static final Map<NoticeKind, Wording> WORDING_EN = Map.of(
+            NoticeKind.ASSIGNMENT_OFFER, new Wording("Invitation to mediate", "You are invited to mediate the case below."),
+            NoticeKind.HEARING_NOTICE, new Wording("Notice of Mediation Hearing", "A mediation hearing has been arranged."),
+            NoticeKind.HEARING_REMINDER, new Wording("Hearing reminder", "Your mediation hearing is coming up; please be on time."),
+            NoticeKind.HEARING_RESCHEDULED, new Wording("Hearing rescheduled", "The time or venue of your hearing has changed; this notice replaces the earlier one."),
+            NoticeKind.HEARING_CANCELLED, new Wording("Hearing cancelled", "Your mediation hearing has been cancelled; you will be told what happens next."),
+            NoticeKind.OVERDUE_ALERT, new Wording("Overdue alert", "A step of the case below is past its deadline; please act on it."),
+            NoticeKind.ESCALATION_ALERT, new Wording("Escalation alert", "The case below has been escalated to a higher level."),
+            NoticeKind.OUTCOME, new Wording("Outcome of mediation", "The mediation of your dispute has an outcome."),
+            NoticeKind.EVALUATION_INVITATION, new Wording("Please rate our service", "Thank you for taking part; please rate the mediation service."));
+
     /** Labels of the fields senders use; other fields are shown under their own key. */
     private static final Map<String, String> LABELS = labels();
+    private static final Map<String, String> LABELS_EN = labelsEn();
 
     private final Engine engine;
     private final Taxonomy taxonomy;
+    private final NoticeLinks links;
 
-    NoticeRenderer(Engine engine, Taxonomy taxonomy) {
+    NoticeRenderer(Engine engine, Taxonomy taxonomy, NoticeLinks links) {
         this.engine = engine;
         this.taxonomy = taxonomy;
+        this.links = links;
+    }
+
+    public static boolean english(String language) {
+        return language != null && language.toLowerCase(Locale.ROOT).startsWith("en");
     }
 
     public Rendered render(NoticeKind kind, String caseNo, RecipientKind recipientKind, String recipientName,
             Map<String, String> fields, boolean urgent) {
-        Wording wording = WORDING.get(kind);
-        String title = (urgent ? "【加急】" : "") + wording.title() + (isBlank(caseNo) ? "" : "（" + caseNo + "）");
-        Map<String, String> shown = shownFields(fields);
-        Template template = engine.getTemplate("notices/" + kind.name());
+        return render(kind, caseNo, recipientKind, recipientName, fields, urgent, null);
+    }
+
+    public Rendered render(NoticeKind kind, String caseNo, RecipientKind recipientKind, String recipientName,
+            Map<String, String> fields, boolean urgent, String language) {
+        boolean en = english(language);
+        Wording wording = (en ? WORDING_EN : WORDING).get(kind);
+        String title = en
+                ? (urgent ? "[URGENT] " : "") + wording.title() + (isBlank(caseNo) ? "" : " (" + caseNo + ")")
+                : (urgent ? "【加急】" : "") + wording.title() + (isBlank(caseNo) ? "" : "（" + caseNo + "）");
+        Map<String, String> shown = shownFields(fields, en);
+        String folder = en ? "notices/en/" : "notices/";
+        Template template = engine.getTemplate(folder + kind.name());
         if (template == null) {
-            template = engine.getTemplate("notices/generic");
+            template = engine.getTemplate(folder + "generic");
         }
+        String offerId = fields.get("offerId");
         String body = template
                 .data("title", wording.title())
                 .data("lead", wording.lead())
-                .data("caseNo", isBlank(caseNo) ? "（无）" : caseNo)
+                .data("caseNo", isBlank(caseNo) ? (en ? "(none)" : "（无）") : caseNo)
                 .data("recipientName", isBlank(recipientName) ? null : recipientName)
                 .data("toParty", recipientKind == RecipientKind.PARTY)
                 .data("role", roleName(shown.get("role")))
                 .data("fields", shown)
-                .data("details", details(shown))
-                .data("issuedOn", LocalDate.now(LOCAL_TIME).format(DATE))
+                .data("details", details(shown, en))
+                .data("acceptUrl", isBlank(offerId) ? null : links.mediatorWorkbenchUrl() + "/offers/" + offerId + "?respond=accept")
+                .data("declineUrl", isBlank(offerId) ? null : links.mediatorWorkbenchUrl() + "/offers/" + offerId + "?respond=decline")
+                .data("issuedOn", en ? LocalDate.now(LOCAL_TIME).format(DATE_EN) : LocalDate.now(LOCAL_TIME).format(DATE))
                 .render();
         return new Rendered(title, body.strip() + "\n");
     }
 
-    private Map<String, String> shownFields(Map<String, String> fields) {
+    /** The SMS text: title, time and place if any, and the link. */
+    public String sms(NoticeKind kind, String caseNo, RecipientKind recipientKind, Map<String, String> fields,
+            boolean urgent, String language, String link) {
+        boolean en = english(language);
+        Wording wording = (en ? WORDING_EN : WORDING).get(kind);
+        Map<String, String> shown = shownFields(fields, en);
+        String center = shown.getOrDefault("centerName", en ? "Mediation Center" : "矛盾纠纷调处化解中心");
+        return engine.getTemplate(en ? "sms/en" : "sms/zh")
+                .data("center", center)
+                .data("title", (urgent ? (en ? "[URGENT] " : "【加急】") : "") + wording.title())
+                .data("caseNo", isBlank(caseNo) ? null : caseNo)
+                .data("startsAt", shown.get("startsAt"))
+                .data("venueName", shown.get("venueName"))
+                .data("toParty", recipientKind == RecipientKind.PARTY)
+                .data("link", link)
+                .render().strip();
+    }
+
+    private Map<String, String> shownFields(Map<String, String> fields, boolean en) {
         Map<String, String> shown = new LinkedHashMap<>();
         fields.forEach((key, value) -> {
-            if (!isBlank(value)) {
-                shown.put(key, localTime(value));
+            if (!isBlank(value) && !HIDDEN.contains(key)) {
+                shown.put(key, en ? localTimeEn(value) : localTime(value));
             }
         });
         return shown;
+    }
+
+    static String localTimeEn(String value) {
+        String zh = localTime(value);
+        if (zh.equals(value)) {
+            return value;
+        }
+        try {
+            return OffsetDateTime.parse(value).atZoneSameInstant(LOCAL_TIME).format(TIME_EN) + " (Beijing time)";
+        } catch (DateTimeParseException e) {
+            return Instant.parse(value).atZone(LOCAL_TIME).format(TIME_EN) + " (Beijing time)";
+        }
     }
 
     /** 2026-07-01T01:30:00Z → 2026年7月1日（星期三）09:30; anything else unchanged. */
@@ -121,9 +188,9 @@ public class NoticeRenderer {
                 .findFirst().orElse(role);
     }
 
-    private List<Detail> details(Map<String, String> shown) {
+    private List<Detail> details(Map<String, String> shown, boolean en) {
         List<Detail> details = new ArrayList<>();
-        shown.forEach((key, value) -> details.add(new Detail(LABELS.getOrDefault(key, key),
+        shown.forEach((key, value) -> details.add(new Detail((en ? LABELS_EN : LABELS).getOrDefault(key, key),
                 key.equals("role") ? roleName(value) : value)));
         return details;
     }
@@ -147,6 +214,28 @@ public class NoticeRenderer {
         labels.put("link", "链接");
         labels.put("contactPhone", "联系电话");
         labels.put("message", "说明");
+        return Map.copyOf(labels);
+    }
+
+    private static Map<String, String> labelsEn() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("centerName", "Center");
+        labels.put("summary", "Dispute");
+        labels.put("role", "Role");
+        labels.put("startsAt", "Time");
+        labels.put("endsAt", "Ends");
+        labels.put("venueName", "Venue");
+        labels.put("venueAddress", "Address");
+        labels.put("team", "Mediation team");
+        labels.put("previousStartsAt", "Previously");
+        labels.put("reason", "Reason");
+        labels.put("deadline", "Deadline");
+        labels.put("level", "Level");
+        labels.put("outcome", "Outcome");
+        labels.put("respondBy", "Respond by");
+        labels.put("link", "Link");
+        labels.put("contactPhone", "Phone");
+        labels.put("message", "Note");
         return Map.copyOf(labels);
     }
 

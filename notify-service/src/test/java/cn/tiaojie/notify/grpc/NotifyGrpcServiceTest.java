@@ -63,6 +63,23 @@ class NotifyGrpcServiceTest {
     }
 
     @Test
+    void phoneAndEmailAreSealedAtRestAndOpenOnlyInMemory() {
+        String id = notify.sendNotice(hearingNotice(uniqueKey(), "case-sealed", party("P-SEAL", NoticeChannel.SMS)))
+                .getNoticeId();
+
+        Object[] stored = QuarkusTransaction.requiringNew().call(() -> (Object[]) Notice.getEntityManager()
+                .createNativeQuery("select phone, email from notice where id = cast(:id as uuid)")
+                .setParameter("id", id).getSingleResult());
+        assertTrue(((String) stored[0]).startsWith("pd1."), (String) stored[0]);
+        assertFalse(((String) stored[0]).contains(cn.tiaojie.notify.NoticeRequests.PHONE));
+        assertTrue(((String) stored[1]).startsWith("pd1."), (String) stored[1]);
+        assertFalse(((String) stored[1]).contains("zhang.san"));
+        Notice notice = QuarkusTransaction.requiringNew().call(() -> Notice.findById(UUID.fromString(id)));
+        assertEquals(cn.tiaojie.notify.NoticeRequests.PHONE, notice.phone);
+        assertEquals(cn.tiaojie.notify.NoticeRequests.EMAIL, notice.email);
+    }
+
+    @Test
     void concurrentDuplicatesCreateOneNotice() throws Exception {
         String key = uniqueKey();
         NoticeRequest request = hearingNotice(key, "case-b", party("P-B", NoticeChannel.IN_APP));
@@ -88,20 +105,23 @@ class NotifyGrpcServiceTest {
             pool.shutdownNow();
         }
         assertEquals(1L, count("select count(n) from Notice n where n.idempotencyKey = '" + key + "'"));
-        assertEquals(2L, count("select count(d) from Delivery d where d.noticeId in "
+        assertEquals(1L, count("select count(d) from Delivery d where d.noticeId in "
                 + "(select n.id from Notice n where n.idempotencyKey = '" + key + "')"));
     }
 
     @Test
-    void deliveriesAreTheRecipientsChannelsThatExistPlusLog() {
-        NoticeAccepted inApp = notify.sendNotice(hearingNotice(uniqueKey(), "case-c",
-                party("P-C", NoticeChannel.IN_APP, NoticeChannel.SMS)));
+    void deliveriesAreTheRecipientsReachableChannelsOrElseLog() {
+        NoticeAccepted reachable = notify.sendNotice(hearingNotice(uniqueKey(), "case-c",
+                party("P-C", NoticeChannel.IN_APP, NoticeChannel.SMS, NoticeChannel.EMAIL)));
+        NoticeAccepted noPhone = notify.sendNotice(hearingNotice(uniqueKey(), "case-c",
+                cn.tiaojie.notify.NoticeRequests.partyAt("P-C3", "", "", NoticeChannel.SMS, NoticeChannel.EMAIL)));
         NoticeAccepted none = notify.sendNotice(hearingNotice(uniqueKey(), "case-c", party("P-C2")));
 
-        NoticeStatus status = notify.getNoticeStatus(statusOf(inApp));
+        NoticeStatus status = notify.getNoticeStatus(statusOf(reachable));
         assertEquals(NoticeKind.HEARING_NOTICE, status.getKind());
-        assertEquals(Set.of(NoticeChannel.IN_APP, NoticeChannel.LOG), channels(status));
+        assertEquals(Set.of(NoticeChannel.IN_APP, NoticeChannel.SMS, NoticeChannel.EMAIL), channels(status));
         assertTrue(status.getDeliveriesList().stream().allMatch(d -> d.getState() == DeliveryState.QUEUED));
+        assertEquals(Set.of(NoticeChannel.LOG), channels(notify.getNoticeStatus(statusOf(noPhone))));
         assertEquals(Set.of(NoticeChannel.LOG), channels(notify.getNoticeStatus(statusOf(none))));
     }
 

@@ -1,5 +1,6 @@
 package cn.tiaojie.notify.rest;
 
+import static cn.tiaojie.notify.NoticeRequests.daytime;
 import static cn.tiaojie.notify.NoticeRequests.hearingNotice;
 import static cn.tiaojie.notify.NoticeRequests.mediator;
 import static cn.tiaojie.notify.NoticeRequests.offer;
@@ -13,7 +14,22 @@ import static org.hamcrest.Matchers.not;
 
 import cn.tiaojie.contracts.common.v1.NoticeChannel;
 import cn.tiaojie.contracts.notify.v1.NotifyServiceGrpc;
+import cn.tiaojie.notify.service.DeliveryDispatcher;
 import cn.tiaojie.testsupport.DevTokens;
+import io.quarkus.test.common.http.TestHTTPResource;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;
@@ -24,6 +40,60 @@ class InboxResourceTest {
 
     @GrpcClient("notify")
     NotifyServiceGrpc.NotifyServiceBlockingStub notify;
+
+    @Inject
+    DeliveryDispatcher dispatcher;
+
+    @TestHTTPResource("/api/inbox/stream")
+    URI stream;
+
+    @Test
+    void theLiveStreamReceivesTheCallersNoticeWhenTheInAppChannelSendsIt() throws Exception {
+        String me = "P-" + UUID.randomUUID();
+        String other = "P-" + UUID.randomUUID();
+        BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        HttpClient http = HttpClient.newHttpClient();
+        CompletableFuture<HttpResponse<Void>> open = http.sendAsync(HttpRequest.newBuilder(stream)
+                        .header("Authorization", "Bearer " + residentToken(me)).header("Accept", "text/event-stream")
+                        .build(),
+                HttpResponse.BodyHandlers.fromLineSubscriber(new java.util.concurrent.Flow.Subscriber<String>() {
+                    @Override
+                    public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+                        subscription.request(Long.MAX_VALUE);
+                    }
+
+                    @Override
+                    public void onNext(String line) {
+                        if (line.startsWith("data:")) {
+                            events.add(line.substring(5));
+                        }
+                    }
+
+                    @Override
+                    public void onError(Throwable throwable) {
+                    }
+
+                    @Override
+                    public void onComplete() {
+                    }
+                }));
+        try {
+            assertEquals("ready", events.poll(30, TimeUnit.SECONDS), "the stream says it is open");
+            String theirs = send(hearingNotice(uniqueKey(), "case-sse", party(other, NoticeChannel.IN_APP)));
+            String mine = send(hearingNotice(uniqueKey(), "case-sse", party(me, NoticeChannel.IN_APP)));
+            dispatcher.dispatchAllDue(daytime());
+
+            String event = events.poll(10, TimeUnit.SECONDS);
+            assertNotNull(event, "an event arrives");
+            assertTrue(event.contains(mine), event);
+            assertTrue(event.contains("调解通知书"), event);
+            assertFalse(events.stream().anyMatch(e -> e.contains(theirs)), "never another recipient's notice");
+        } finally {
+            open.cancel(true);
+        }
+        given().get("/api/inbox/stream").then().statusCode(401);
+        given().auth().oauth2(NoticeResourceTest.STAFF).get("/api/inbox/stream").then().statusCode(403);
+    }
 
     static String mediatorToken(String mediatorId) {
         return DevTokens.forRole("mediator").subject(mediatorId).claim("mediatorId", mediatorId).sign();

@@ -1,5 +1,6 @@
 package cn.tiaojie.notify.rest;
 
+import static cn.tiaojie.notify.NoticeRequests.daytime;
 import static cn.tiaojie.notify.NoticeRequests.hearingNotice;
 import static cn.tiaojie.notify.NoticeRequests.mediator;
 import static cn.tiaojie.notify.NoticeRequests.offer;
@@ -57,6 +58,19 @@ class NoticeResourceTest {
     }
 
     @Test
+    void aRecipientWhoReadsEnglishGetsTheNoticeInEnglish() {
+        NoticeRequest request = hearingNotice(uniqueKey(), "case-en", party("P-EN").toBuilder().setLanguage("en")
+                .build());
+        String id = notify.sendNotice(request).getNoticeId();
+
+        given().auth().oauth2(STAFF).get("/api/notices/{id}", id)
+                .then().statusCode(200)
+                .body("title", equalTo("Notice of Mediation Hearing (TJ2026000042)"))
+                .body("body", allOf(containsString("Wed 1 Jul 2026 09:30"), containsString("Recusal"),
+                        containsString("青溪县白溪镇溪东路8号"), containsString("People's mediation is free of charge")));
+    }
+
+    @Test
     void aTeamMembersHearingNoticeAddressesThemAsMediatorNotAsParty() {
         String id = notify.sendNotice(hearingNotice(uniqueKey(), "case-render", mediator("M002"))).getNoticeId();
 
@@ -101,7 +115,7 @@ class NoticeResourceTest {
     void staffListNoticesByCaseRecipientAndDeliveryStateWithMaskedContacts() {
         String caseId = "case-" + UUID.randomUUID();
         String sent = notify.sendNotice(hearingNotice(uniqueKey(), caseId, party("P-L1"))).getNoticeId();
-        dispatcher.dispatchAllDue();
+        dispatcher.dispatchAllDue(daytime());
         String queued = notify.sendNotice(hearingNotice(uniqueKey(), caseId, party("P-L2"))).getNoticeId();
 
         given().auth().oauth2(STAFF).queryParam("caseId", caseId).get("/api/notices")

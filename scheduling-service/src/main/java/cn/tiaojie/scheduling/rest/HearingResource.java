@@ -5,7 +5,18 @@ import cn.tiaojie.platform.security.Caller;
 import cn.tiaojie.platform.security.Claims;
 import cn.tiaojie.scheduling.Hearing;
 import cn.tiaojie.scheduling.ParticipantKind;
+import cn.tiaojie.platform.rest.ETags;
+import cn.tiaojie.scheduling.HearingChange;
 import cn.tiaojie.scheduling.service.HearingAccess;
+import cn.tiaojie.scheduling.service.HearingCalendar;
+import cn.tiaojie.scheduling.service.HearingChanges;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -32,13 +43,20 @@ public class HearingResource {
 
     private static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
+    static final String CALENDAR = "text/calendar";
+
     private final Caller caller;
     private final HearingAccess access;
+    private final HearingCalendar calendar;
+    private final HearingChanges changes;
     private final EntityManager em;
 
-    HearingResource(Caller caller, HearingAccess access, EntityManager em) {
+    HearingResource(Caller caller, HearingAccess access, HearingCalendar calendar, HearingChanges changes,
+            EntityManager em) {
         this.caller = caller;
         this.access = access;
+        this.calendar = calendar;
+        this.changes = changes;
         this.em = em;
     }
 
@@ -92,16 +110,100 @@ public class HearingResource {
         return query.setMaxResults(limit).getResultList().stream().map(HearingView::of).toList();
     }
 
+    /** One hearing; its ETag is the version a reschedule or cancel may name in If-Match. */
     @GET
     @Path("/{id}")
+    @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN, Claims.MEDIATOR, Claims.RESIDENT})
+    @Transactional
+    public Response get(@PathParam("id") UUID id) {
+        Hearing hearing = visible(id);
+        return Response.ok(HearingView.of(hearing)).tag(ETags.etag(hearing.version)).build();
+    }
+
+    /** The hearing as an iCalendar file (RFC 5545, Asia/Shanghai). */
+    @GET
+    @Path("/{id}.ics")
+    @Produces(CALENDAR)
+    @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN, Claims.MEDIATOR, Claims.RESIDENT})
+    @Transactional
+    public Response calendar(@PathParam("id") UUID id) {
+        Hearing hearing = visible(id);
+        return Response.ok(calendar.of(hearing), CALENDAR + "; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"hearing-" + hearing.caseNo + ".ics\"")
+                .build();
+    }
+
+    /** Every booking, move, publication and cancellation of the hearing, oldest first. */
+    @GET
+    @Path("/{id}/history")
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN, Claims.MEDIATOR})
     @Transactional
-    public HearingView get(@PathParam("id") UUID id) {
+    public List<HearingChangeView> history(@PathParam("id") UUID id) {
+        visible(id);
+        return HearingChange.ofHearing(id).stream().map(HearingChangeView::of).toList();
+    }
+
+    /**
+     * Moves the hearing to the earliest slot that gives everyone the notice period again. A resident asks as a
+     * party of the case (limited times per case), a mediator reports a conflict with the current time, staff
+     * move it for a named party or for the center. Everyone is notified again.
+     */
+    @POST
+    @Path("/{id}/reschedule")
+    @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN, Claims.MEDIATOR, Claims.RESIDENT})
+    public HearingView reschedule(@PathParam("id") UUID id, @NotNull @Valid RescheduleRequest body,
+            @HeaderParam("If-Match") String ifMatch) {
+        Long expected = ETags.versionOf(ifMatch);
+        HearingChanges.Move move = QuarkusTransaction.requiringNew().call(() -> {
+            Hearing h = visible(id);
+            if (access.canManage(caller, h)) {
+                if (body.partyId() != null && !h.hasParticipant(ParticipantKind.PARTY, body.partyId())) {
+                    throw ProblemException.badRequest("partyId", "is not a party of this hearing");
+                }
+                return body.partyId() != null
+                        ? new HearingChanges.Move(HearingChange.Cause.PARTY_REQUEST, body.reason(),
+                                "party " + body.partyId() + " via " + caller.subject(), expected)
+                        : new HearingChanges.Move(HearingChange.Cause.STAFF, body.reason(), caller.subject(), expected);
+            }
+            if (access.isMediatorOf(caller, h)) {
+                return new HearingChanges.Move(HearingChange.Cause.MEDIATOR_CONFLICT, body.reason(),
+                        "mediator " + caller.mediatorId().orElseThrow(), expected);
+            }
+            if (access.isPartyOf(caller, h)) {
+                if (body.partyId() != null && !caller.partyId().orElseThrow().equals(body.partyId())) {
+                    throw ProblemException.forbidden("a party asks only for themselves");
+                }
+                return new HearingChanges.Move(HearingChange.Cause.PARTY_REQUEST, body.reason(),
+                        "party " + caller.partyId().orElseThrow(), expected);
+            }
+            throw ProblemException.notFound("hearing", id);
+        });
+        Hearing moved = changes.reschedule(id, move);
+        return QuarkusTransaction.requiringNew().call(() -> HearingView.of(Hearing.findById(moved.id)));
+    }
+
+    /** Cancels the hearing; every participant already told of it is told it is off. */
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN})
+    public HearingView cancel(@PathParam("id") UUID id, @NotNull @Valid CancelRequest body,
+            @HeaderParam("If-Match") String ifMatch) {
+        Long expected = ETags.versionOf(ifMatch);
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (!access.canManage(caller, visible(id))) {
+                throw ProblemException.forbidden("only staff, supervisors and admins cancel hearings");
+            }
+        });
+        changes.cancel(id, body.reason(), caller.subject(), expected);
+        return QuarkusTransaction.requiringNew().call(() -> HearingView.of(Hearing.findById(id)));
+    }
+
+    private Hearing visible(UUID id) {
         Hearing hearing = Hearing.findById(id);
         if (hearing == null || !access.canSee(caller, hearing)) {
             throw ProblemException.notFound("hearing", id);
         }
-        return HearingView.of(hearing);
+        return hearing;
     }
 
     private static Instant instant(String field, String value) {

@@ -4,7 +4,13 @@ import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.platform.security.Caller;
 import cn.tiaojie.platform.security.Claims;
 import cn.tiaojie.scheduling.Venue;
+import cn.tiaojie.platform.rest.ETags;
+import cn.tiaojie.scheduling.service.HearingChanges;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -25,9 +31,11 @@ import java.util.UUID;
 public class VenueResource {
 
     private final Caller caller;
+    private final HearingChanges changes;
 
-    VenueResource(Caller caller) {
+    VenueResource(Caller caller, HearingChanges changes) {
         this.caller = caller;
+        this.changes = changes;
     }
 
     @GET
@@ -81,5 +89,62 @@ public class VenueResource {
         venue.persist();
         return Response.created(uri.getBaseUriBuilder().path("api/venues").path(venue.id.toString()).build())
                 .entity(VenueView.of(venue)).build();
+    }
+
+    /** Changes a venue (its center stays); If-Match guards against overwriting another change. */
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Claims.STAFF, Claims.ADMIN})
+    @Transactional
+    public Response update(@PathParam("id") UUID id, @NotNull @Valid NewVenueRequest request,
+            @HeaderParam("If-Match") String ifMatch) {
+        Long expected = ETags.versionOf(ifMatch);
+        Venue venue = managed(id);
+        if (!venue.centerCode.equals(request.centerCode())) {
+            throw ProblemException.badRequest("centerCode", "a venue stays at its center");
+        }
+        if (expected != null && expected != venue.version) {
+            throw new ProblemException(412, "Precondition failed", "venue " + id + " is at version " + venue.version);
+        }
+        if (!request.opens().isBefore(request.closes())) {
+            throw ProblemException.badRequest("closes", "must be after opens");
+        }
+        if (Venue.count("centerCode = ?1 and name = ?2 and id <> ?3", venue.centerCode, request.name(), id) > 0) {
+            throw ProblemException.conflict("center " + venue.centerCode + " already has a venue named " + request.name());
+        }
+        venue.name = request.name();
+        venue.address = request.address();
+        venue.kind = request.kind();
+        venue.capacity = request.capacity();
+        venue.opens = request.opens();
+        venue.closes = request.closes();
+        venue.hasVideo = request.hasVideo();
+        Venue.getEntityManager().flush();
+        return Response.ok(VenueView.of(venue)).tag(ETags.etag(venue.version)).build();
+    }
+
+    /**
+     * Closes a venue: it takes no new hearings, and each of its coming hearings moves to the earliest other slot,
+     * everyone notified again. The answer lists the hearings moved and any that fit nowhere.
+     */
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Claims.STAFF, Claims.ADMIN})
+    public HearingChanges.Closure close(@PathParam("id") UUID id,
+            @QueryParam("reason") @Size(max = 500) String reason) {
+        QuarkusTransaction.requiringNew().run(() -> managed(id));
+        return changes.closeVenue(id, reason == null || reason.isBlank() ? "调解场所关闭" : reason, caller.subject());
+    }
+
+    /** The venue, if the caller manages it: admins all, staff their center's. */
+    private Venue managed(UUID id) {
+        Venue venue = Venue.findById(id);
+        if (venue == null) {
+            throw ProblemException.notFound("venue", id);
+        }
+        if (!caller.is(Claims.ADMIN) && caller.center().filter(venue.centerCode::equals).isEmpty()) {
+            throw ProblemException.forbidden("staff manage only their own center's venues");
+        }
+        return venue;
     }
 }

@@ -27,8 +27,33 @@ public class HearingAccess {
         if (caller.is(Claims.SUPERVISOR) && caller.area().filter(a -> AreaCodes.isWithin(h.areaCode, a)).isPresent()) {
             return true;
         }
+        if (isPartyOf(caller, h)) {
+            return true;
+        }
         return caller.is(Claims.MEDIATOR) && caller.mediatorId().filter(m -> h.participants.stream()
                 .anyMatch(p -> p.kind == ParticipantKind.MEDIATOR && p.participantId.equals(m))).isPresent();
+    }
+
+    /** A resident whose token names this hearing's case and one of its parties. */
+    public boolean isPartyOf(Caller caller, Hearing h) {
+        return caller.is(Claims.RESIDENT) && caller.caseId().filter(h.caseId.toString()::equals).isPresent()
+                && caller.partyId().filter(p -> h.hasParticipant(ParticipantKind.PARTY, p)).isPresent();
+    }
+
+    /** A mediator who attends this hearing. */
+    public boolean isMediatorOf(Caller caller, Hearing h) {
+        return caller.is(Claims.MEDIATOR)
+                && caller.mediatorId().filter(m -> h.hasParticipant(ParticipantKind.MEDIATOR, m)).isPresent();
+    }
+
+    /** Staff, supervisors and admins who see the hearing: they manage it. */
+    public boolean canManage(Caller caller, Hearing h) {
+        return (caller.is(Claims.ADMIN) || caller.is(Claims.STAFF) || caller.is(Claims.SUPERVISOR))
+                && !isOnlyMediatorOrParty(caller) && canSee(caller, h);
+    }
+
+    private static boolean isOnlyMediatorOrParty(Caller caller) {
+        return !caller.is(Claims.ADMIN) && !caller.is(Claims.STAFF) && !caller.is(Claims.SUPERVISOR);
     }
 
     /**

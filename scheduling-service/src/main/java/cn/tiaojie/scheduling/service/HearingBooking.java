@@ -11,6 +11,7 @@ import cn.tiaojie.platform.outbox.Inbox;
 import cn.tiaojie.platform.outbox.Outbox;
 import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.scheduling.Hearing;
+import cn.tiaojie.scheduling.HearingChange;
 import cn.tiaojie.scheduling.HearingStatus;
 import cn.tiaojie.scheduling.ParticipantKind;
 import cn.tiaojie.scheduling.Venue;
@@ -22,6 +23,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -42,6 +44,21 @@ public class HearingBooking {
 
     private static final Logger LOG = Logger.getLogger(HearingBooking.class);
     private static final int MAX_DURATION_MINUTES = 8 * 60;
+    /**
+     * PostgreSQL checks an exclusion constraint after the row is in the index, so two bookings racing for one slot
+     * may each wait for the other: it then aborts one with a deadlock, which lost the slot just as a violation does.
+     */
+    static final String DEADLOCK_DETECTED = "40P01";
+
+    /** True when a booking failed because a concurrent one took its slot: look again. */
+    static boolean lostSlot(String sqlState) {
+        return SqlStates.EXCLUSION_VIOLATION.equals(sqlState) || DEADLOCK_DETECTED.equals(sqlState);
+    }
+
+    private static final Duration FIRST_SEARCH_SPAN = Duration.ofDays(7);
+
+    /** stands for "no hearing is being moved" in queries that exclude one */
+    private static final UUID NOBODY = new UUID(0, 0);
 
     private final SchedulingConfig config;
     private final MediatorAvailabilityClient availability;
@@ -67,9 +84,9 @@ public class HearingBooking {
         if (existing.isPresent()) {
             return existing.get();
         }
-        Duration notice = request.getUrgent() ? config.urgentNoticePeriod() : config.noticePeriod();
-        Instant earliest = SlotFinder.roundUpToHalfHour(Instant.now().plus(notice), config.zone());
-        Instant horizon = earliest.plus(Duration.ofDays(config.searchDays()));
+        // a provisional booking is published only after the hold, and must still give the full notice then
+        Instant earliest = earliestStart(request, Instant.now().plus(config.provisionalHold()));
+        Instant horizon = horizon(earliest);
         Set<String> mediatorIds = request.getTeamList().stream().map(TeamMember::getMediatorId)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         // asked outside any transaction: no connection is held while mediator-service answers
@@ -85,7 +102,7 @@ public class HearingBooking {
                     // a concurrent request for the same case booked first: answer with its hearing
                     return liveHearingOf(caseId).orElseThrow(() -> e);
                 }
-                if (!SqlStates.EXCLUSION_VIOLATION.equals(state) || attempt >= config.bookingAttempts()) {
+                if (!lostSlot(state) || attempt >= config.bookingAttempts()) {
                     throw e;
                 }
                 LOG.infof("a concurrent booking took the slot of case %s; looking again (attempt %d)", caseId, attempt);
@@ -95,6 +112,7 @@ public class HearingBooking {
 
     private cn.tiaojie.contracts.scheduling.v1.Hearing book(HearingRequest request, UUID caseId, Instant earliest,
             Instant horizon, Map<String, List<TimeRange>> mediatorsFree) {
+        lockCenter(request.getCenterCode());
         Optional<Hearing> live = Hearing.liveOfCase(caseId);
         if (live.isPresent()) {
             return messages.hearing(live.get());
@@ -103,16 +121,7 @@ public class HearingBooking {
             return Hearing.currentOfCase(caseId).map(messages::hearing).orElseThrow(() -> ProblemException.conflict(
                     "message " + request.getMessageId() + " was handled before and case " + caseId + " has no hearing"));
         }
-        List<Venue> venues = venuesFor(request);
-        if (venues.isEmpty()) {
-            throw ProblemException.conflict("center " + request.getCenterCode() + " has no active venue for "
-                    + attendeeCount(request) + " attendees");
-        }
-        Duration duration = Duration.ofMinutes(
-                request.getDurationMinutes() > 0 ? request.getDurationMinutes() : config.defaultDurationMinutes());
-        SlotFinder.Occupancy occupancy = new SlotFinder.Occupancy(venueBusy(venues, earliest, horizon),
-                participantsBusy(participantIds(request), earliest, horizon.plus(duration)), mediatorsFree);
-        SlotFinder.Slot slot = new SlotFinder(config.zone(), duration).earliest(earliest, horizon, venues, occupancy)
+        SlotFinder.Slot slot = findSlot(request, null, null, null, earliest, horizon, mediatorsFree)
                 .orElseThrow(() -> ProblemException.conflict("no slot fits case " + caseId + " within "
                         + config.searchDays() + " days of " + earliest));
 
@@ -130,35 +139,133 @@ public class HearingBooking {
         hearing.withinDeadline = deadline == null || !hearing.endsAt.isAfter(deadline);
         hearing.urgent = request.getUrgent();
         hearing.createdAt = Instant.now();
+        hearing.request = request.toByteArray();
+        hearing.deadline = deadline;
+        hearing.preferEvening = request.getPreferEvening();
+        hearing.onSite = request.getOnSite();
+        hearing.videoAllowed = request.getVideoAllowed();
+        hearing.interpreterNeeded = request.getInterpreterNeeded();
+        boolean publishNow = config.provisionalHold().isZero();
+        // set before the insert: a later update would make the database check the exclusion constraints again
+        hearing.notifiedAt = publishNow ? hearing.createdAt : null;
         addParticipants(hearing, request);
         hearing.persist();
         // now, so that a slot taken concurrently fails here, before anything is enqueued
         em.flush();
+        HearingChange.record(hearing, HearingChange.Kind.BOOKED, HearingChange.Cause.BOOKING, null,
+                "case-service", null, null);
+        if (publishNow) {
+            publish(hearing, request, HearingChange.Cause.BOOKING);
+        }
+        LOG.infof("booked hearing %s of case %s at %s from %s%s%s", hearing.id, hearing.caseNo, slot.venue().name,
+                hearing.startsAt, hearing.withinDeadline ? "" : " (after the case's deadline)",
+                hearing.notifiedAt == null ? " (provisional)" : "");
+        return messages.hearing(hearing);
+    }
 
+    /**
+     * Sends the hearing's notices to every participant and tells case-service, in the caller's transaction; from
+     * now on the hearing is pinned in optimised plans.
+     */
+    public void publish(Hearing hearing, HearingRequest request, HearingChange.Cause cause) {
+        if (hearing.notifiedAt == null) {
+            hearing.notifiedAt = Instant.now();
+        }
         outbox.enqueue(SchedulingTopics.RECORD_HEARING_SCHEDULED, messages.hearingScheduled(hearing));
         for (NoticeRequest notice : messages.notices(hearing, request)) {
             outbox.enqueue(SchedulingTopics.SEND_NOTICE, notice);
         }
-        LOG.infof("booked hearing %s of case %s at %s from %s%s", hearing.id, hearing.caseNo, slot.venue().name,
-                hearing.startsAt, hearing.withinDeadline ? "" : " (after the case's deadline)");
-        return messages.hearing(hearing);
+        if (cause != HearingChange.Cause.BOOKING) {
+            HearingChange.record(hearing, HearingChange.Kind.NOTIFIED, cause, null, null, null, null);
+        }
     }
 
-    /** Rooms, or on-site venues when the case asks for an on-site or evening session; others when none exist. */
-    private static List<Venue> venuesFor(HearingRequest request) {
+    /**
+     * Serialises the bookings and moves of one center for the rest of the transaction. The exclusion constraints
+     * alone keep double bookings out, but two transactions inserting into the same slot wait on each other until
+     * PostgreSQL aborts one as a deadlock; taking turns per center avoids that wait.
+     */
+    public void lockCenter(String centerCode) {
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) locked")
+                .setParameter(1, "center:" + centerCode).getSingleResult();
+    }
+
+    /** The earliest start a hearing of the request may have when its notices go out at {@code publishedAt}. */
+    public Instant earliestStart(HearingRequest request, Instant publishedAt) {
+        Duration notice = request.getUrgent() ? config.urgentNoticePeriod() : config.noticePeriod();
+        return SlotFinder.roundUpToHalfHour(publishedAt.plus(notice), config.zone());
+    }
+
+    /** The search window's end for a search starting at {@code earliest}. */
+    public Instant horizon(Instant earliest) {
+        return earliest.plus(Duration.ofDays(config.searchDays()));
+    }
+
+    /** The hearing's length: as asked or the default, longer when an interpreter translates. */
+    public Duration duration(HearingRequest request) {
+        int minutes = request.getDurationMinutes() > 0 ? request.getDurationMinutes() : config.defaultDurationMinutes();
+        return Duration.ofMinutes(minutes + (request.getInterpreterNeeded() ? config.interpreterExtraMinutes() : 0));
+    }
+
+    /**
+     * The earliest free slot for the request, inside a transaction. A hearing being moved ({@code moving}) does
+     * not block itself; {@code avoid} is a time nobody can attend (a reported conflict, the slot a party asked to
+     * leave) and {@code closedVenue} a venue that takes no hearing.
+     */
+    public Optional<SlotFinder.Slot> findSlot(HearingRequest request, UUID moving, TimeRange avoid, UUID closedVenue,
+            Instant earliest, Instant horizon, Map<String, List<TimeRange>> mediatorsFree) {
+        List<Venue> venues = venuesFor(request).stream().filter(v -> !v.id.equals(closedVenue)).toList();
+        if (venues.isEmpty()) {
+            throw ProblemException.conflict("center " + request.getCenterCode() + " has no active venue for "
+                    + attendeeCount(request) + " attendees");
+        }
+        Duration duration = duration(request);
+        SlotFinder finder = new SlotFinder(config.zone(), duration);
+        Set<String> people = participantIds(request);
+        // look a week ahead first, then further: most bookings read only the near part of a full calendar
+        Instant from = earliest;
+        for (Duration span = FIRST_SEARCH_SPAN; from.isBefore(horizon); span = span.multipliedBy(2)) {
+            Instant to = from.plus(span).isBefore(horizon) ? from.plus(span) : horizon;
+            List<TimeRange> participantsBusy = new ArrayList<>(
+                    participantsBusy(people, moving, from, to.plus(duration)));
+            if (avoid != null) {
+                participantsBusy.add(avoid);
+            }
+            SlotFinder.Occupancy occupancy = new SlotFinder.Occupancy(
+                    venueBusy(venues, moving, from, to.plus(duration)), participantsBusy, mediatorsFree);
+            Optional<SlotFinder.Slot> slot = finder.earliest(from, to, venues, occupancy);
+            if (slot.isPresent()) {
+                return slot;
+            }
+            from = to;
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Rooms, or on-site venues when the case asks for an on-site or evening session (others when none exist);
+     * when video is allowed, venues with video equipment come first.
+     */
+    static List<Venue> venuesFor(HearingRequest request) {
         int attendees = attendeeCount(request);
         List<Venue> large = Venue.activeOfCenter(request.getCenterCode()).stream()
                 .filter(v -> v.capacity >= attendees).toList();
         VenueKind wanted = request.getOnSite() || request.getPreferEvening() ? VenueKind.ON_SITE : VenueKind.ROOM;
         List<Venue> preferred = large.stream().filter(v -> v.kind == wanted).toList();
-        return preferred.isEmpty() ? large : preferred;
+        List<Venue> venues = new ArrayList<>(preferred.isEmpty() ? large : preferred);
+        if (request.getVideoAllowed()) {
+            // stable: otherwise the venues keep their order
+            venues.sort(Comparator.comparing((Venue v) -> !v.hasVideo));
+        }
+        return venues;
     }
 
-    private static int attendeeCount(HearingRequest request) {
-        return participantIds(request).size();
+    /** Everyone in the room: the participants, and an interpreter when one is needed. */
+    static int attendeeCount(HearingRequest request) {
+        return participantIds(request).size() + (request.getInterpreterNeeded() ? 1 : 0);
     }
 
-    private static Set<String> participantIds(HearingRequest request) {
+    static Set<String> participantIds(HearingRequest request) {
         Set<String> ids = new LinkedHashSet<>();
         request.getTeamList().forEach(m -> ids.add(m.getMediatorId()));
         request.getPartiesList().forEach(p -> ids.add(p.getPartyId()));
@@ -181,12 +288,14 @@ public class HearingBooking {
         }
     }
 
-    private Map<UUID, List<TimeRange>> venueBusy(List<Venue> venues, Instant from, Instant to) {
+    private Map<UUID, List<TimeRange>> venueBusy(List<Venue> venues, UUID moving, Instant from, Instant to) {
         List<Object[]> rows = em.createQuery("""
                 select h.venue.id, h.startsAt, h.endsAt from Hearing h
-                where h.venue in :venues and h.status <> :cancelled and h.endsAt > :from and h.startsAt < :to""",
+                where h.venue in :venues and h.status <> :cancelled and h.endsAt > :from and h.startsAt < :to
+                and h.id <> :moving""",
                 Object[].class)
                 .setParameter("venues", venues).setParameter("cancelled", HearingStatus.CANCELLED)
+                .setParameter("moving", moving == null ? NOBODY : moving)
                 .setParameter("from", from).setParameter("to", to).getResultList();
         Map<UUID, List<TimeRange>> busy = new HashMap<>();
         for (Object[] row : rows) {
@@ -196,15 +305,17 @@ public class HearingBooking {
         return busy;
     }
 
-    private List<TimeRange> participantsBusy(Set<String> participantIds, Instant from, Instant to) {
+    private List<TimeRange> participantsBusy(Set<String> participantIds, UUID moving, Instant from, Instant to) {
         if (participantIds.isEmpty()) {
             return List.of();
         }
         return em.createQuery("""
                 select p.startsAt, p.endsAt from HearingParticipant p
-                where p.participantId in :ids and p.status <> :cancelled and p.endsAt > :from and p.startsAt < :to""",
+                where p.participantId in :ids and p.status <> :cancelled and p.endsAt > :from and p.startsAt < :to
+                and p.hearing.id <> :moving""",
                 Object[].class)
                 .setParameter("ids", participantIds).setParameter("cancelled", HearingStatus.CANCELLED)
+                .setParameter("moving", moving == null ? NOBODY : moving)
                 .setParameter("from", from).setParameter("to", to).getResultList().stream()
                 .map(row -> new TimeRange((Instant) row[0], (Instant) row[1])).toList();
     }

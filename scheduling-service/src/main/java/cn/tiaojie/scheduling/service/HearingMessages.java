@@ -30,10 +30,12 @@ import java.util.stream.Collectors;
 public class HearingMessages {
 
     private final Taxonomy taxonomy;
+    private final HearingCalendar calendar;
     private final DateTimeFormatter localTime;
 
-    HearingMessages(Taxonomy taxonomy, SchedulingConfig config) {
+    HearingMessages(Taxonomy taxonomy, HearingCalendar calendar, SchedulingConfig config) {
         this.taxonomy = taxonomy;
+        this.calendar = calendar;
         this.localTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(config.zone());
     }
 
@@ -67,6 +69,27 @@ public class HearingMessages {
 
     /** One hearing notice per party and per team mediator, reachable by what the request carried. */
     public List<NoticeRequest> notices(Hearing h, HearingRequest request) {
+        return notices(h, request, NoticeKind.HEARING_NOTICE, "hearing:" + h.id + ":", Map.of());
+    }
+
+    /** The notices that a hearing moved: everyone again, with the previous time and the reason. */
+    public List<NoticeRequest> rescheduledNotices(Hearing h, HearingRequest request, java.time.Instant previousStart,
+            String reason) {
+        return notices(h, request, NoticeKind.HEARING_RESCHEDULED, "hearing:" + h.id + ":v" + h.sequence + ":",
+                Map.of("previousStartsAt", localTime.format(previousStart), "reason", reason));
+    }
+
+    public List<NoticeRequest> cancelledNotices(Hearing h, HearingRequest request, String reason) {
+        return notices(h, request, NoticeKind.HEARING_CANCELLED, "hearing:" + h.id + ":cancelled:",
+                Map.of("reason", reason));
+    }
+
+    /**
+     * One notice of the kind per party and per team mediator; fields carry the hearing as the template shows it
+     * and, under "ics", its RFC 5545 calendar text for e-mail attachments.
+     */
+    List<NoticeRequest> notices(Hearing h, HearingRequest request, NoticeKind kind, String keyPrefix,
+            Map<String, String> extra) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("caseNo", h.caseNo);
         fields.put("startsAt", localTime.format(h.startsAt));
@@ -74,10 +97,12 @@ public class HearingMessages {
         fields.put("venueName", h.venue.name);
         fields.put("venueAddress", h.venue.address);
         fields.put("team", teamLine(request.getTeamList()));
+        fields.putAll(extra);
+        fields.put("ics", calendar.of(h));
 
         List<NoticeRequest> notices = new ArrayList<>();
         for (Party party : request.getPartiesList()) {
-            notices.add(notice(h, request, fields, Recipient.newBuilder()
+            notices.add(notice(h, request, kind, keyPrefix, fields, Recipient.newBuilder()
                     .setKind(RecipientKind.PARTY)
                     .setId(party.getPartyId())
                     .setName(party.getName())
@@ -91,7 +116,7 @@ public class HearingMessages {
         Map<String, TeamMember> mediators = new LinkedHashMap<>();
         request.getTeamList().forEach(m -> mediators.putIfAbsent(m.getMediatorId(), m));
         for (TeamMember member : mediators.values()) {
-            notices.add(notice(h, request, fields, Recipient.newBuilder()
+            notices.add(notice(h, request, kind, keyPrefix, fields, Recipient.newBuilder()
                     .setKind(RecipientKind.MEDIATOR)
                     .setId(member.getMediatorId())
                     .setName(member.getName())
@@ -103,11 +128,11 @@ public class HearingMessages {
         return notices;
     }
 
-    private static NoticeRequest notice(Hearing h, HearingRequest request, Map<String, String> fields,
-            Recipient recipient) {
+    private static NoticeRequest notice(Hearing h, HearingRequest request, NoticeKind kind, String keyPrefix,
+            Map<String, String> fields, Recipient recipient) {
         return NoticeRequest.newBuilder()
-                .setIdempotencyKey("hearing:" + h.id + ":" + recipient.getId())
-                .setKind(NoticeKind.HEARING_NOTICE)
+                .setIdempotencyKey(keyPrefix + recipient.getId())
+                .setKind(kind)
                 .setCaseId(h.caseId.toString())
                 .setCaseNo(h.caseNo)
                 .setRecipient(recipient)

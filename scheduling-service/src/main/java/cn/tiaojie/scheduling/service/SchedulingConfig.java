@@ -32,4 +32,19 @@ public interface SchedulingConfig {
     /** The zone of venues' opening hours and of the times shown to people. */
     @WithDefault("Asia/Shanghai")
     ZoneId zone();
+
+    /** Extra minutes a hearing gets when an interpreter translates. */
+    @WithDefault("30")
+    int interpreterExtraMinutes();
+
+    /**
+     * How long a new booking stays provisional (notices not sent, free to move in an optimised plan) before it is
+     * published; zero publishes at once.
+     */
+    @WithDefault("PT0S")
+    Duration provisionalHold();
+
+    /** How many times the parties of one case may ask to move its hearing. */
+    @WithDefault("2")
+    int partyRescheduleLimit();
 }

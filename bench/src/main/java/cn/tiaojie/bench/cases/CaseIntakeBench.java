@@ -1,0 +1,375 @@
+package cn.tiaojie.bench.cases;
+
+import cn.tiaojie.bench.Latencies;
+import cn.tiaojie.testsupport.DevTokens;
+import cn.tiaojie.testsupport.LocalPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * POST /api/cases against the packaged case-service on an embedded PostgreSQL (durable commits), and in the same
+ * run the SQL statements one intake commits, sent by a plain JDBC loop with the same concurrency. Prints
+ * throughput, p50 and p99 of both and the ratio service ÷ raw SQL.
+ *
+ * <pre>./mvnw -q -pl bench exec:java -Dexec.mainClass=cn.tiaojie.bench.cases.CaseIntakeBench
+ *     [-Dbench.threads=8 -Dbench.requests=3000 -Dbench.warmup=2000]</pre>
+ * Needs case-service packaged first (./mvnw -q -pl case-service package -DskipTests). Loopback only, bounded.
+ */
+public final class CaseIntakeBench {
+
+    static final int THREADS = Integer.getInteger("bench.threads", 8);
+    static final int REQUESTS = Integer.getInteger("bench.requests", 3000);
+    static final int WARMUP = Integer.getInteger("bench.warmup", 2000);
+    static final String DATABASE = "case_db";
+    static final String USER = "case_svc";
+    static final String PASSWORD = "bench-only-case";
+
+    private static final AtomicInteger PARTY_SEQUENCE = new AtomicInteger();
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("tiaojie.root", ".")).toAbsolutePath().normalize();
+        Path app = root.resolve("case-service/target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(app)) {
+            throw new IllegalStateException(app + " is missing: ./mvnw -q -pl case-service package -DskipTests");
+        }
+        Path work = Files.createTempDirectory("case-intake-bench");
+        System.out.printf("case intake bench: %d threads, %d requests (after %d warm-up), %d cores%n", THREADS, REQUESTS,
+                WARMUP, Runtime.getRuntime().availableProcessors());
+        try (LocalPostgres postgres = LocalPostgres.start(work.resolve("pgdata"), 0)) {
+            postgres.ensureDatabase(DATABASE, USER, PASSWORD);
+            Process service = startService(app, work, postgres);
+            try {
+                int port = awaitReady(service);
+                URI cases = URI.create("http://127.0.0.1:" + port + "/api/cases");
+                String token = DevTokens.forRole("staff").subject("bench-staff").claim("center", "QX-COUNTY").sign();
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(5)).build();
+                String jdbcUrl = postgres.jdbcUrl(DATABASE);
+
+                run("warm-up service", WARMUP, () -> post(http, cases, token));
+                run("warm-up raw SQL", WARMUP, rawIntake(jdbcUrl));
+                long cpuBefore = cpuMillis(service.pid());
+                Result service1 = run("POST /api/cases (service)", REQUESTS, () -> post(http, cases, token));
+                System.out.printf("  case-service CPU %.2f ms per intake%n", (cpuMillis(service.pid()) - cpuBefore) / (double) REQUESTS);
+                Result raw1 = run("same SQL, plain JDBC", REQUESTS, rawIntake(jdbcUrl));
+                Result service2 = run("POST /api/cases (service, again)", REQUESTS, () -> post(http, cases, token));
+                Result raw2 = run("same SQL, plain JDBC (again)", REQUESTS, rawIntake(jdbcUrl));
+                double serviceRate = (service1.perSecond() + service2.perSecond()) / 2;
+                double rawRate = (raw1.perSecond() + raw2.perSecond()) / 2;
+                System.out.printf("%nthroughput ratio service ÷ raw SQL = %.2f (%.1f/s ÷ %.1f/s, mean of two rounds; goal ≥ 0.5)%n",
+                        serviceRate / rawRate, serviceRate, rawRate);
+            } finally {
+                service.destroy();
+                if (!service.waitFor(20, TimeUnit.SECONDS)) {
+                    service.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    record Result(double perSecond) {
+    }
+
+    interface Intake {
+        void once() throws Exception;
+    }
+
+    /** Runs {@code total} intakes on THREADS threads and prints the figures. */
+    static Result run(String label, int total, Intake intakeFactory) throws InterruptedException {
+        return run(label, total, () -> intakeFactory);
+    }
+
+    static Result run(String label, int total, java.util.function.Supplier<Intake> perThread) throws InterruptedException {
+        Latencies latencies = new Latencies(total);
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong failures = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        long begin = System.nanoTime();
+        for (int t = 0; t < THREADS; t++) {
+            Intake intake = perThread.get();
+            Thread thread = Thread.ofPlatform().name("bench-" + t).start(() -> {
+                while (next.getAndIncrement() < total) {
+                    long start = System.nanoTime();
+                    try {
+                        intake.once();
+                        latencies.record(System.nanoTime() - start);
+                    } catch (Exception e) {
+                        if (failures.incrementAndGet() <= 3) {
+                            System.out.println("  failure: " + e);
+                        }
+                    }
+                }
+            });
+            threads.add(thread);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        System.out.println(latencies.summary(label, seconds) + (failures.get() > 0 ? "  failures " + failures.get() : ""));
+        return new Result(latencies.count() / seconds);
+    }
+
+    static Result run(String label, int total, RawIntakes raw) throws InterruptedException {
+        return run(label, total, raw::newConnectionIntake);
+    }
+
+    // ---- the service
+
+    static void post(HttpClient http, URI cases, String token) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(cases).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body())).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    /** A wage-arrears dispute of a new applicant every time: never a duplicate. */
+    static String body() {
+        int n = PARTY_SEQUENCE.incrementAndGet();
+        return """
+                {"channel":"WALK_IN","subcategory":"LABOUR.WAGE_ARREARS","areaCode":"330999102003",
+                 "summary":"拖欠三个月工资","description":"工地欠薪","amountInDispute":18600.00,"riskFlags":[],
+                 "parties":[
+                   {"role":"APPLICANT","kind":"PERSON","name":"申请人%d","phone":"139%08d","idNumber":"%s","preferredChannels":["SMS"]},
+                   {"role":"RESPONDENT","kind":"ORGANIZATION","name":"青溪建工有限公司","phone":"0571-88886666"}]}
+                """.formatted(n, n, idNumber(n));
+    }
+
+    static String idNumber(int n) {
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        String body = "330999" + (19500101 + (n / 1000) % 40 * 10000) + "%03d".formatted(n % 1000);
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * weights[i];
+        }
+        return body + "10X98765432".charAt(sum % 11);
+    }
+
+    static Process startService(Path app, Path work, LocalPostgres postgres) throws IOException {
+        Path publicKey = work.resolve("DEV-ONLY-jwt-public.pem");
+        Files.writeString(publicKey, DevTokens.publicKeyPem());
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Dfile.encoding=UTF-8",
+                "-Dquarkus.profile=local",
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(DATABASE),
+                "-Dquarkus.datasource.username=" + USER,
+                "-Dquarkus.datasource.password=" + PASSWORD,
+                "-Dquarkus.datasource.jdbc.max-size=" + Math.max(THREADS, 8),
+                "-Dmp.jwt.verify.publickey.location=" + publicKey.toUri(),
+                "-Dmp.jwt.verify.issuer=" + DevTokens.ISSUER,
+                "-Dquarkus.log.level=WARN",
+                "-jar", app.toString()));
+        Path log = work.resolve("case-service.log");
+        System.out.println("case-service on 127.0.0.1:" + port + ", log " + log);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        portOf.put(process, port);
+        return process;
+    }
+
+    private static final java.util.Map<Process, Integer> portOf = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static int awaitReady(Process process) throws InterruptedException {
+        int port = portOf.get(process);
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("case-service exited with " + process.exitValue());
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return port;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("case-service was not ready within 3 minutes");
+    }
+
+    /** User and system CPU time of a process so far, from /proc (Linux); -1 elsewhere. */
+    static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10; // 100 ticks per second
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    // ---- the same statements, by hand
+
+    static RawIntakes rawIntake(String jdbcUrl) {
+        return new RawIntakes(jdbcUrl);
+    }
+
+    /**
+     * The statements case-service runs for one intake, in its order, in one transaction: the center, the
+     * idempotency key, the duplicate lock and lookup, the case number, the case, its two parties, the timeline
+     * event and the audit record (whose trigger extends the chain). Values that the service computes (sealed
+     * personal data, hashes, digests) are computed here too, so the database stores the same sizes.
+     */
+    static final class RawIntakes {
+
+        private final String jdbcUrl;
+
+        RawIntakes(String jdbcUrl) {
+            this.jdbcUrl = jdbcUrl;
+        }
+
+        Intake newConnectionIntake() {
+            try {
+                Connection c = DriverManager.getConnection(jdbcUrl, USER, PASSWORD);
+                c.setAutoCommit(false);
+                return () -> once(c);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static void once(Connection c) throws SQLException {
+            UUID caseId = UUID.randomUUID();
+            Instant now = Instant.now();
+            Timestamp at = Timestamp.from(now);
+            String partiesHash = sha256("parties" + caseId);
+            try {
+                try (PreparedStatement s = c.prepareStatement("select code, name, area_code, address from center where code = ?")) {
+                    s.setString(1, "QX-COUNTY");
+                    s.executeQuery().close();
+                }
+                try (PreparedStatement s = c.prepareStatement(
+                        "insert into intake_request (actor, idempotency_key, request_hash, case_id) values (?, ?, ?, ?) on conflict do nothing")) {
+                    s.setString(1, "bench-raw");
+                    s.setString(2, UUID.randomUUID().toString());
+                    s.setString(3, sha256("request" + caseId));
+                    s.setObject(4, caseId);
+                    s.executeUpdate();
+                }
+                try (PreparedStatement s = c.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+                    s.setString(1, "LABOUR.WAGE_ARREARS|" + partiesHash);
+                    s.executeQuery().close();
+                }
+                try (PreparedStatement s = c.prepareStatement("""
+                        select id from dispute_case where parties_hash = ? and subcategory = ? and created_at > ? and status <> ?
+                        order by created_at desc limit 1""")) {
+                    s.setString(1, partiesHash);
+                    s.setString(2, "LABOUR.WAGE_ARREARS");
+                    s.setTimestamp(3, Timestamp.from(now.minus(Duration.ofDays(30))));
+                    s.setString(4, "WITHDRAWN");
+                    s.executeQuery().close();
+                }
+                long number;
+                try (PreparedStatement s = c.prepareStatement("select nextval('case_number_seq')");
+                        ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    number = rs.getLong(1);
+                }
+                try (PreparedStatement s = c.prepareStatement("""
+                        insert into dispute_case (id, case_no, center_code, status, channel, subcategory, area_code, level,
+                            summary, description, amount_in_dispute, risk_flags, urgent, deadline, created_by, created_at,
+                            updated_at, version, step, step_started_at, step_deadline, sla_state, parties_hash)
+                        values (?, ?, 'QX-COUNTY', 'RECEIVED', 'WALK_IN', 'LABOUR.WAGE_ARREARS', '330999102003', 'TOWNSHIP',
+                            '拖欠三个月工资', '工地欠薪', 18600.00, '', false, ?, 'bench-raw', ?, ?, 0, 'FILE', ?, ?, 'ON_TRACK', ?)""")) {
+                    s.setObject(1, caseId);
+                    s.setString(2, "TJR%010d".formatted(number));
+                    s.setTimestamp(3, Timestamp.from(now.plus(Duration.ofDays(15))));
+                    s.setTimestamp(4, at);
+                    s.setTimestamp(5, at);
+                    s.setTimestamp(6, at);
+                    s.setTimestamp(7, Timestamp.from(now.plus(Duration.ofDays(1))));
+                    s.setString(8, partiesHash);
+                    s.executeUpdate();
+                }
+                for (int position = 0; position < 2; position++) {
+                    try (PreparedStatement s = c.prepareStatement("""
+                            insert into party (id, case_id, position, role, kind, name, phone, id_number, email, language,
+                                preferred_channels, phone_hash, id_number_hash, vulnerabilities)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, null, 'zh-CN', ?, ?, ?, '')""")) {
+                        s.setObject(1, UUID.randomUUID());
+                        s.setObject(2, caseId);
+                        s.setInt(3, position);
+                        s.setString(4, position == 0 ? "APPLICANT" : "RESPONDENT");
+                        s.setString(5, position == 0 ? "PERSON" : "ORGANIZATION");
+                        s.setString(6, position == 0 ? "申请人" : "青溪建工有限公司");
+                        s.setString(7, "pd1.DEV-ONLY-1." + "x".repeat(54));
+                        s.setString(8, position == 0 ? "pd1.DEV-ONLY-1." + "y".repeat(62) : null);
+                        s.setString(9, position == 0 ? "SMS" : "");
+                        s.setString(10, sha256("phone" + caseId + position));
+                        s.setString(11, position == 0 ? sha256("id" + caseId) : null);
+                        s.executeUpdate();
+                    }
+                }
+                try (PreparedStatement s = c.prepareStatement(
+                        "insert into case_event (case_id, at, type, actor, detail) values (?, ?, 'RECEIVED', 'bench-raw', 'registered from WALK_IN')")) {
+                    s.setObject(1, caseId);
+                    s.setTimestamp(2, at);
+                    s.executeUpdate();
+                }
+                try (PreparedStatement s = c.prepareStatement("""
+                        insert into audit_record (at, actor, role, action, case_id, before_digest, after_digest,
+                            content_digest, position, prev_hash, hash)
+                        values (?, 'bench-raw', 'staff', 'REGISTER', ?, null, ?, ?, 0, '', '')""")) {
+                    s.setTimestamp(1, at);
+                    s.setObject(2, caseId);
+                    s.setString(3, sha256("after" + caseId));
+                    s.setString(4, sha256("content" + caseId));
+                    s.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+
+        private static String sha256(String text) {
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes()));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,273 @@
+package cn.tiaojie.bench.mediator;
+
+import cn.tiaojie.bench.Latencies;
+import cn.tiaojie.contracts.common.v1.AreaLevel;
+import cn.tiaojie.contracts.common.v1.Party;
+import cn.tiaojie.contracts.common.v1.PartyRole;
+import cn.tiaojie.contracts.mediator.v1.MediatorServiceGrpc;
+import cn.tiaojie.contracts.mediator.v1.TeamRequest;
+import cn.tiaojie.testsupport.DevTokens;
+import cn.tiaojie.testsupport.LocalPostgres;
+import com.google.protobuf.Timestamp;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import io.grpc.stub.MetadataUtils;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Server-side latency of one team request (matching plus offers, committed) against pools of 1,000, 10,000 and
+ * 100,000 mediators. Starts an embedded PostgreSQL and the packaged mediator-service (build it first:
+ * {@code ./mvnw -q install -pl mediator-service -DskipTests}), generates each pool with plain SQL, then sends
+ * RequestTeam over gRPC on 127.0.0.1 one at a time and reads the service's own timing from the
+ * {@code server-timing} trailer; the round trip seen by the caller is printed beside it.
+ *
+ * <p>Two layouts per size. "province": 1,000 mediators per county, as a province's counties would hold them, cases
+ * spread over every county. "one county": the whole pool in one county, so every case has the whole county's share
+ * of the role within reach: the worst case, where the work grows with the pool.
+ *
+ * <pre>./mvnw -q -pl bench exec:java -Dexec.mainClass=cn.tiaojie.bench.mediator.TeamRequestBench</pre>
+ */
+public final class TeamRequestBench {
+
+    static final String[] ROLES = {"POLICE_OFFICER", "JUDGE", "PROSECUTOR", "LAWYER", "SOCIAL_WORKER", "COUNSELOR",
+            "PEOPLE_MEDIATOR"};
+    static final String[] EXPERTISE = {"LABOUR", "LABOUR.WAGE_ARREARS", "NEIGHBOUR", "MARRIAGE_FAMILY", "CONTRACT_DEBT",
+            "ROAD_TRAFFIC", ""};
+    static final int TOWNSHIPS = 10;
+    static final int VILLAGES = 5;
+    static final int WARMUP = 200;
+    static final Metadata.Key<String> SERVER_TIMING = Metadata.Key.of("server-timing", Metadata.ASCII_STRING_MARSHALLER);
+
+    private TeamRequestBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("tiaojie.root", ".")).toAbsolutePath();
+        Path app = root.resolve("mediator-service/target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(app)) {
+            throw new IllegalStateException(app + " is missing: ./mvnw -q install -pl mediator-service -DskipTests");
+        }
+        int measured = Integer.getInteger("bench.requests", 1000);
+        Path state = Files.createTempDirectory("mediator-bench");
+        try (LocalPostgres postgres = LocalPostgres.startEphemeral()) {
+            postgres.ensureDatabase("mediator_db", "mediator_svc", "bench");
+            Path key = state.resolve("jwt-public.pem");
+            Files.writeString(key, DevTokens.publicKeyPem());
+            int port = freePort();
+            Process service = start(app, root, state, postgres.jdbcUrl("mediator_db"), key, port);
+            try {
+                awaitReady(service, port, Duration.ofMinutes(3));
+                ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+                try (Connection db = DriverManager.getConnection(postgres.jdbcUrl("mediator_db"), "mediator_svc", "bench")) {
+                    System.out.printf(Locale.ROOT, "RequestTeam (LABOUR.WAGE_ARREARS: a lawyer and a social worker), %d measured after %d warm-up, one at a time%n",
+                            measured, WARMUP);
+                    for (int size : new int[] {1_000, 10_000, 100_000}) {
+                        for (boolean oneCounty : new boolean[] {false, true}) {
+                            generatePool(db, size, oneCounty);
+                            run(channel, size, oneCounty, measured);
+                        }
+                    }
+                } finally {
+                    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+                }
+            } finally {
+                service.destroy();
+                if (!service.waitFor(20, TimeUnit.SECONDS)) {
+                    service.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    private static void run(ManagedChannel channel, int size, boolean oneCounty, int measured) {
+        int counties = oneCounty ? 1 : Math.max(1, size / 1000);
+        Random random = new Random(size * 31L + (oneCounty ? 1 : 0));
+        Latencies server = new Latencies(measured);
+        Latencies roundTrip = new Latencies(measured);
+        AtomicReference<Metadata> trailers = new AtomicReference<>();
+        MediatorServiceGrpc.MediatorServiceBlockingStub stub = MediatorServiceGrpc.newBlockingStub(channel)
+                .withInterceptors(MetadataUtils.newCaptureMetadataInterceptor(new AtomicReference<>(), trailers));
+        long began = 0;
+        for (int i = 0; i < WARMUP + measured; i++) {
+            if (i == WARMUP) {
+                began = System.nanoTime();
+            }
+            TeamRequest request = caseIn(random, counties);
+            long start = System.nanoTime();
+            stub.withDeadlineAfter(30, TimeUnit.SECONDS).requestTeam(request);
+            long elapsed = System.nanoTime() - start;
+            if (i >= WARMUP) {
+                roundTrip.record(elapsed);
+                server.record(serverNanos(trailers.get()));
+            }
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        String label = String.format(Locale.ROOT, "%,d mediators, %s", size, oneCounty ? "one county" : "province");
+        System.out.println(server.summary(label + " (server)", seconds));
+        System.out.println(roundTrip.summary(label + " (round trip)", seconds));
+    }
+
+    private static long serverNanos(Metadata trailers) {
+        String value = trailers == null ? null : trailers.get(SERVER_TIMING);
+        if (value == null || !value.startsWith("app;dur=")) {
+            throw new IllegalStateException("no server-timing trailer: " + value);
+        }
+        return (long) (Double.parseDouble(value.substring("app;dur=".length())) * 1_000_000);
+    }
+
+    /** A wage dispute in a random village of a random county, handled at township level, two parties. */
+    private static TeamRequest caseIn(Random random, int counties) {
+        String village = county(random.nextInt(counties)) + String.format(Locale.ROOT, "%03d%03d",
+                101 + random.nextInt(TOWNSHIPS), 1 + random.nextInt(VILLAGES));
+        UUID caseId = UUID.randomUUID();
+        Instant deadline = Instant.now().plus(Duration.ofDays(15));
+        return TeamRequest.newBuilder()
+                .setMessageId(UUID.randomUUID().toString())
+                .setCaseId(caseId.toString())
+                .setCaseNo("BENCH-" + caseId.toString().substring(0, 8))
+                .setSubcategory("LABOUR.WAGE_ARREARS")
+                .setAreaCode(village)
+                .setLevel(AreaLevel.TOWNSHIP)
+                .setCenterCode("BENCH")
+                .addParties(Party.newBuilder().setPartyId(UUID.randomUUID().toString()).setRole(PartyRole.APPLICANT)
+                        .setName("申请人" + random.nextInt(100_000)).setPhone("139" + (10_000_000 + random.nextInt(89_999_999)))
+                        .setIdNumber("3309991990" + (10_000_000 + random.nextInt(89_999_999))).setLanguage("zh-CN"))
+                .addParties(Party.newBuilder().setPartyId(UUID.randomUUID().toString()).setRole(PartyRole.RESPONDENT)
+                        .setName("企业" + random.nextInt(5_000) + "有限公司").setOrganization(true))
+                .setDeadline(Timestamp.newBuilder().setSeconds(deadline.getEpochSecond()))
+                .build();
+    }
+
+    static String county(int index) {
+        return Integer.toString(500_000 + index);
+    }
+
+    /**
+     * Replaces the pool: roles in turn; 10% serve a county, 30% a township, 60% a village; one declared conflict per
+     * hundred mediators. Earlier teams and offers are cleared so each size starts from the same state.
+     */
+    private static void generatePool(Connection db, int size, boolean oneCounty) throws SQLException {
+        try (Statement s = db.createStatement()) {
+            s.execute("truncate outbox_message, choice_ballot, choice_list_mediator, choice_list, team_audit, offer,"
+                    + " team_party, team_required_role, team_optional_role, team, declared_conflict, weekly_hours,"
+                    + " unavailability, mediator cascade");
+        }
+        Random random = new Random(size);
+        db.setAutoCommit(false);
+        try (PreparedStatement insert = db.prepareStatement("""
+                insert into mediator (id, name, role, area_code, organization, phone, languages, expertise, capacity,
+                                      rating, status, active, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, 'zh-CN', ?, 20, ?, 'ACTIVE', true, now(), now())""");
+                PreparedStatement conflict = db.prepareStatement("""
+                insert into declared_conflict (id, mediator_id, kind, party_name, reason, declared_at)
+                values (?, ?, 'RELATION', ?, 'bench', now())""")) {
+            for (int i = 0; i < size; i++) {
+                int county = oneCounty ? 0 : i / 1000;
+                int slot = random.nextInt(10);
+                String area = county(county);
+                if (slot >= 1) {
+                    area += 101 + random.nextInt(TOWNSHIPS);
+                }
+                if (slot >= 4) {
+                    area += String.format(Locale.ROOT, "%03d", 1 + random.nextInt(VILLAGES));
+                }
+                String id = String.format(Locale.ROOT, "B%07d", i);
+                insert.setString(1, id);
+                insert.setString(2, "调解员" + i);
+                insert.setString(3, ROLES[i % ROLES.length]);
+                insert.setString(4, area);
+                insert.setString(5, "机构" + random.nextInt(2_000));
+                insert.setString(6, "138" + (10_000_000 + i));
+                insert.setString(7, EXPERTISE[random.nextInt(EXPERTISE.length)]);
+                insert.setBigDecimal(8, java.math.BigDecimal.valueOf(30 + random.nextInt(21), 1));
+                insert.addBatch();
+                if (i % 100 == 0) {
+                    conflict.setObject(1, UUID.randomUUID());
+                    conflict.setString(2, id);
+                    conflict.setString(3, "企业" + random.nextInt(5_000) + "有限公司");
+                    conflict.addBatch();
+                }
+                if (i % 5_000 == 4_999) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+            conflict.executeBatch();
+        }
+        db.commit();
+        db.setAutoCommit(true);
+        try (Statement s = db.createStatement()) {
+            s.execute("vacuum analyze");
+        }
+    }
+
+    private static Process start(Path app, Path root, Path state, String jdbcUrl, Path key, int port) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of("-Xmx512m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8"));
+        command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.http.host=127.0.0.1");
+        command.add("-Dquarkus.datasource.jdbc.url=" + jdbcUrl);
+        command.add("-Dquarkus.datasource.username=mediator_svc");
+        command.add("-Dquarkus.datasource.password=bench");
+        command.add("-Dmp.jwt.verify.publickey.location=" + key.toUri());
+        command.add("-Dmp.jwt.verify.issuer=" + DevTokens.ISSUER);
+        // nothing else runs: offer notices stay in the outbox, offers never expire during the run
+        command.add("-Dtiaojie.outbox.relay-enabled=false");
+        command.add("-Dtiaojie.mediator.expiry-enabled=false");
+        command.add("-Dquarkus.log.category.\"cn.tiaojie\".level=WARN");
+        command.add("-jar");
+        command.add(app.toString());
+        return new ProcessBuilder(command).directory(root.resolve("mediator-service").toFile()).redirectErrorStream(true)
+                .redirectOutput(state.resolve("mediator-service.log").toFile()).start();
+    }
+
+    private static void awaitReady(Process service, int port, Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("mediator-service exited with " + service.exitValue());
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("mediator-service was not ready within " + timeout);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package cn.tiaojie.cases.rest;
+
+import cn.tiaojie.cases.CaseStatus;
+import cn.tiaojie.cases.ReferralRoute;
+import cn.tiaojie.cases.SummonsStatus;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Bodies of the case actions. */
+public final class ActionRequests {
+
+    private ActionRequests() {
+    }
+
+    /** reject, withdraw, escalate */
+    public record Reason(@NotBlank @Size(max = 1000) String reason) {
+    }
+
+    /** 调解协议 */
+    public record Agreement(
+            @NotBlank @Size(max = 10000) String terms,
+            @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal amount,
+            LocalDate performanceDeadline,
+            @NotNull Boolean judicialConfirmation) {
+    }
+
+    /** RESOLVED with an agreement, UNRESOLVED with a referral route, or WITHDRAWN with a reason. */
+    public record Outcome(
+            @NotNull CaseStatus result,
+            @Valid Agreement agreement,
+            ReferralRoute referralRoute,
+            @Size(max = 1000) String reason) {
+    }
+
+    public record JudicialConfirmation(@NotNull LocalDate appliedOn, @NotBlank @Size(max = 200) String court,
+            @Size(max = 100) String reference) {
+    }
+
+    /** 吹哨: departments to call in (the subcategory's own department when none is named) and hours to report. */
+    public record NewSummons(
+            @Size(max = 10) List<@NotBlank @Size(max = 40) String> departments,
+            @Min(1) @Max(720) Integer deadlineHours,
+            @Size(max = 1000) String note) {
+    }
+
+    public record SummonsAnswer(@NotNull SummonsStatus response, @Size(max = 1000) String note) {
+    }
+
+    public record NewRating(@NotNull @Min(1) @Max(5) Integer score, @Size(max = 1000) String comment) {
+    }
+
+    public record NewFollowUp(
+            @NotNull @Pattern(regexp = "PHONE|VISIT|SMS|VIDEO", message = "must be PHONE, VISIT, SMS or VIDEO") String method,
+            @NotBlank @Size(max = 2000) String note,
+            Boolean agreementPerformed) {
+    }
+}

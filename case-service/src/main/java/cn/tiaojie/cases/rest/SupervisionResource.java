@@ -1,0 +1,88 @@
+package cn.tiaojie.cases.rest;
+
+import cn.tiaojie.cases.DisputeCase;
+import cn.tiaojie.cases.Summons;
+import cn.tiaojie.cases.SummonsStatus;
+import cn.tiaojie.platform.problem.ProblemException;
+import cn.tiaojie.platform.security.Caller;
+import cn.tiaojie.platform.security.Claims;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+@Path("/api/supervision")
+public class SupervisionResource {
+
+    public record OverdueCase(UUID id, String caseNo, String centerCode, String areaCode, String level, String status,
+            String step, Instant stepDeadline, long hoursOverdue, boolean urgent) {
+    }
+
+    public record OverdueSummons(UUID id, UUID caseId, String caseNo, String department, Instant deadline,
+            long hoursOverdue) {
+    }
+
+    public record Overdue(List<OverdueCase> cases, List<OverdueSummons> summons) {
+    }
+
+    private static final int LIMIT = 500;
+
+    private final Caller caller;
+
+    SupervisionResource(Caller caller) {
+        this.caller = caller;
+    }
+
+    /**
+     * Open cases whose current step is past its deadline, and summonses not answered in time, in the caller's
+     * jurisdiction ({@code area}, at or below the supervisor's own), most overdue first.
+     */
+    @GET
+    @Path("/overdue")
+    @RolesAllowed({Claims.SUPERVISOR, Claims.ADMIN})
+    @Transactional
+    public Overdue overdue(@QueryParam("area") String area) {
+        String scope = scope(area);
+        Instant now = Instant.now();
+        List<DisputeCase> cases = DisputeCase.find("step is not null and stepDeadline < ?1 and areaCode like ?2",
+                Sort.ascending("stepDeadline"), now, scope + "%").page(0, LIMIT).list();
+        List<Summons> summons = Summons.find(
+                "status = ?1 and deadline < ?2 and caseId in (select c.id from DisputeCase c where c.areaCode like ?3)",
+                Sort.ascending("deadline"), SummonsStatus.REQUESTED, now, scope + "%").page(0, LIMIT).list();
+        Map<UUID, String> caseNumbers = summons.isEmpty() ? Map.of() : DisputeCase.<DisputeCase>list("id in ?1",
+                summons.stream().map(s -> s.caseId).distinct().toList()).stream()
+                .collect(Collectors.toMap(c -> c.id, c -> c.caseNo));
+        return new Overdue(
+                cases.stream().map(c -> new OverdueCase(c.id, c.caseNo, c.centerCode, c.areaCode, c.level.name(),
+                        c.status.name(), c.step.name(), c.stepDeadline, hours(c.stepDeadline, now), c.urgent)).toList(),
+                summons.stream().map(s -> new OverdueSummons(s.id, s.caseId, caseNumbers.get(s.caseId), s.department,
+                        s.deadline, hours(s.deadline, now))).toList());
+    }
+
+    private String scope(String area) {
+        String own = caller.is(Claims.ADMIN) ? "" : caller.area()
+                .orElseThrow(() -> ProblemException.forbidden("your token names no jurisdiction (area)"));
+        if (area == null || area.isBlank()) {
+            return own;
+        }
+        if (!area.matches("\\d{6}(\\d{3}){0,3}")) {
+            throw ProblemException.badRequest("area", "must be a 6, 9, 12 or 15 digit area code");
+        }
+        if (!area.startsWith(own)) {
+            throw ProblemException.forbidden("area " + area + " is outside your jurisdiction " + own);
+        }
+        return area;
+    }
+
+    private static long hours(Instant deadline, Instant now) {
+        return Duration.between(deadline, now).toHours();
+    }
+}

@@ -1,0 +1,87 @@
+package cn.tiaojie.cases.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import org.hibernate.query.NativeQuery;
+import cn.tiaojie.platform.privacy.PersonalDataCipher;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * At startup, seals personal data still stored plain (rows from before encryption) and re-seals values under a
+ * retired key with the active one, in batches. Opening the keys here also makes a missing or refused key stop
+ * the service at startup rather than at the first request.
+ */
+@ApplicationScoped
+public class PersonalDataSealing {
+
+    private static final Logger LOG = Logger.getLogger(PersonalDataSealing.class);
+    private static final int BATCH = 500;
+
+    private final EntityManager em;
+    private final PersonalData personalData;
+
+    PersonalDataSealing(EntityManager em, PersonalData personalData) {
+        this.em = em;
+        this.personalData = personalData;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        int sealed = sealAll();
+        if (sealed > 0) {
+            LOG.infof("sealed the personal data of %d parties under the active key", sealed);
+        }
+    }
+
+    /** How many parties' data was (re)sealed. */
+    public int sealAll() {
+        int total = 0;
+        UUID after = new UUID(0, 0); // the lowest uuid in PostgreSQL's unsigned order
+        while (true) {
+            UUID from = after;
+            List<Object[]> page = QuarkusTransaction.requiringNew().call(() -> page(from));
+            if (page.isEmpty()) {
+                return total;
+            }
+            for (Object[] row : page) {
+                if (personalData.needsResealing((String) row[1]) || personalData.needsResealing((String) row[2])) {
+                    QuarkusTransaction.requiringNew().run(() -> reseal((UUID) row[0], (String) row[1], (String) row[2]));
+                    total++;
+                }
+            }
+            after = (UUID) page.get(page.size() - 1)[0];
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> page(UUID after) {
+        return em.createNativeQuery("""
+                select id, phone, id_number from party
+                where id > ?1 and (phone is not null or id_number is not null) order by id limit ?2""")
+                .setParameter(1, after).setParameter(2, BATCH).getResultList();
+    }
+
+    private void reseal(UUID partyId, String phone, String idNumber) {
+        boolean plainPhone = phone != null && !PersonalDataCipher.isSealed(phone);
+        boolean plainId = idNumber != null && !PersonalDataCipher.isSealed(idNumber);
+        String normalisedPhone = plainPhone ? PersonalData.normalisePhone(phone).orElse(phone) : null;
+        em.createNativeQuery("""
+                update party set phone = ?2, id_number = ?3,
+                    phone_hash = coalesce(?4, phone_hash), id_number_hash = coalesce(?5, id_number_hash)
+                where id = ?1 and phone is not distinct from ?6 and id_number is not distinct from ?7""")
+                .unwrap(NativeQuery.class)
+                .setParameter(1, partyId)
+                .setParameter(2, plainPhone ? personalData.seal(PersonalData.PHONE_FIELD, normalisedPhone)
+                        : personalData.reseal(PersonalData.PHONE_FIELD, phone), String.class)
+                .setParameter(3, personalData.reseal(PersonalData.ID_NUMBER_FIELD, idNumber), String.class)
+                .setParameter(4, plainPhone ? personalData.phoneHash(normalisedPhone) : null, String.class)
+                .setParameter(5, plainId ? personalData.idNumberHash(idNumber) : null, String.class)
+                .setParameter(6, phone, String.class)
+                .setParameter(7, idNumber, String.class)
+                .executeUpdate();
+    }
+}

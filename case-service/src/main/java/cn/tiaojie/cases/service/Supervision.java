@@ -1,0 +1,157 @@
+package cn.tiaojie.cases.service;
+
+import cn.tiaojie.cases.CaseEvent;
+import cn.tiaojie.cases.DisputeCase;
+import cn.tiaojie.cases.SlaState;
+import cn.tiaojie.cases.Step;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.StaleObjectStateException;
+import org.jboss.logging.Logger;
+
+/**
+ * 督办: gives every open case ON_TRACK / DUE_SOON / OVERDUE for its current step, reminds the supervisors once per
+ * case, step and kind, and escalates a step still overdue after the grace period. "Once" is the primary key of
+ * supervision_reminder: whichever run (replica, or the same one after a restart) inserts the row sends the alert
+ * in the same transaction; every other run's insert does nothing.
+ */
+@ApplicationScoped
+public class Supervision {
+
+    private static final Logger LOG = Logger.getLogger(Supervision.class);
+    public static final String ESCALATED = "ESCALATED";
+    private static final int BATCH = 200;
+
+    public record Run(int classified, int reminders, int escalations) {
+    }
+
+    private final EntityManager em;
+    private final SupervisorAlerts alerts;
+    private final CaseLifecycle lifecycle;
+    private final AuditTrail audit;
+    private final boolean enabled;
+    private final double dueSoonFraction;
+    private final Duration escalationGrace;
+
+    Supervision(EntityManager em, SupervisorAlerts alerts, CaseLifecycle lifecycle, AuditTrail audit,
+            @ConfigProperty(name = "tiaojie.supervision.enabled", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "tiaojie.supervision.due-soon-fraction", defaultValue = "0.25") double dueSoonFraction,
+            @ConfigProperty(name = "tiaojie.supervision.escalation-grace", defaultValue = "PT24H") Duration escalationGrace) {
+        this.em = em;
+        this.alerts = alerts;
+        this.lifecycle = lifecycle;
+        this.audit = audit;
+        this.enabled = enabled;
+        this.dueSoonFraction = dueSoonFraction;
+        this.escalationGrace = escalationGrace;
+    }
+
+    @Scheduled(every = "${tiaojie.supervision.interval:60s}", delayed = "${tiaojie.supervision.initial-delay:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        if (enabled) {
+            Run run = run(Instant.now());
+            if (run.reminders() + run.escalations() > 0) {
+                LOG.infof("supervision: %d reminders, %d escalations", run.reminders(), run.escalations());
+            }
+        }
+    }
+
+    public Run run(Instant now) {
+        int classified = QuarkusTransaction.requiringNew().call(() -> classify(now));
+        int reminders = QuarkusTransaction.requiringNew().call(this::remind);
+        int escalations = 0;
+        for (Object[] due : QuarkusTransaction.requiringNew().call(() -> dueForEscalation(now))) {
+            if (escalate((UUID) due[0], Step.valueOf((String) due[1]))) {
+                escalations++;
+            }
+        }
+        return new Run(classified, reminders, escalations);
+    }
+
+    /** One statement for every open case; the version is left alone, this is derived state, not an edit. */
+    private int classify(Instant now) {
+        return em.createNativeQuery("""
+                update dispute_case set sla_state = s.state
+                from (select id, case
+                        when step_deadline < ?1 then 'OVERDUE'
+                        when step_deadline - ?1 < (step_deadline - step_started_at) * ?2 then 'DUE_SOON'
+                        else 'ON_TRACK' end as state
+                      from dispute_case where step is not null) s
+                where dispute_case.id = s.id and dispute_case.sla_state <> s.state""")
+                .setParameter(1, now).setParameter(2, dueSoonFraction).executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    private int remind() {
+        List<Object[]> inserted = em.createNativeQuery("""
+                insert into supervision_reminder (case_id, step, kind)
+                select id, step, sla_state from dispute_case
+                where step is not null and sla_state in ('DUE_SOON', 'OVERDUE')
+                on conflict do nothing
+                returning case_id, kind""").getResultList();
+        for (Object[] row : inserted) {
+            DisputeCase c = DisputeCase.findById(row[0]);
+            alerts.overdue(c, (String) row[1]);
+            CaseEvent.record(c.id, "SUPERVISION_" + row[1], Actor.SUPERVISION.name(), "step " + c.step + " due " + c.stepDeadline);
+        }
+        for (Object[] row : inserted) {
+            audit.append(Actor.SUPERVISION, "REMIND_" + row[1], (UUID) row[0], null, Digests.of(row[0], row[1]));
+        }
+        return inserted.size();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> dueForEscalation(Instant now) {
+        return em.createNativeQuery("""
+                select c.id, c.step from dispute_case c
+                where c.step is not null and c.step_deadline < ?1 and c.level <> 'COUNTY'
+                  and not exists (select 1 from supervision_reminder r
+                                  where r.case_id = c.id and r.step = c.step and r.kind = 'ESCALATED')
+                order by c.step_deadline limit ?2""")
+                .setParameter(1, now.minus(escalationGrace)).setParameter(2, BATCH).getResultList();
+    }
+
+    /** One case per transaction, so a concurrent edit of one case (a version conflict) holds up no other. */
+    private boolean escalate(UUID caseId, Step step) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                int claimed = em.createNativeQuery("""
+                        insert into supervision_reminder (case_id, step, kind) values (?1, ?2, 'ESCALATED')
+                        on conflict do nothing""").setParameter(1, caseId).setParameter(2, step.name()).executeUpdate();
+                if (claimed == 0) {
+                    return false;
+                }
+                DisputeCase c = DisputeCase.findById(caseId);
+                if (!lifecycle.escalateOverdue(c, step)) {
+                    return false;
+                }
+                c.slaState = SlaState.OVERDUE;
+                return true;
+            });
+        } catch (RuntimeException e) {
+            if (!isVersionConflict(e)) {
+                throw e;
+            }
+            LOG.debugf("case %s changed while escalating; the next run looks again", caseId);
+            return false;
+        }
+    }
+
+    private static boolean isVersionConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OptimisticLockException || t instanceof StaleObjectStateException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,144 @@
+package cn.tiaojie.cases.service;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import static cn.tiaojie.cases.Fixtures.COUNTY_SUPERVISOR;
+import static cn.tiaojie.cases.Fixtures.OTHER_SUPERVISOR;
+import static cn.tiaojie.cases.Fixtures.STAFF;
+import static cn.tiaojie.cases.Fixtures.register;
+import static cn.tiaojie.cases.Fixtures.wageDispute;
+
+import cn.tiaojie.cases.Flow;
+import cn.tiaojie.contracts.notify.v1.NoticeKind;
+import cn.tiaojie.contracts.notify.v1.NoticeRequest;
+import cn.tiaojie.contracts.notify.v1.RecipientKind;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** 督办 and 吹哨报到: SLA states, reminders once, escalation by itself and by hand, summoned departments. */
+@QuarkusTest
+class SupervisionTest {
+
+    @Inject
+    Supervision supervision;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void anOverdueStepIsRemindedOnceEvenWhenSupervisionRunsAgainThenEscalatesAfterTheGrace() {
+        String id = register(wageDispute());
+        moveStepDeadline(id, "2 hours");
+        supervision.run(Instant.now());
+        supervision.run(Instant.now());
+
+        given().auth().oauth2(STAFF).get("/api/cases/{id}", id).then()
+                .body("slaState", equalTo("OVERDUE")).body("level", equalTo("TOWNSHIP"));
+        assertEquals(1, reminders(id, "OVERDUE"));
+        List<NoticeRequest> alerts = Flow.noticesFor(id);
+        assertEquals(1, alerts.stream().filter(n -> n.getKind() == NoticeKind.OVERDUE_ALERT).count());
+        assertEquals(RecipientKind.SUPERVISOR, alerts.get(0).getRecipient().getKind());
+
+        given().auth().oauth2(COUNTY_SUPERVISOR).get("/api/supervision/overdue").then().statusCode(200)
+                .body("cases.id", hasItem(id));
+        given().auth().oauth2(OTHER_SUPERVISOR).get("/api/supervision/overdue").then().statusCode(200)
+                .body("cases.id", not(hasItem(id)));
+        given().auth().oauth2(OTHER_SUPERVISOR).queryParam("area", "330999").get("/api/supervision/overdue")
+                .then().statusCode(403);
+        given().auth().oauth2(STAFF).get("/api/supervision/overdue").then().statusCode(403);
+
+        moveStepDeadline(id, "30 hours");
+        supervision.run(Instant.now());
+        supervision.run(Instant.now());
+        given().auth().oauth2(STAFF).get("/api/cases/{id}", id).then()
+                .body("level", equalTo("COUNTY"))
+                .body("timeline.type", hasItem("ESCALATED"));
+        assertEquals(1, reminders(id, "ESCALATED"));
+        List<NoticeRequest> escalations = Flow.noticesFor(id).stream()
+                .filter(n -> n.getKind() == NoticeKind.ESCALATION_ALERT).toList();
+        assertEquals(1, escalations.size());
+        assertEquals("area:330999", escalations.get(0).getRecipient().getId());
+    }
+
+    @Test
+    void aStepCloseToItsDeadlineIsDueSoon() {
+        String id = register(wageDispute());
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update dispute_case set step_started_at = now() - interval '23 hours', step_deadline = now() + interval '1 hour' where id = ?1")
+                .setParameter(1, UUID.fromString(id)).executeUpdate());
+        supervision.run(Instant.now());
+        given().auth().oauth2(STAFF).get("/api/cases/{id}", id).then().body("slaState", equalTo("DUE_SOON"));
+        assertEquals(1, reminders(id, "DUE_SOON"));
+    }
+
+    @Test
+    void staffEscalateWithAReasonAndTheNewLevelsSupervisorsAreAlerted() {
+        String id = register(wageDispute());
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{}")
+                .post("/api/cases/{id}/escalate", id).then().statusCode(400).body("errors[0].field", equalTo("reason"));
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"reason\":\"涉及二十名工人，群体性风险\"}")
+                .post("/api/cases/{id}/escalate", id).then().statusCode(200).body("level", equalTo("COUNTY"));
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"reason\":\"再升\"}")
+                .post("/api/cases/{id}/escalate", id).then().statusCode(409);
+        assertEquals(1, Flow.noticesFor(id).stream().filter(n -> n.getKind() == NoticeKind.ESCALATION_ALERT).count());
+    }
+
+    @Test
+    void departmentsAreSummonedAnswerAndOverdueSummonsesShowInSupervision() {
+        String id = register(wageDispute());
+        String summonsId = given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"deadlineHours\":48}")
+                .post("/api/cases/{id}/summons", id).then().statusCode(201)
+                .body("[0].department", equalTo("LABOUR_BUREAU")).body("[0].status", equalTo("REQUESTED"))
+                .extract().path("[0].id");
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"departments\":[\"LABOUR_BUREAU\"]}")
+                .post("/api/cases/{id}/summons", id).then().statusCode(409);
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"departments\":[\"MINISTRY_OF_MAGIC\"]}")
+                .post("/api/cases/{id}/summons", id).then().statusCode(400).body("errors[0].field", equalTo("departments[0]"));
+        String police = given().auth().oauth2(COUNTY_SUPERVISOR).contentType(ContentType.JSON)
+                .body("{\"departments\":[\"POLICE_STATION\"],\"note\":\"工人情绪激动\"}")
+                .post("/api/cases/{id}/summons", id).then().statusCode(201).extract().path("[0].id");
+
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update summons set deadline = now() - interval '1 hour' where id = ?1")
+                .setParameter(1, UUID.fromString(summonsId)).executeUpdate());
+        given().auth().oauth2(COUNTY_SUPERVISOR).get("/api/supervision/overdue").then()
+                .body("summons.id", hasItem(summonsId)).body("summons.id", not(hasItem(police)));
+
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"response\":\"DECLINED\"}")
+                .post("/api/cases/{id}/summons/{sid}/response", id, summonsId).then().statusCode(400)
+                .body("errors[0].field", equalTo("note"));
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"response\":\"REPORTED\",\"note\":\"劳动监察大队已到场\"}")
+                .post("/api/cases/{id}/summons/{sid}/response", id, summonsId).then().statusCode(200)
+                .body("status", equalTo("REPORTED"));
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"response\":\"DECLINED\",\"note\":\"x\"}")
+                .post("/api/cases/{id}/summons/{sid}/response", id, summonsId).then().statusCode(409);
+        given().auth().oauth2(COUNTY_SUPERVISOR).get("/api/supervision/overdue").then()
+                .body("summons.id", not(hasItem(summonsId)));
+        given().auth().oauth2(STAFF).get("/api/cases/{id}", id).then()
+                .body("summons.size()", equalTo(2)).body("timeline.type", hasItem("SUMMONS_REPORTED"));
+    }
+
+    /** Puts the current step's deadline {@code ago} in the past, as if that much time had gone by. */
+    private void moveStepDeadline(String id, String ago) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update dispute_case set step_started_at = now() - interval '48 hours', step_deadline = now() - cast(?2 as interval) where id = ?1")
+                .setParameter(1, UUID.fromString(id)).setParameter(2, ago).executeUpdate());
+    }
+
+    private long reminders(String id, String kind) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from supervision_reminder where case_id = ?1 and kind = ?2")
+                .setParameter(1, UUID.fromString(id)).setParameter(2, kind).getSingleResult()).longValue());
+    }
+}

@@ -1,0 +1,346 @@
+package cn.tiaojie.deploy;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every check of the Kubernetes manifests, each returning its problems (empty = pass). The tests run them in
+ * {@code ./mvnw verify}; {@link #main} runs them all from the command line and prints how long each took.
+ */
+public final class ManifestChecks {
+
+    public static final List<String> RENDERED = List.of("base", "overlays/dev", "overlays/prod");
+
+    private final Path root;
+    private final Path k8s;
+
+    /**
+     * @param root the repository (the services' sources and build output)
+     * @param k8s the manifests to check, normally {@code root/k8s}
+     */
+    public ManifestChecks(Path root, Path k8s) {
+        this.root = root.toAbsolutePath().normalize();
+        this.k8s = k8s.toAbsolutePath().normalize();
+    }
+
+    /**
+     * Every YAML document under k8s/, strictly against its API model or own schema. Patch files are partial
+     * objects: they are checked as part of what their kustomization renders (see {@link #rules}), where the merged
+     * object must be complete. A file nobody uses (no kustomization lists it, not a Secret template) is a problem.
+     */
+    public List<String> schema() {
+        List<String> problems = new ArrayList<>();
+        Set<Path> patches = new HashSet<>();
+        Set<Path> used = new HashSet<>();
+        for (Path file : YamlFiles.under(k8s)) {
+            if (file.getFileName().toString().equals("kustomization.yaml")) {
+                used.add(file);
+                try {
+                    JsonObject k = YamlFiles.read(file).getFirst().body();
+                    Json.strings(k, "resources").forEach(r -> used.add(file.resolveSibling(r).normalize()));
+                    Json.objects(k, "patches").forEach(r -> patches.add(file.resolveSibling(Json.string(r, "path")).normalize()));
+                } catch (RuntimeException e) {
+                    problems.add(file + ": " + e.getMessage());
+                }
+            }
+        }
+        for (Path file : YamlFiles.under(k8s)) {
+            if (!used.contains(file) && !patches.contains(file) && !file.startsWith(k8s.resolve("secrets"))) {
+                problems.add(file + ": no kustomization lists it (nor is it a Secret template in k8s/secrets)");
+            }
+            if (patches.contains(file)) {
+                continue;
+            }
+            try {
+                for (Manifest m : YamlFiles.read(file)) {
+                    problems.addAll(ApiModels.validate(m));
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    /** What the kustomization in {@code k8s/<dir>} renders, or the problems of rendering it. */
+    public List<Manifest> render(String dir, List<String> problems) {
+        try {
+            return Kustomize.render(k8s.resolve(dir), problems);
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return List.of();
+        }
+    }
+
+    /** The workload, reference and policy rules on what {@code k8s/<dir>} renders. */
+    public List<String> rules(String dir) {
+        List<String> problems = new ArrayList<>();
+        List<Manifest> objects = render(dir, problems);
+        // what the cluster receives, patches merged in, must itself be valid
+        objects.forEach(m -> problems.addAll(ApiModels.validate(m)));
+        problems.addAll(WorkloadRules.check(objects, secretTemplates()));
+        objects.stream().filter(m -> m.is("Secret")).forEach(s -> problems.add(s.where()
+                + ": Secrets are not applied with the manifests; keep them as templates in k8s/secrets"));
+        return problems;
+    }
+
+    /**
+     * The committed generated manifests equal what {@code package} generated in each service's target/. Compared
+     * as content: quarkus-kubernetes writes the same labels and annotations on every build but not always in the
+     * same order, so mappings compare regardless of key order and lists of named items regardless of item order.
+     */
+    public List<String> generatedMatchBuild() {
+        List<String> problems = new ArrayList<>();
+        for (String service : ServiceSources.SERVICES) {
+            Path built = root.resolve(service).resolve("target/kubernetes/kubernetes.yml");
+            Path committed = k8s.resolve("base/generated").resolve(service + ".yml");
+            if (!Files.isRegularFile(built)) {
+                problems.add(built + " is missing: build the service first (./mvnw package -pl " + service + ")");
+                continue;
+            }
+            if (!Files.isRegularFile(committed)) {
+                problems.add(committed + " is missing: copy it from " + built);
+                continue;
+            }
+            List<Manifest> want = YamlFiles.read(built);
+            List<Manifest> have = YamlFiles.read(committed);
+            if (want.size() != have.size()) {
+                problems.add(committed + " has " + have.size() + " objects, the build's " + built + " has "
+                        + want.size() + "; copy the built file over it");
+                continue;
+            }
+            for (int i = 0; i < want.size(); i++) {
+                String difference = GeneratedContent.firstDifference(want.get(i).body(), have.get(i).body(), "");
+                if (difference != null) {
+                    problems.add(committed + " differs from the build's " + built + " in " + want.get(i).kind() + "/"
+                            + want.get(i).name() + " at " + difference + "; copy the built file over it");
+                }
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * On what {@code k8s/<dir>} renders: the NetworkPolicies open exactly the gRPC paths the services' own config
+     * dials (and nothing else between them), each service reaches its own database and no other, and the config
+     * the pods receive names the peers' Services and ports.
+     */
+    public List<String> grpcPaths(String dir) {
+        List<String> problems = new ArrayList<>();
+        List<Manifest> objects = render(dir, problems);
+        List<Workload> workloads = Workload.in(objects);
+        NetworkPaths paths = new NetworkPaths(objects);
+        Map<String, Workload> services = new LinkedHashMap<>();
+        for (String s : ServiceSources.SERVICES) {
+            workloads.stream().filter(w -> w.kind().equals("Deployment") && w.name().equals(s)).findFirst()
+                    .ifPresentOrElse(w -> services.put(s, w), () -> problems.add(dir + ": no Deployment " + s));
+        }
+        List<Workload> databases = workloads.stream().filter(w -> w.kind().equals("Cluster")).toList();
+        for (Map.Entry<String, Workload> caller : services.entrySet()) {
+            Map<String, Integer> declared = ServiceSources.grpcPeers(root, caller.getKey());
+            Map<String, String> env = environment(caller.getValue().source(), objects);
+            for (Map.Entry<String, Workload> callee : services.entrySet()) {
+                if (caller.getKey().equals(callee.getKey())) {
+                    continue;
+                }
+                Integer port = callee.getValue().port("http");
+                boolean open = port != null && paths.allows(caller.getValue(), callee.getValue(), port);
+                boolean wanted = declared.containsKey(callee.getKey());
+                if (open != wanted) {
+                    problems.add(dir + ": " + caller.getKey() + " → " + callee.getKey() + " is "
+                            + (open ? "open, but the caller has no gRPC client for it" : "closed, but the caller calls it over gRPC"));
+                }
+                if (wanted) {
+                    wiring(dir, caller.getKey(), callee.getKey(), declared.get(callee.getKey()), env, objects, problems);
+                }
+            }
+            String ownDatabase = env.containsKey("QUARKUS_DATASOURCE_JDBC_URL")
+                    ? Databases.clusterOf(env.get("QUARKUS_DATASOURCE_JDBC_URL")) : null;
+            if (ownDatabase == null) {
+                problems.add(dir + ": " + caller.getKey() + " receives no QUARKUS_DATASOURCE_JDBC_URL");
+            }
+            for (Workload database : databases) {
+                boolean open = paths.allows(caller.getValue(), database, Workload.POSTGRES_PORT);
+                boolean own = database.name().equals(ownDatabase);
+                if (open != own) {
+                    problems.add(dir + ": " + caller.getKey() + " → database " + database.name() + " is "
+                            + (open ? "open, but it is not the service's own database" : "closed, but it is the service's database"));
+                }
+            }
+        }
+        return problems;
+    }
+
+    private void wiring(String dir, String caller, String callee, int dialledPort, Map<String, String> env,
+            List<Manifest> objects, List<String> problems) {
+        String client = callee.replace("-service", "").toUpperCase().replace('-', '_');
+        String host = env.get("QUARKUS_GRPC_CLIENTS_" + client + "_HOST");
+        int port = env.containsKey("QUARKUS_GRPC_CLIENTS_" + client + "_PORT")
+                ? Integer.parseInt(env.get("QUARKUS_GRPC_CLIENTS_" + client + "_PORT")) : dialledPort;
+        if (!callee.equals(host)) {
+            problems.add(dir + ": " + caller + " dials " + callee + " at host " + host + " (set QUARKUS_GRPC_CLIENTS_"
+                    + client + "_HOST=" + callee + " in its ConfigMap)");
+        }
+        boolean servicePort = objects.stream().filter(m -> m.is("Service") && m.name().equals(callee))
+                .flatMap(s -> Json.objects(Json.object(s.body(), "spec"), "ports").stream())
+                .anyMatch(p -> "grpc".equals(Json.string(p, "name")) && p.get("port").getAsInt() == port);
+        if (!servicePort) {
+            problems.add(dir + ": " + caller + " dials " + callee + ":" + port + " but Service " + callee
+                    + " has no port named grpc with that number");
+        }
+    }
+
+    /** The environment a Deployment's first container receives from its ConfigMaps and literal values. */
+    static Map<String, String> environment(Manifest deployment, List<Manifest> objects) {
+        Map<String, String> env = new HashMap<>();
+        JsonObject container = Json.objects(Json.path(deployment.body(), "spec", "template", "spec"), "containers")
+                .stream().findFirst().orElse(new JsonObject());
+        for (JsonObject from : Json.objects(container, "envFrom")) {
+            String name = Json.string(Json.object(from, "configMapRef"), "name");
+            objects.stream().filter(m -> m.is("ConfigMap") && m.name().equals(name))
+                    .forEach(cm -> env.putAll(Json.stringMap(cm.body(), "data")));
+        }
+        for (JsonObject e : Json.objects(container, "env")) {
+            if (e.has("value")) {
+                env.put(Json.string(e, "name"), Json.string(e, "value"));
+            }
+        }
+        return env;
+    }
+
+    /**
+     * On what {@code k8s/<dir>} renders: every REST path of every service reaches that service through the
+     * Ingresses, routed as ingress-nginx routes them (paths are regular expressions anchored at the start when
+     * {@code use-regex} is on, else prefixes; the longest path that matches wins), and nothing under /q is exposed.
+     */
+    public List<String> ingressRoutes(String dir) {
+        List<String> problems = new ArrayList<>();
+        record Route(String host, String path, boolean regex, String service) {
+            boolean matches(String requestPath) {
+                if (regex) {
+                    return java.util.regex.Pattern.compile("^" + path, java.util.regex.Pattern.CASE_INSENSITIVE)
+                            .matcher(requestPath).find();
+                }
+                return requestPath.equals(path) || requestPath.startsWith(path.endsWith("/") ? path : path + "/");
+            }
+        }
+        List<Route> routes = new ArrayList<>();
+        for (Manifest ingress : render(dir, problems).stream().filter(m -> m.is("Ingress")).toList()) {
+            boolean regex = "true".equals(Json.stringMap(Json.object(ingress.body(), "metadata"), "annotations")
+                    .get("nginx.ingress.kubernetes.io/use-regex"));
+            for (JsonObject rule : Json.objects(Json.object(ingress.body(), "spec"), "rules")) {
+                for (JsonObject path : Json.objects(Json.object(rule, "http"), "paths")) {
+                    String p = Json.string(path, "path");
+                    routes.add(new Route(Json.string(rule, "host"), p, regex,
+                            Json.string(Json.path(path, "backend", "service"), "name")));
+                    if (p.startsWith("/q")) {
+                        problems.add(ingress.where() + ": exposes " + p + " (health, metrics and OpenAPI stay inside)");
+                    }
+                }
+            }
+        }
+        for (String service : ServiceSources.SERVICES) {
+            for (String restPath : ServiceSources.restPaths(root, service)) {
+                Route best = routes.stream().filter(r -> r.matches(restPath))
+                        .max(java.util.Comparator.comparingInt(r -> r.path().length())).orElse(null);
+                if (best == null) {
+                    problems.add(dir + ": no Ingress route reaches " + restPath + " of " + service);
+                } else if (!service.equals(best.service())) {
+                    problems.add(dir + ": " + restPath + " of " + service + " is routed to " + best.service()
+                            + " (by " + best.host() + " " + best.path() + ")");
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The Secret templates: placeholders only (no real values), never part of what kustomize applies. */
+    public List<String> secretTemplateRules() {
+        List<String> problems = new ArrayList<>();
+        for (Manifest secret : secretTemplates()) {
+            if (!secret.is("Secret")) {
+                problems.add(secret.where() + ": k8s/secrets holds Secret templates only");
+                continue;
+            }
+            if (secret.body().has("data")) {
+                problems.add(secret.where() + ": use stringData with <placeholders>, not data (base64 hides values)");
+            }
+            for (Map.Entry<String, JsonElement> e : Json.object(secret.body(), "stringData").entrySet()) {
+                String value = e.getValue().getAsString();
+                boolean placeholder = value.matches("<[^<>]+>");
+                if (!placeholder && !Set.of("username").contains(e.getKey())) {
+                    problems.add(secret.where() + ": " + e.getKey() + " holds a value; a template holds a <placeholder>");
+                }
+            }
+        }
+        return problems;
+    }
+
+    List<Manifest> secretTemplates() {
+        Path dir = k8s.resolve("secrets");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<Manifest> out = new ArrayList<>();
+        for (Path file : YamlFiles.under(dir)) {
+            out.addAll(YamlFiles.read(file));
+        }
+        return out;
+    }
+
+    /** Every check by name, in the order {@link #main} prints them. */
+    public Map<String, List<String>> all() {
+        Map<String, List<String>> results = new LinkedHashMap<>();
+        results.put("schema (client-java models, own schemas)", schema());
+        results.put("secret templates", secretTemplateRules());
+        results.put("generated manifests equal the build's", generatedMatchBuild());
+        for (String dir : RENDERED) {
+            results.put("rules on " + dir, rules(dir));
+            results.put("network paths on " + dir, grpcPaths(dir));
+        }
+        for (String dir : RENDERED.subList(1, RENDERED.size())) {
+            results.put("ingress routes on " + dir, ingressRoutes(dir));
+        }
+        return results;
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs every check on the repository (first argument, default ".") and prints problems and timings. */
+    public static void main(String[] args) {
+        Path root = Path.of(args.length > 0 ? args[0] : ".");
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        int problems = 0;
+        for (int run = 1; run <= runs; run++) {
+            long start = System.nanoTime();
+            Map<String, List<String>> results = new ManifestChecks(root, root.resolve("k8s")).all();
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            problems = results.values().stream().mapToInt(List::size).sum();
+            if (run == 1) {
+                results.forEach((name, found) -> {
+                    System.out.println((found.isEmpty() ? "ok    " : "FAIL  ") + name);
+                    found.forEach(p -> System.out.println("      " + p));
+                });
+            }
+            System.out.printf("run %d: %d checks, %d problems, %d ms%n", run, results.size(), problems, millis);
+        }
+        System.exit(problems == 0 ? 0 : 1);
+    }
+}

@@ -1,0 +1,104 @@
+package cn.tiaojie.notify.rest;
+
+import cn.tiaojie.notify.Notice;
+import cn.tiaojie.notify.Receipt;
+import cn.tiaojie.notify.link.NoticeLinks;
+import cn.tiaojie.notify.service.ProofOfService;
+import cn.tiaojie.platform.problem.ProblemException;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
+import java.util.UUID;
+
+/**
+ * A resident's notice behind its signed, expiring link (no login): the page shows the notice, and confirming
+ * receipt records the proof of service. The link opens exactly one notice.
+ */
+@Path("/n/{token}")
+@PermitAll
+public class ResidentNoticeResource {
+
+    /** The answer to a confirmation. */
+    public record AckView(UUID noticeId, Instant acknowledgedAt, String channel, boolean firstConfirmation) {
+    }
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final NoticeLinks links;
+    private final ProofOfService proof;
+    private final Template page;
+
+    ResidentNoticeResource(NoticeLinks links, ProofOfService proof, @Location("resident/notice.html") Template page) {
+        this.links = links;
+        this.proof = proof;
+        this.page = page;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Transactional
+    public Response show(@PathParam("token") String token) {
+        NoticeLinks.Checked checked = links.checkNotice(token);
+        if (checked.verdict() == NoticeLinks.Verdict.INVALID) {
+            return problemPage(404, "链接无效", "请核对短信或邮件中的链接，或联系调解中心。");
+        }
+        if (checked.verdict() == NoticeLinks.Verdict.EXPIRED) {
+            return problemPage(410, "链接已过期", "本通知的链接已过有效期，请联系调解中心。");
+        }
+        Notice notice = Notice.findById(checked.scope().noticeId());
+        if (notice == null) {
+            return problemPage(404, "通知不存在", "请联系调解中心。");
+        }
+        Receipt receipt = Receipt.findById(notice.id);
+        String html = page.data("problem", null).data("problemDetail", null)
+                .data("title", notice.title).data("body", notice.body)
+                .data("acknowledgedAt", receipt == null ? null : receipt.acknowledgedAt.atZone(CHINA).format(SHOWN))
+                .render();
+        return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").build();
+    }
+
+    @POST
+    @Path("/ack")
+    @Produces(MediaType.APPLICATION_JSON)
+    public AckView acknowledge(@PathParam("token") String token, @HeaderParam("User-Agent") String userAgent,
+            @Context HttpServerRequest request) {
+        NoticeLinks.Checked checked = links.checkNotice(token);
+        if (checked.verdict() == NoticeLinks.Verdict.INVALID) {
+            throw new ProblemException(404, "Not found", "this link is not valid");
+        }
+        if (checked.verdict() == NoticeLinks.Verdict.EXPIRED) {
+            throw new ProblemException(410, "Gone", "this link expired at " + checked.scope().expiresAt());
+        }
+        String ip = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        ProofOfService.Acknowledged ack = proof.acknowledge(checked.scope().noticeId(), checked.scope().channel(), ip,
+                userAgent);
+        if (ack == null) {
+            throw ProblemException.notFound("notice", checked.scope().noticeId());
+        }
+        return new AckView(ack.receipt().noticeId, ack.receipt().acknowledgedAt, ack.receipt().channel.name(),
+                ack.first());
+    }
+
+    private Response problemPage(int status, String problem, String detail) {
+        String html = page.data("problem", problem).data("problemDetail", detail).data("title", problem)
+                .data("body", null).data("acknowledgedAt", null).render();
+        return Response.status(status).entity(html).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store").build();
+    }
+}

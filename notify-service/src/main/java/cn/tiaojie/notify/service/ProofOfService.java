@@ -1,0 +1,76 @@
+package cn.tiaojie.notify.service;
+
+import cn.tiaojie.contracts.cases.v1.NoticeAcknowledged;
+import cn.tiaojie.notify.Channel;
+import cn.tiaojie.notify.Notice;
+import cn.tiaojie.notify.Receipt;
+import cn.tiaojie.platform.grpc.ProtoTime;
+import cn.tiaojie.platform.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Proof of service (送达回证): the recipient confirms receipt through the notice's signed link. The first
+ * confirmation is recorded (time, channel of the link, IP, user agent), the delivery on that channel becomes
+ * ACKNOWLEDGED and case-service is told through the outbox; a repeated confirmation changes nothing.
+ */
+@ApplicationScoped
+public class ProofOfService {
+
+    public static final String CASE_NOTICE_ACKNOWLEDGED = "case.notice-acknowledged";
+    private static final int MAX_USER_AGENT = 500;
+
+    public record Acknowledged(Receipt receipt, boolean first) {
+    }
+
+    private final EntityManager em;
+    private final Outbox outbox;
+
+    ProofOfService(EntityManager em, Outbox outbox) {
+        this.em = em;
+        this.outbox = outbox;
+    }
+
+    /** Null when the notice does not exist. Concurrent confirmations meet at the notice's row lock. */
+    @Transactional
+    public Acknowledged acknowledge(UUID noticeId, Channel channel, String ip, String userAgent) {
+        Notice notice = em.find(Notice.class, noticeId, LockModeType.PESSIMISTIC_WRITE);
+        if (notice == null) {
+            return null;
+        }
+        Receipt existing = Receipt.findById(noticeId);
+        if (existing != null) {
+            return new Acknowledged(existing, false);
+        }
+        Instant now = Instant.now();
+        Receipt receipt = new Receipt();
+        receipt.noticeId = noticeId;
+        receipt.acknowledgedAt = now;
+        receipt.channel = channel;
+        receipt.ip = ip;
+        receipt.userAgent = userAgent == null || userAgent.length() <= MAX_USER_AGENT ? userAgent
+                : userAgent.substring(0, MAX_USER_AGENT);
+        receipt.persist();
+        notice.acknowledgedAt = now;
+        em.createNativeQuery("""
+                update delivery set state = 'ACKNOWLEDGED', updated_at = :now
+                where notice_id = :notice and channel = :channel and state in ('SENT', 'DELIVERED')""")
+                .setParameter("now", now).setParameter("notice", noticeId).setParameter("channel", channel.name())
+                .executeUpdate();
+        if (notice.caseId != null && notice.isToResident()) {
+            outbox.enqueue(CASE_NOTICE_ACKNOWLEDGED, NoticeAcknowledged.newBuilder()
+                    .setMessageId("notice-ack:" + noticeId)
+                    .setCaseId(notice.caseId)
+                    .setNoticeId(noticeId.toString())
+                    .setPartyId(notice.recipientId)
+                    .setAcknowledgedAt(ProtoTime.of(now))
+                    .setChannel(channel.toProto())
+                    .build());
+        }
+        return new Acknowledged(receipt, true);
+    }
+}

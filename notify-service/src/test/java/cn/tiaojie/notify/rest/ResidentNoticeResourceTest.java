@@ -1,0 +1,157 @@
+package cn.tiaojie.notify.rest;
+
+import static cn.tiaojie.notify.NoticeRequests.daytime;
+import static cn.tiaojie.notify.NoticeRequests.hearingNotice;
+import static cn.tiaojie.notify.NoticeRequests.partyAt;
+import static cn.tiaojie.notify.NoticeRequests.uniqueKey;
+import static cn.tiaojie.notify.NoticeRequests.uniquePhone;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.tiaojie.contracts.common.v1.NoticeChannel;
+import cn.tiaojie.contracts.cases.v1.NoticeAcknowledged;
+import cn.tiaojie.contracts.notify.v1.NotifyServiceGrpc;
+import cn.tiaojie.launcher.SmsGatewaySimulator;
+import cn.tiaojie.notify.Channel;
+import cn.tiaojie.notify.ChannelsResource;
+import cn.tiaojie.notify.DeliveryState;
+import cn.tiaojie.notify.Receipt;
+import cn.tiaojie.notify.RecordingCaseService;
+import cn.tiaojie.notify.link.NoticeLinks;
+import cn.tiaojie.notify.service.DeliveryDispatcher;
+import cn.tiaojie.notify.service.DeliveryDispatcherTest;
+import cn.tiaojie.platform.outbox.OutboxRelay;
+import cn.tiaojie.testsupport.DevTokens;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ResidentNoticeResourceTest {
+
+    static final String STAFF = DevTokens.forRole("staff").subject("staff-qx-1").claim("center", "QX-COUNTY").sign();
+
+    @GrpcClient("notify")
+    NotifyServiceGrpc.NotifyServiceBlockingStub notify;
+
+    @Inject
+    DeliveryDispatcher dispatcher;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    NoticeLinks links;
+
+    @Test
+    void theLinkInTheSmsOpensTheNoticeAndConfirmingRecordsProofOfServiceForCaseService() throws Exception {
+        String phone = uniquePhone();
+        String partyId = "P-ACK-" + UUID.randomUUID();
+        String caseId = "case-" + UUID.randomUUID();
+        UUID id = UUID.fromString(notify.sendNotice(hearingNotice(uniqueKey(), caseId,
+                partyAt(partyId, phone, "", NoticeChannel.SMS))).getNoticeId());
+        dispatcher.dispatchAllDue(daytime());
+        String link = linkIn(phone);
+
+        given().get(link).then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("调解通知书（TJ2026000042）"), containsString("青溪县白溪镇溪东路8号"),
+                        containsString("申请回避"), containsString("我已收到并阅读本通知"),
+                        containsString("width=device-width"));
+
+        given().header("User-Agent", "Mozilla/5.0 (Linux; Android 14) Mobile").post(link + "/ack")
+                .then().statusCode(200)
+                .body("noticeId", equalTo(id.toString()))
+                .body("channel", equalTo("SMS"))
+                .body("firstConfirmation", equalTo(true));
+        given().post(link + "/ack").then().statusCode(200).body("firstConfirmation", equalTo(false));
+
+        Receipt receipt = QuarkusTransaction.requiringNew().call(() -> Receipt.findById(id));
+        assertEquals(Channel.SMS, receipt.channel);
+        assertEquals("Mozilla/5.0 (Linux; Android 14) Mobile", receipt.userAgent);
+        assertNotNull(receipt.ip);
+        assertEquals(DeliveryState.ACKNOWLEDGED, DeliveryDispatcherTest.deliveries(id).get(Channel.SMS).state);
+        given().get(link).then().statusCode(200).body(containsString("确认收到本通知"),
+                not(containsString("我已收到并阅读本通知")));
+
+        relay.relayAllDue();
+        List<NoticeAcknowledged> toCase = RecordingCaseService.ACKNOWLEDGED.stream()
+                .filter(a -> a.getNoticeId().equals(id.toString())).toList();
+        assertEquals(1, toCase.size(), "case-service is told once");
+        assertEquals(caseId, toCase.getFirst().getCaseId());
+        assertEquals(partyId, toCase.getFirst().getPartyId());
+        assertEquals(NoticeChannel.SMS, toCase.getFirst().getChannel());
+
+        given().auth().oauth2(STAFF).get("/api/notices/{id}", id).then().statusCode(200)
+                .body("receipt.channel", equalTo("SMS"))
+                .body("receipt.userAgent", containsString("Android"))
+                .body("acknowledgedAt", not(equalTo(null)));
+
+        byte[] pdf = given().auth().oauth2(STAFF).get("/api/notices/{id}/proof.pdf", id)
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        try (var document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains("送达回证"), text);
+            assertTrue(text.contains("TJ2026000042"), text);
+            assertTrue(text.contains("确认收到"), text);
+            assertTrue(text.contains(receipt.ip), text);
+            assertTrue(text.contains(phone.substring(0, 3) + "****"), "phone masked: " + text);
+        }
+    }
+
+    @Test
+    void aLinkOpensOnlyItsOwnNoticeAndOnlyUntilItExpires() {
+        UUID id = UUID.fromString(notify.sendNotice(hearingNotice(uniqueKey(), "case-links",
+                partyAt("P-LNK-" + UUID.randomUUID(), uniquePhone(), "", NoticeChannel.SMS))).getNoticeId());
+        String valid = URI.create(links.noticeUrl(id, Channel.SMS, Instant.now())).getPath();
+        String expired = URI.create(links.noticeUrl(id, Channel.SMS, Instant.now().minus(Duration.ofDays(31))))
+                .getPath();
+        String token = valid.substring("/n/".length());
+        String tampered = "/n/" + token.substring(0, 5) + (token.charAt(5) == 'A' ? 'B' : 'A') + token.substring(6);
+
+        given().get(valid).then().statusCode(200);
+        given().get(expired).then().statusCode(410).body(containsString("链接已过期"));
+        given().post(expired + "/ack").then().statusCode(410).contentType("application/problem+json");
+        given().get(tampered).then().statusCode(404);
+        given().post(tampered + "/ack").then().statusCode(404).contentType("application/problem+json");
+        given().get("/n/not-a-token").then().statusCode(404);
+        // a delivery-report address is signed for another purpose and opens no notice
+        String report = URI.create(links.smsReportUrl(id)).getPath().substring("/hooks/sms/".length());
+        given().get("/n/" + report).then().statusCode(404);
+        assertEquals(null, QuarkusTransaction.requiringNew().call(() -> Receipt.findById(id)));
+    }
+
+    @Test
+    void onlyStaffSupervisorsAndAdminsDownloadTheProofOfService() {
+        UUID id = UUID.fromString(notify.sendNotice(hearingNotice(uniqueKey(), "case-proof",
+                partyAt("P-PF", "", "", NoticeChannel.IN_APP))).getNoticeId());
+        given().get("/api/notices/{id}/proof.pdf", id).then().statusCode(401);
+        given().auth().oauth2(DevTokens.forRole("resident").subject("r").claim("partyId", "P-PF").sign())
+                .get("/api/notices/{id}/proof.pdf", id).then().statusCode(403);
+        given().auth().oauth2(STAFF).get("/api/notices/{id}/proof.pdf", UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(STAFF).get("/api/notices/{id}/proof.pdf", id).then().statusCode(200);
+    }
+
+    private static String linkIn(String phone) {
+        List<SmsGatewaySimulator.Sms> sms = DeliveryDispatcherTest.smsTo(phone);
+        assertEquals(1, sms.size());
+        String body = sms.getFirst().body();
+        int at = body.indexOf("http");
+        assertTrue(at >= 0, body);
+        return URI.create(body.substring(at).strip()).getPath();
+    }
+}
