@@ -32,7 +32,10 @@ public class OutboxRelay {
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
     private final EntityManager em;
-    private final Map<String, OutboxHandler> handlers;
+    private final Instance<OutboxHandler> handlerBeans;
+    // looked up on the first relay, not at construction: a handler's gRPC channel must not be built before the
+    // application knows its ports
+    private volatile Map<String, OutboxHandler> handlers;
     private final boolean enabled;
     private final ManagedExecutor executor;
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
@@ -40,7 +43,7 @@ public class OutboxRelay {
     OutboxRelay(EntityManager em, Instance<OutboxHandler> handlers, ManagedExecutor executor,
             @ConfigProperty(name = "tiaojie.outbox.relay-enabled", defaultValue = "true") boolean enabled) {
         this.em = em;
-        this.handlers = handlers.stream().collect(Collectors.toMap(OutboxHandler::topic, Function.identity()));
+        this.handlerBeans = handlers;
         this.executor = executor;
         this.enabled = enabled;
     }
@@ -84,7 +87,7 @@ public class OutboxRelay {
                 if (message == null || message.deliveredAt != null) {
                     return false;
                 }
-                OutboxHandler handler = handlers.get(message.topic);
+                OutboxHandler handler = handlers().get(message.topic);
                 if (handler == null) {
                     throw new IllegalStateException("no handler for outbox topic " + message.topic);
                 }
@@ -113,6 +116,15 @@ public class OutboxRelay {
             LOG.warnf("outbox %s (%s) attempt %d failed, next at %s: %s", id, message.topic, message.attempts,
                     message.nextAttemptAt, message.lastError);
         });
+    }
+
+    private Map<String, OutboxHandler> handlers() {
+        Map<String, OutboxHandler> byTopic = handlers;
+        if (byTopic == null) {
+            byTopic = handlerBeans.stream().collect(Collectors.toMap(OutboxHandler::topic, Function.identity()));
+            handlers = byTopic;
+        }
+        return byTopic;
     }
 
     static Duration backoff(int attempts) {
