@@ -1,5 +1,7 @@
 package cn.tiaojie.bench.mediator;
 
+import cn.tiaojie.bench.ServiceCalls;
+
 import cn.tiaojie.bench.Latencies;
 import cn.tiaojie.contracts.common.v1.AreaLevel;
 import cn.tiaojie.contracts.common.v1.Party;
@@ -108,7 +110,8 @@ public final class TeamRequestBench {
         Latencies roundTrip = new Latencies(measured);
         AtomicReference<Metadata> trailers = new AtomicReference<>();
         MediatorServiceGrpc.MediatorServiceBlockingStub stub = MediatorServiceGrpc.newBlockingStub(channel)
-                .withInterceptors(MetadataUtils.newCaptureMetadataInterceptor(new AtomicReference<>(), trailers));
+                .withInterceptors(MetadataUtils.newCaptureMetadataInterceptor(new AtomicReference<>(), trailers),
+                        ServiceCalls.serviceToken());
         long began = 0;
         for (int i = 0; i < WARMUP + measured; i++) {
             if (i == WARMUP) {
@@ -227,6 +230,8 @@ public final class TeamRequestBench {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-Xmx512m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8"));
+        // the local profile: DEV-ONLY keys, which the prod profile refuses
+        command.add("-Dquarkus.profile=local");
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.datasource.jdbc.url=" + jdbcUrl);

@@ -1,5 +1,7 @@
 package cn.tiaojie.bench.notify;
 
+import cn.tiaojie.bench.ServiceCalls;
+
 import cn.tiaojie.contracts.common.v1.NoticeChannel;
 import cn.tiaojie.contracts.notify.v1.NoticeKind;
 import cn.tiaojie.contracts.notify.v1.NoticeRequest;
@@ -202,7 +204,8 @@ public final class NotifyDrainBench {
         ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         try {
-            NotifyServiceGrpc.NotifyServiceBlockingStub stub = NotifyServiceGrpc.newBlockingStub(channel);
+            NotifyServiceGrpc.NotifyServiceBlockingStub stub = NotifyServiceGrpc.newBlockingStub(channel)
+                    .withInterceptors(ServiceCalls.serviceToken());
             List<Future<?>> parts = new ArrayList<>();
             int per = (count + CLIENTS - 1) / CLIENTS;
             for (int t = 0; t < CLIENTS; t++) {

@@ -1,6 +1,7 @@
 package cn.tiaojie.bench.scheduling;
 
 import cn.tiaojie.bench.Latencies;
+import cn.tiaojie.bench.ServiceCalls;
 import cn.tiaojie.contracts.common.v1.MediatorRole;
 import cn.tiaojie.contracts.common.v1.NoticeChannel;
 import cn.tiaojie.contracts.common.v1.Party;
@@ -69,7 +70,8 @@ public final class FastPathBench {
             ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", ports.get(SuiteService.SCHEDULING))
                     .usePlaintext().build();
             try {
-                SchedulingServiceGrpc.SchedulingServiceBlockingStub scheduling = SchedulingServiceGrpc.newBlockingStub(channel);
+                SchedulingServiceGrpc.SchedulingServiceBlockingStub scheduling = SchedulingServiceGrpc.newBlockingStub(channel)
+                        .withInterceptors(ServiceCalls.serviceToken());
                 Random random = new Random(7);
                 for (int i = 0; i < 30; i++) {
                     book(scheduling, random);
