@@ -11,6 +11,7 @@ import cn.tiaojie.contracts.cases.v1.HearingScheduled;
 import cn.tiaojie.contracts.cases.v1.NoticeAcknowledged;
 import cn.tiaojie.contracts.cases.v1.TeamAssigned;
 import cn.tiaojie.platform.area.AreaLevel;
+import cn.tiaojie.platform.rest.ETags;
 import cn.tiaojie.platform.grpc.ProtoTime;
 import cn.tiaojie.platform.outbox.Inbox;
 import cn.tiaojie.platform.outbox.Outbox;
@@ -313,10 +314,7 @@ public class CaseLifecycle {
         if (c == null) {
             throw ProblemException.notFound("case", id);
         }
-        if (expectedVersion != null && expectedVersion != c.version) {
-            throw new ProblemException(412, "Precondition failed",
-                    "case " + c.caseNo + " has changed (version " + c.version + ", If-Match " + expectedVersion + ")");
-        }
+        ETags.requireMatch(expectedVersion, c.version, "case " + c.caseNo);
         return c;
     }
 

@@ -5,6 +5,7 @@ import cn.tiaojie.mediator.DeclaredConflict;
 import cn.tiaojie.mediator.MediatorRole;
 import cn.tiaojie.mediator.UnavailabilityKind;
 import cn.tiaojie.platform.privacy.Masking;
+import cn.tiaojie.platform.rest.ETags;
 import cn.tiaojie.mediator.Mediator;
 import cn.tiaojie.mediator.Unavailability;
 import cn.tiaojie.mediator.WeeklyHours;
@@ -59,10 +60,7 @@ public class MediatorPool {
         if (m == null) {
             throw ProblemException.notFound("mediator", id);
         }
-        if (expectedVersion != null && expectedVersion != m.version) {
-            throw new ProblemException(412, "Precondition failed",
-                    "mediator " + id + " has changed (version " + m.version + ", If-Match " + expectedVersion + ")");
-        }
+        ETags.requireMatch(expectedVersion, m.version, "mediator " + id);
         apply(request, m);
         return m;
     }

@@ -3,6 +3,7 @@ package cn.tiaojie.mediator.service;
 import cn.tiaojie.mediator.MediatorRole;
 import cn.tiaojie.mediator.TeamRule;
 import cn.tiaojie.platform.problem.Problem;
+import cn.tiaojie.platform.rest.ETags;
 import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.platform.reference.Taxonomy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -110,10 +111,7 @@ public class TeamRules {
         }
         TeamRule rule = TeamRule.findById(code);
         long current = rule == null ? 0 : rule.version;
-        if (expectedVersion != null && expectedVersion != current) {
-            throw new ProblemException(412, "Precondition failed",
-                    "the team rule for " + code + " has changed (version " + current + ", If-Match " + expectedVersion + ")");
-        }
+        ETags.requireMatch(expectedVersion, current, "the team rule for " + code);
         if (rule == null) {
             rule = new TeamRule();
             rule.code = code;

@@ -25,4 +25,12 @@ public final class ETags {
             throw ProblemException.badRequest("If-Match", "must be an ETag this service issued");
         }
     }
+
+    /** 412 when an If-Match named a version other than the current one; no If-Match passes. */
+    public static void requireMatch(Long expectedVersion, long currentVersion, String what) {
+        if (expectedVersion != null && expectedVersion != currentVersion) {
+            throw new ProblemException(412, "Precondition failed", what + " has changed (version " + currentVersion
+                    + ", If-Match " + expectedVersion + "): read it again");
+        }
+    }
 }

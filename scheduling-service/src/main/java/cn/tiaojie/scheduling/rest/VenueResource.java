@@ -103,9 +103,7 @@ public class VenueResource {
         if (!venue.centerCode.equals(request.centerCode())) {
             throw ProblemException.badRequest("centerCode", "a venue stays at its center");
         }
-        if (expected != null && expected != venue.version) {
-            throw new ProblemException(412, "Precondition failed", "venue " + id + " is at version " + venue.version);
-        }
+        ETags.requireMatch(expected, venue.version, "venue " + id);
         if (!request.opens().isBefore(request.closes())) {
             throw ProblemException.badRequest("closes", "must be after opens");
         }

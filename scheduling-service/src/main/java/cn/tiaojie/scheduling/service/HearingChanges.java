@@ -4,6 +4,7 @@ import cn.tiaojie.contracts.common.v1.TeamMember;
 import cn.tiaojie.contracts.notify.v1.NoticeRequest;
 import cn.tiaojie.contracts.scheduling.v1.HearingRequest;
 import cn.tiaojie.platform.outbox.Outbox;
+import cn.tiaojie.platform.rest.ETags;
 import cn.tiaojie.platform.persistence.SqlStates;
 import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.scheduling.Hearing;
@@ -222,10 +223,7 @@ public class HearingChanges {
     }
 
     private static void checkMovable(Hearing h, Long expectedVersion) {
-        if (expectedVersion != null && expectedVersion != h.version) {
-            throw new ProblemException(412, "Precondition failed", "hearing " + h.id + " is at version " + h.version
-                    + ", not " + expectedVersion + "; read it again");
-        }
+        ETags.requireMatch(expectedVersion, h.version, "hearing " + h.id);
         if (!h.isLive()) {
             throw ProblemException.conflict("hearing " + h.id + " is " + h.status + " and can no longer change");
         }
