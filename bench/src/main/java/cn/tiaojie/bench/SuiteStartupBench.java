@@ -1,8 +1,8 @@
 package cn.tiaojie.bench;
 
+import cn.tiaojie.launcher.FreePorts;
 import cn.tiaojie.launcher.Suite;
 import cn.tiaojie.launcher.SuiteService;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,9 +26,7 @@ public final class SuiteStartupBench {
         for (int run = 1; run <= runs; run++) {
             Map<SuiteService, Integer> ports = new EnumMap<>(SuiteService.class);
             for (SuiteService s : SuiteService.values()) {
-                try (ServerSocket socket = new ServerSocket(0)) {
-                    ports.put(s, socket.getLocalPort());
-                }
+                ports.put(s, FreePorts.next());
             }
             try (Suite suite = Suite.start(new Suite.Options(root, state, state.resolve("pgdata"), 0, ports),
                     Duration.ofMinutes(3))) {

@@ -1,10 +1,8 @@
 package cn.tiaojie.e2e;
 
+import cn.tiaojie.launcher.FreePorts;
 import cn.tiaojie.launcher.Suite;
 import cn.tiaojie.launcher.SuiteService;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -23,20 +21,12 @@ final class SuiteFixture {
     static Suite start(String name, Path dataDirectory) {
         Map<SuiteService, Integer> ports = new EnumMap<>(SuiteService.class);
         for (SuiteService s : SuiteService.values()) {
-            ports.put(s, freePort());
+            ports.put(s, FreePorts.next());
         }
         Path state = root().resolve("e2e-tests/target/suite-" + name);
         Suite suite = Suite.start(new Suite.Options(root(), state, dataDirectory, 0, ports), Duration.ofMinutes(3));
         suite.started().forEach(s -> System.out.printf("%s ready after %d ms, %d MB RSS%n",
                 s.service().module, s.readyMillis(), s.rssKiB() / 1024));
         return suite;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

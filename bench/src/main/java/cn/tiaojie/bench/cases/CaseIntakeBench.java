@@ -1,10 +1,10 @@
 package cn.tiaojie.bench.cases;
 
+import cn.tiaojie.launcher.FreePorts;
 import cn.tiaojie.bench.Latencies;
 import cn.tiaojie.testsupport.DevTokens;
 import cn.tiaojie.testsupport.LocalPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -175,7 +175,7 @@ public final class CaseIntakeBench {
     static Process startService(Path app, Path work, LocalPostgres postgres) throws IOException {
         Path publicKey = work.resolve("DEV-ONLY-jwt-public.pem");
         Files.writeString(publicKey, DevTokens.publicKeyPem());
-        int port = freePort();
+        int port = FreePorts.next();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Dfile.encoding=UTF-8",
@@ -233,11 +233,6 @@ public final class CaseIntakeBench {
         }
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     // ---- the same statements, by hand
 

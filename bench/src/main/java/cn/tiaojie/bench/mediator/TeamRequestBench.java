@@ -1,5 +1,6 @@
 package cn.tiaojie.bench.mediator;
 
+import cn.tiaojie.launcher.FreePorts;
 import cn.tiaojie.bench.ServiceCalls;
 
 import cn.tiaojie.bench.Latencies;
@@ -16,7 +17,6 @@ import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
 import io.grpc.stub.MetadataUtils;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -77,7 +77,7 @@ public final class TeamRequestBench {
             postgres.ensureDatabase("mediator_db", "mediator_svc", "bench");
             Path key = state.resolve("jwt-public.pem");
             Files.writeString(key, DevTokens.publicKeyPem());
-            int port = freePort();
+            int port = FreePorts.next();
             Process service = start(app, root, state, postgres.jdbcUrl("mediator_db"), key, port);
             try {
                 awaitReady(service, port, Duration.ofMinutes(3));
@@ -268,11 +268,5 @@ public final class TeamRequestBench {
             Thread.sleep(200);
         }
         throw new IllegalStateException("mediator-service was not ready within " + timeout);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

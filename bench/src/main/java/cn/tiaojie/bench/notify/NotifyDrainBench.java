@@ -1,5 +1,6 @@
 package cn.tiaojie.bench.notify;
 
+import cn.tiaojie.launcher.FreePorts;
 import cn.tiaojie.bench.ServiceCalls;
 
 import cn.tiaojie.contracts.common.v1.NoticeChannel;
@@ -16,7 +17,6 @@ import cn.tiaojie.testsupport.LocalPostgres;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -65,7 +65,7 @@ public final class NotifyDrainBench {
     private final Path root;
     private final LocalPostgres postgres;
     private final SmsGatewaySimulator sms;
-    private final int port = freePort();
+    private final int port = FreePorts.next();
     private final Path log;
     private final Path publicKey;
     private Process service;
@@ -299,14 +299,6 @@ public final class NotifyDrainBench {
             } else {
                 service.destroyForcibly().waitFor();
             }
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
