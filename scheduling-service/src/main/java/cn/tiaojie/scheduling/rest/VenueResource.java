@@ -79,13 +79,7 @@ public class VenueResource {
         Venue venue = new Venue();
         venue.id = UUID.randomUUID();
         venue.centerCode = request.centerCode();
-        venue.name = request.name();
-        venue.address = request.address();
-        venue.kind = request.kind();
-        venue.capacity = request.capacity();
-        venue.opens = request.opens();
-        venue.closes = request.closes();
-        venue.hasVideo = request.hasVideo();
+        describe(venue, request);
         venue.persist();
         return Response.created(uri.getBaseUriBuilder().path("api/venues").path(venue.id.toString()).build())
                 .entity(VenueView.of(venue)).build();
@@ -110,13 +104,7 @@ public class VenueResource {
         if (Venue.count("centerCode = ?1 and name = ?2 and id <> ?3", venue.centerCode, request.name(), id) > 0) {
             throw ProblemException.conflict("center " + venue.centerCode + " already has a venue named " + request.name());
         }
-        venue.name = request.name();
-        venue.address = request.address();
-        venue.kind = request.kind();
-        venue.capacity = request.capacity();
-        venue.opens = request.opens();
-        venue.closes = request.closes();
-        venue.hasVideo = request.hasVideo();
+        describe(venue, request);
         Venue.getEntityManager().flush();
         return Response.ok(VenueView.of(venue)).tag(ETags.etag(venue.version)).build();
     }
@@ -144,5 +132,16 @@ public class VenueResource {
             throw ProblemException.forbidden("staff manage only their own center's venues");
         }
         return venue;
+    }
+
+    /** What a venue request says about the venue; its center and id are set where it is created. */
+    private static void describe(Venue venue, NewVenueRequest request) {
+        venue.name = request.name();
+        venue.address = request.address();
+        venue.kind = request.kind();
+        venue.capacity = request.capacity();
+        venue.opens = request.opens();
+        venue.closes = request.closes();
+        venue.hasVideo = request.hasVideo();
     }
 }
