@@ -8,8 +8,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +46,64 @@ public final class DevTokens {
         return builder.jws().keyId("dev-only").sign(KEY);
     }
 
+    /** What is wrong with a token that every service must refuse with 401. */
+    public enum Defect {
+        EXPIRED, WRONG_ISSUER, WRONG_AUDIENCE, BAD_SIGNATURE, TAMPERED, UNSIGNED
+    }
+
+    /**
+     * A token for {@code role} that is valid in every respect but {@code defect}: expired ten minutes ago, issued by
+     * another issuer, for another audience, signed by a key nobody trusts, its claims changed after signing (the
+     * subject changed, the role raised to admin), or not signed at all ({@code alg: none}).
+     */
+    public static String defective(Defect defect, String role, String subject, Map<String, String> claims) {
+        JwtClaimsBuilder builder = Jwt.issuer(defect == Defect.WRONG_ISSUER ? "https://issuer.invalid/realms/other" : ISSUER)
+                .audience(defect == Defect.WRONG_AUDIENCE ? "another-application" : AUDIENCE)
+                .subject(subject)
+                .upn(subject)
+                .groups(Set.of(role));
+        Instant now = Instant.now();
+        if (defect == Defect.EXPIRED) {
+            builder.issuedAt(now.minus(Duration.ofHours(1))).expiresAt(now.minus(Duration.ofMinutes(10)));
+        } else {
+            builder.expiresIn(Duration.ofHours(1));
+        }
+        claims.forEach(builder::claim);
+        return switch (defect) {
+            case BAD_SIGNATURE -> builder.jws().keyId("dev-only").sign(UntrustedKey.PRIVATE);
+            case UNSIGNED -> {
+                String signed = builder.jws().keyId("dev-only").sign(KEY);
+                yield BASE64URL.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+                        + "." + signed.split("\\.")[1] + ".";
+            }
+            case TAMPERED -> {
+                String[] parts = builder.jws().keyId("dev-only").sign(KEY).split("\\.");
+                String claimsJson = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                        .replace("\"" + subject + "\"", "\"" + subject + "-x\"")
+                        .replace("\"" + role + "\"", "\"admin\"");
+                yield parts[0] + "." + BASE64URL.encodeToString(claimsJson.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+            }
+            default -> builder.jws().keyId("dev-only").sign(KEY);
+        };
+    }
+
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+    /** A key generated per test run, trusted by no service. */
+    private static final class UntrustedKey {
+        static final PrivateKey PRIVATE = generate();
+
+        private static PrivateKey generate() {
+            try {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                return generator.generateKeyPair().getPrivate();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     public static Builder forRole(String role) {
         return new Builder(role);
     }
@@ -70,6 +131,11 @@ public final class DevTokens {
 
         public String sign() {
             return token(role, subject, claims);
+        }
+
+        /** The same token with {@code defect}. */
+        public String sign(Defect defect) {
+            return defective(defect, role, subject, claims);
         }
     }
 
