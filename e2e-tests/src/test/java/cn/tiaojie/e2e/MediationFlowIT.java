@@ -14,11 +14,14 @@ import cn.tiaojie.launcher.SuiteService;
 import cn.tiaojie.testsupport.DevTokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -26,19 +29,27 @@ import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The spine of the flow across the four services as real processes: a dispute is registered and filed, offers
  * go out, a declined offer falls through to the next candidate, the team accepts, the hearing is booked at least
  * the notice period ahead and every party and team member is served a hearing notice; the applicant's arrives by
  * SMS and by e-mail (PDF and .ics), and confirming it through its signed link reaches case-service as proof of
- * service.
+ * service. Then the logs of the whole story are searched for the applicant's personal data, and every service's
+ * responses for the security headers.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MediationFlowIT {
 
     static final String STAFF = DevTokens.forRole("staff").subject("staff-qx").claim("center", "QX-COUNTY").sign();
     static final Duration PATIENCE = Duration.ofSeconds(60);
+    static final String APPLICANT_PHONE = "13812345678";
+    static final String APPLICANT_ID_NUMBER = "330999198506123416";
+    static final String APPLICANT_EMAIL = "zhang.san@example.cn";
 
     static Suite suite;
 
@@ -55,15 +66,17 @@ class MediationFlowIT {
     }
 
     @Test
+    @Order(1)
     void aWageDisputeGoesFromIntakeToAHearingWithEveryNoticeServed() throws Exception {
         Instant filedAt = Instant.now();
         String caseId = given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("""
                 {"channel":"WALK_IN","subcategory":"LABOUR.WAGE_ARREARS","areaCode":"330999102003",
                  "summary":"拖欠三个月工资","amountInDispute":18600,
                  "parties":[
-                   {"role":"APPLICANT","kind":"PERSON","name":"张三","phone":"13812345678",
-                    "email":"zhang.san@example.cn","preferredChannels":["SMS","EMAIL"]},
-                   {"role":"RESPONDENT","kind":"ORGANIZATION","name":"青溪建工有限公司"}]}""")
+                   {"role":"APPLICANT","kind":"PERSON","name":"张三","phone":"%s","idNumber":"%s",
+                    "email":"%s","preferredChannels":["SMS","EMAIL"]},
+                   {"role":"RESPONDENT","kind":"ORGANIZATION","name":"青溪建工有限公司"}]}"""
+                        .formatted(APPLICANT_PHONE, APPLICANT_ID_NUMBER, APPLICANT_EMAIL))
                 .post(url(SuiteService.CASE, "/api/cases"))
                 .then().statusCode(201).body("status", equalTo("RECEIVED"))
                 .extract().path("id");
@@ -124,10 +137,10 @@ class MediationFlowIT {
         // the applicant's arrives by SMS with a signed link, and by e-mail with the notice as PDF and an .ics
         LocalChannels channels = suite.channels();
         SmsGatewaySimulator.Sms sms = await().atMost(PATIENCE).until(() -> channels.sms().delivered().stream()
-                .filter(m -> m.to().equals("+8613812345678") && m.body().contains("调解通知书")).findFirst(),
+                .filter(m -> m.to().equals("+86" + APPLICANT_PHONE) && m.body().contains("调解通知书")).findFirst(),
                 java.util.Optional::isPresent).orElseThrow();
         LocalChannels.Mail mail = await().atMost(PATIENCE).until(() -> channels.mails().stream()
-                .filter(m -> m.to().equals("zhang.san@example.cn") && m.subject().startsWith("调解通知书")).findFirst(),
+                .filter(m -> m.to().equals(APPLICANT_EMAIL) && m.subject().startsWith("调解通知书")).findFirst(),
                 java.util.Optional::isPresent).orElseThrow();
         assertEquals(List.of("application/pdf", "text/calendar"),
                 mail.attachments().stream().map(LocalChannels.Attachment::contentType).sorted().toList());
@@ -141,6 +154,41 @@ class MediationFlowIT {
         // and the three mediators who were offered the case were told
         JsonPath offers = notices(caseId);
         assertEquals(3, offers.getList("items.findAll { it.kind == 'ASSIGNMENT_OFFER' }").size());
+    }
+
+    /** The suite runs with its own code at DEBUG and HTTP access logs on (see the failsafe configuration). */
+    @Test
+    @Order(2)
+    void noLogLineOfTheStoryHoldsTheApplicantsIdNumberPhoneOrEmail() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (SuiteService service : SuiteService.values()) {
+            lines.addAll(Files.readAllLines(suite.logFile(service)));
+        }
+        // the story is in the logs: requests of every hop, by the access log
+        assertTrue(lines.stream().anyMatch(l -> l.contains("POST /api/cases ")), "the access log shows the intake");
+        assertTrue(lines.stream().anyMatch(l -> l.contains("/ack")), "the access log shows the proof of service");
+        for (String personal : List.of(APPLICANT_ID_NUMBER, APPLICANT_PHONE, APPLICANT_EMAIL)) {
+            List<String> leaks = lines.stream().filter(l -> l.contains(personal)).toList();
+            assertTrue(leaks.isEmpty(), () -> "personal data in the logs: " + leaks);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void everyServiceAnswersWithSecurityHeaders() {
+        for (SuiteService service : SuiteService.values()) {
+            for (var response : List.of(given().get(url(service, "/api/no-such-thing")),
+                    given().auth().oauth2(STAFF).get(url(service, "/api/no-such-thing")))) {
+                response.then()
+                        .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("default-src 'none'"))
+                        .header("X-Content-Type-Options", "nosniff")
+                        .header("X-Frame-Options", "DENY")
+                        .header("Referrer-Policy", "no-referrer")
+                        .header("Cache-Control", "no-store");
+            }
+            given().get(url(service, "/q/swagger-ui/")).then().statusCode(200)
+                    .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("script-src 'self' 'unsafe-inline'"));
+        }
     }
 
     private static String url(SuiteService service, String path) {
