@@ -7,6 +7,7 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -100,19 +101,34 @@ public final class ApiCall {
     /** Sends the call; {@code bearer} null sends no Authorization header. */
     Response send(String method, String pathTemplate, String bearer) {
         RequestSpecification request = RestAssured.given().config(RAW_BODIES).redirects().follow(false)
-                .urlEncodingEnabled(true);
+                .urlEncodingEnabled(false);
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
         headers.forEach(request::header);
-        query.forEach(request::queryParam);
+        query.forEach((name, value) -> request.queryParam(encoded(name), encoded(String.valueOf(value))));
         if (body != null) {
             if (contentType != null) {
                 request.contentType(contentType);
             }
             request.body(body);
         }
-        request.pathParams(pathParams);
-        return request.request(method, pathTemplate);
+        return request.request(method, expanded(pathTemplate));
+    }
+
+    /** The path with its parameters percent-encoded here, so braces or slashes in a value stay part of it. */
+    private String expanded(String pathTemplate) {
+        String path = pathTemplate;
+        for (Map.Entry<String, Object> param : pathParams.entrySet()) {
+            path = path.replace("{" + param.getKey() + "}", encoded(String.valueOf(param.getValue())));
+        }
+        if (path.matches(".*\\{[^/]+}.*")) {
+            throw new IllegalStateException(pathTemplate + " has a parameter without a value: " + path);
+        }
+        return path;
+    }
+
+    private static String encoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }
