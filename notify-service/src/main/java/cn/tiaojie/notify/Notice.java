@@ -82,6 +82,17 @@ public class Notice extends PanacheEntityBase {
     @Column(name = "paper_delivery_reason")
     public String paperDeliveryReason;
 
+    /** the case's center and area (from case-service), which scope who reads the notice; null without a case */
+    @Column(name = "center_code")
+    public String centerCode;
+
+    @Column(name = "area_code")
+    public String areaCode;
+
+    /** case-service could not be asked yet; CaseScopes completes it */
+    @Column(name = "scope_pending")
+    public boolean scopePending;
+
     @Version
     public long version;
 

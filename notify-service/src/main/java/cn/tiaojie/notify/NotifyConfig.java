@@ -22,6 +22,10 @@ public interface NotifyConfig {
 
     Links links();
 
+    Scope scope();
+
+    Inbox inbox();
+
     interface Dispatch {
         /** off in tests, which run the dispatcher themselves */
         @WithDefault("true")
@@ -96,6 +100,22 @@ public interface NotifyConfig {
 
         @WithDefault("10s")
         Duration timeout();
+    }
+
+    interface Inbox {
+        /**
+         * how long one live stream stays open; then it ends and the client reconnects (EventSource does so by
+         * itself), which spreads streams over replicas again and never outlives the token it was opened with by long
+         */
+        @WithDefault("30m")
+        Duration streamLifetime();
+    }
+
+    /** Notices whose case's center and area could not be read from case-service at once. */
+    interface Scope {
+        /** how often case-service is asked again (read by the @Scheduled of CaseScopes) */
+        @WithDefault("1m")
+        String retryInterval();
     }
 
     /** The signed links in notices: where this service is reached from outside, the key and how long a link lives. */

@@ -2,6 +2,7 @@ package cn.tiaojie.notify.rest;
 
 import cn.tiaojie.contracts.notify.v1.RecipientKind;
 import cn.tiaojie.notify.Notice;
+import cn.tiaojie.notify.service.Recipients;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,16 +15,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class InboxEvents {
 
-    private record Event(RecipientKind kind, String recipientId, InboxItem item) {
+    private record Event(RecipientKind kind, String recipientId, String caseId, InboxItem item) {
     }
 
     private final BroadcastProcessor<Event> events = BroadcastProcessor.create();
 
     public void publish(Notice notice) {
-        events.onNext(new Event(notice.recipientKind, notice.recipientId, InboxItem.of(notice)));
+        events.onNext(new Event(notice.recipientKind, notice.recipientId, notice.caseId, InboxItem.of(notice)));
     }
 
-    Multi<InboxItem> of(RecipientKind kind, String recipientId) {
-        return events.filter(e -> e.kind() == kind && e.recipientId().equals(recipientId)).map(Event::item);
+    Multi<InboxItem> of(Recipients.Recipient recipient) {
+        return events.filter(e -> e.kind() == recipient.kind() && e.recipientId().equals(recipient.id())
+                && (recipient.caseId() == null || e.caseId() == null || recipient.caseId().equals(e.caseId())))
+                .map(Event::item);
     }
 }

@@ -1,6 +1,7 @@
 package cn.tiaojie.notify.rest;
 
 import cn.tiaojie.notify.Notice;
+import cn.tiaojie.notify.NotifyConfig;
 import cn.tiaojie.notify.service.Recipients;
 import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.platform.security.Caller;
@@ -22,7 +23,10 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The caller's own notices: a mediator's offers and hearing notices, a resident's notices on their case. */
 @Path("/api/inbox")
@@ -33,15 +37,18 @@ public class InboxResource {
 
     private final Caller caller;
     private final InboxEvents events;
+    private final Duration streamLifetime;
 
-    InboxResource(Caller caller, InboxEvents events) {
+    InboxResource(Caller caller, InboxEvents events, NotifyConfig config) {
         this.caller = caller;
         this.events = events;
+        this.streamLifetime = config.inbox().streamLifetime();
     }
 
     /**
      * Server-sent events: a {@code ready} event as soon as the stream is open, then a {@code notice} event (the
-     * inbox item as JSON) for each of the caller's notices as the in-app channel sends it.
+     * inbox item as JSON) for each of the caller's notices as the in-app channel sends it. The stream ends after
+     * {@code inbox.stream-lifetime}; the client reconnects.
      */
     @GET
     @Path("/stream")
@@ -49,11 +56,12 @@ public class InboxResource {
     @RolesAllowed({Claims.MEDIATOR, Claims.RESIDENT})
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
         Recipients.Recipient me = me();
-        Multi<OutboundSseEvent> notices = events.of(me.kind(), me.id()).map(item -> sse.newEventBuilder()
+        Multi<OutboundSseEvent> notices = events.of(me).map(item -> sse.newEventBuilder()
                 .name("notice").id(item.id().toString()).mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(InboxItem.class, item).build());
         return Multi.createBy().merging().streams(
-                Multi.createFrom().item(sse.newEventBuilder().name("ready").data("ready").build()), notices);
+                Multi.createFrom().item(sse.newEventBuilder().name("ready").data("ready").build()), notices)
+                .select().first(streamLifetime);
     }
 
     private Recipients.Recipient me() {
@@ -67,8 +75,9 @@ public class InboxResource {
     public InboxPage inbox(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         Recipients.Recipient me = me();
-        PanacheQuery<Notice> query = Notice.find("recipientKind = ?1 and recipientId = ?2",
-                Sort.descending("createdAt").and("id", Sort.Direction.Descending), me.kind(), me.id())
+        Map<String, Object> params = new HashMap<>();
+        PanacheQuery<Notice> query = Notice.find(me.condition(params),
+                Sort.descending("createdAt").and("id", Sort.Direction.Descending), params)
                 .page(Page.of(page, size));
         return new InboxPage(query.list().stream().map(InboxItem::of).toList(), page, size, query.count());
     }

@@ -6,7 +6,7 @@ import cn.tiaojie.notify.Notice;
 import cn.tiaojie.notify.Receipt;
 import cn.tiaojie.notify.service.DeliveryReports;
 import cn.tiaojie.notify.service.NoticeTexts;
-import cn.tiaojie.notify.service.Recipients;
+import cn.tiaojie.notify.scope.NoticeScope;
 import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.platform.security.Caller;
 import cn.tiaojie.platform.security.Claims;
@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -46,7 +47,9 @@ public class NoticeResource {
     }
 
     /** A bounce the mail system reported for the notice's e-mail. */
-    public record Bounce(@NotBlank @Size(max = 500) String reason) {
+    public record Bounce(@NotBlank @Size(max = 500)
+            @Pattern(regexp = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*",
+                    message = "must not contain control characters other than tabs and line breaks") String reason) {
     }
 
     private final Caller caller;
@@ -63,13 +66,10 @@ public class NoticeResource {
     @GET
     @Path("/{id}/proof.pdf")
     @Produces("application/pdf")
-    @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN})
+    @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN, Claims.MEDIATOR, Claims.RESIDENT})
     @Transactional
     public Response proofOfService(@PathParam("id") UUID id) {
-        Notice notice = Notice.findById(id);
-        if (notice == null) {
-            throw ProblemException.notFound("notice", id);
-        }
+        Notice notice = readable(id);
         byte[] pdf = texts.proofOfServicePdf(notice, Delivery.list("noticeId", Sort.ascending("channel"), id),
                 Receipt.findById(id));
         return Response.ok(pdf, "application/pdf")
@@ -80,23 +80,29 @@ public class NoticeResource {
     @POST
     @Path("/{id}/email-bounce")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"service", Claims.ADMIN, Claims.STAFF})
+    @RolesAllowed({Claims.SERVICE, Claims.ADMIN, Claims.STAFF})
     public NoticeView emailBounced(@PathParam("id") UUID id, @Valid @NotNull Bounce bounce) {
+        if (!caller.is(Claims.SERVICE)) {
+            QuarkusTransaction.requiringNew().run(() -> readable(id));
+        }
         reports.emailBounced(id, bounce.reason());
         return QuarkusTransaction.requiringNew().call(() -> NoticeView.of(Notice.findById(id),
                 Delivery.list("noticeId", Sort.ascending("channel"), id), Receipt.findById(id)));
     }
 
-    /** Notices newest first, optionally of one case, one recipient, or with a delivery in one state. */
+    /**
+     * Notices within the caller's scope, newest first, optionally of one case, one recipient, or with a delivery in
+     * one state.
+     */
     @GET
-    @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN})
+    @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN, Claims.MEDIATOR, Claims.RESIDENT})
     @Transactional
     public NoticePage list(@QueryParam("caseId") String caseId, @QueryParam("recipientId") String recipientId,
             @QueryParam("state") String state, @QueryParam("paperDelivery") Boolean paperDelivery,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(NoticeScope.of(caller).condition(params));
         if (caseId != null && !caseId.isBlank()) {
             where.append(" and caseId = :caseId");
             params.put("caseId", caseId);
@@ -124,24 +130,23 @@ public class NoticeResource {
                 .toList(), page, size, query.count());
     }
 
-    /** One notice with its deliveries; a mediator or resident sees only their own (404 otherwise). */
+    /** One notice with its deliveries, within the caller's scope (404 otherwise). */
     @GET
     @Path("/{id}")
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN, Claims.MEDIATOR, Claims.RESIDENT})
     @Transactional
     public NoticeView get(@PathParam("id") UUID id) {
-        Notice notice = Notice.findById(id);
-        if (notice == null || !mayRead(notice)) {
-            throw ProblemException.notFound("notice", id);
-        }
+        Notice notice = readable(id);
         return NoticeView.of(notice, Delivery.list("noticeId", Sort.ascending("channel"), id), Receipt.findById(id));
     }
 
-    private boolean mayRead(Notice notice) {
-        if (caller.is(Claims.STAFF) || caller.is(Claims.SUPERVISOR) || caller.is(Claims.ADMIN)) {
-            return true;
+    /** The notice if the caller may read it; 404 alike for a notice that does not exist and one out of scope. */
+    private Notice readable(UUID id) {
+        Notice notice = Notice.findById(id);
+        if (notice == null || !NoticeScope.of(caller).permits(notice)) {
+            throw ProblemException.notFound("notice", id);
         }
-        return Recipients.of(caller).filter(r -> r.owns(notice)).isPresent();
+        return notice;
     }
 
     private static DeliveryState deliveryState(String state) {

@@ -1,6 +1,7 @@
 package cn.tiaojie.notify.rest;
 
 import cn.tiaojie.notify.Notice;
+import cn.tiaojie.notify.NotifyConfig;
 import cn.tiaojie.notify.Receipt;
 import cn.tiaojie.notify.link.NoticeLinks;
 import cn.tiaojie.notify.service.ProofOfService;
@@ -19,10 +20,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * A resident's notice behind its signed, expiring link (no login): the page shows the notice, and confirming
@@ -42,11 +48,16 @@ public class ResidentNoticeResource {
     private final NoticeLinks links;
     private final ProofOfService proof;
     private final Template page;
+    /** the path of the links' base URL (empty, or a prefix a proxy adds), so the page's form posts to its own link */
+    private final String basePath;
 
-    ResidentNoticeResource(NoticeLinks links, ProofOfService proof, @Location("resident/notice.html") Template page) {
+    ResidentNoticeResource(NoticeLinks links, ProofOfService proof, @Location("resident/notice.html") Template page,
+            NotifyConfig config) {
         this.links = links;
         this.proof = proof;
         this.page = page;
+        String path = config.links().baseUrl().getRawPath();
+        this.basePath = path == null ? "" : path.replaceAll("/+$", "");
     }
 
     @GET
@@ -65,19 +76,27 @@ public class ResidentNoticeResource {
             return problemPage(404, "通知不存在", "请联系调解中心。");
         }
         Receipt receipt = Receipt.findById(notice.id);
+        // every value is HTML-escaped by Qute (the template is .html); the page has no script, so a strict CSP holds
         String html = page.data("problem", null).data("problemDetail", null)
-                .data("title", notice.title).data("body", notice.body)
+                .data("title", notice.title).data("body", notice.body).data("ackAction", pageOf(token) + "/ack")
                 .data("acknowledgedAt", receipt == null ? null : receipt.acknowledgedAt.atZone(CHINA).format(SHOWN))
                 .render();
         return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").build();
     }
 
+    /**
+     * Confirms receipt. A browser that posted the page's form (it asks for {@code text/html}) is sent back to the
+     * page, which then shows the confirmation (303 See Other); any other caller gets the confirmation as JSON.
+     */
     @POST
     @Path("/ack")
     @Produces(MediaType.APPLICATION_JSON)
-    public AckView acknowledge(@PathParam("token") String token, @HeaderParam("User-Agent") String userAgent,
-            @Context HttpServerRequest request) {
+    @APIResponse(responseCode = "200", description = "receipt confirmed (or confirmed before)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AckView.class)))
+    @APIResponse(responseCode = "303", description = "a browser's form post: back to the page")
+    public Response acknowledge(@PathParam("token") String token, @HeaderParam("User-Agent") String userAgent,
+            @HeaderParam("Accept") String accept, @Context HttpServerRequest request) {
         NoticeLinks.Checked checked = links.checkNotice(token);
         if (checked.verdict() == NoticeLinks.Verdict.INVALID) {
             throw new ProblemException(404, "Not found", "this link is not valid");
@@ -91,8 +110,16 @@ public class ResidentNoticeResource {
         if (ack == null) {
             throw ProblemException.notFound("notice", checked.scope().noticeId());
         }
-        return new AckView(ack.receipt().noticeId, ack.receipt().acknowledgedAt, ack.receipt().channel.name(),
-                ack.first());
+        if (accept != null && accept.toLowerCase(Locale.ROOT).contains(MediaType.TEXT_HTML)) {
+            return Response.seeOther(URI.create(pageOf(token))).header("Cache-Control", "no-store").build();
+        }
+        return Response.ok(new AckView(ack.receipt().noticeId, ack.receipt().acknowledgedAt,
+                ack.receipt().channel.name(), ack.first())).build();
+    }
+
+    /** The page's own path; the token is a checked link token (URL-safe base64 and dots), so it needs no escaping. */
+    private String pageOf(String token) {
+        return basePath + "/n/" + token;
     }
 
     private Response problemPage(int status, String problem, String detail) {

@@ -11,6 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -20,6 +22,11 @@ import java.util.UUID;
 @Path("/hooks/sms/{token}")
 @PermitAll
 public class SmsReportResource {
+
+    /** the gateway's message states (Twilio's); anything else is not a report */
+    private static final Set<String> STATES = Set.of("accepted", "scheduled", "queued", "sending", "sent",
+            "delivered", "undelivered", "failed", "canceled", "read", "partially_delivered");
+    private static final int MAX_ERROR = 500;
 
     private final NoticeLinks links;
     private final DeliveryReports reports;
@@ -37,6 +44,15 @@ public class SmsReportResource {
                 .orElseThrow(() -> new ProblemException(404, "Not found", "this report address is not valid"));
         if (status == null || status.isBlank()) {
             throw ProblemException.badRequest("MessageStatus", "is required");
+        }
+        if (!STATES.contains(status)) {
+            throw ProblemException.badRequest("MessageStatus", "must be one of " + new TreeSet<>(STATES));
+        }
+        // U+FFFD stands where the form held bytes that were no UTF-8
+        if (error != null && (error.length() > MAX_ERROR
+                || error.chars().anyMatch(c -> Character.isISOControl(c) || c == '\uFFFD'))) {
+            throw ProblemException.badRequest("ErrorMessage",
+                    "must be at most " + MAX_ERROR + " characters of UTF-8 text without control characters");
         }
         switch (status) {
             case "delivered" -> reports.delivered(deliveryId);

@@ -15,7 +15,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import cn.tiaojie.notify.scope.CaseScope;
+import cn.tiaojie.notify.scope.CaseScopes;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -37,12 +39,15 @@ public class NoticeIntake {
     static final int MAX_KEY = 200;
 
     private final EntityManager em;
+    private final CaseScopes scopes;
     private final NoticeRenderer renderer;
     private final ObjectMapper json;
     private final Set<Channel> offered;
 
-    NoticeIntake(EntityManager em, NoticeRenderer renderer, ObjectMapper json, Instance<ChannelSender> senders) {
+    NoticeIntake(EntityManager em, NoticeRenderer renderer, ObjectMapper json, Instance<ChannelSender> senders,
+            CaseScopes scopes) {
         this.em = em;
+        this.scopes = scopes;
         this.renderer = renderer;
         this.json = json;
         this.offered = senders.stream().filter(ChannelSender::available).map(ChannelSender::channel)
@@ -53,9 +58,14 @@ public class NoticeIntake {
      * Records the notice unless its key was seen before, in which case the first notice answers and nothing is
      * written. Concurrent duplicates meet at the unique key: the insert of all but one does nothing.
      */
-    @Transactional
     public Accepted accept(NoticeRequest request) {
         validate(request);
+        // read before the transaction: asking case-service must not hold a database connection
+        CaseScope scope = scopes.forCase(request.getCaseId());
+        return QuarkusTransaction.requiringNew().call(() -> record(request, scope));
+    }
+
+    private Accepted record(NoticeRequest request, CaseScope scope) {
         Recipient recipient = request.getRecipient();
         NoticeRenderer.Rendered text = renderer.render(request.getKind(), request.getCaseNo(), recipient.getKind(),
                 recipient.getName(), request.getFieldsMap(), request.getUrgent(), recipient.getLanguage());
@@ -63,9 +73,11 @@ public class NoticeIntake {
         Instant now = Instant.now();
         int inserted = em.createNativeQuery("""
                 insert into notice (id, idempotency_key, kind, case_id, case_no, recipient_kind, recipient_id,
-                    recipient_name, phone, email, language, fields, urgent, title, body, created_at, version)
+                    recipient_name, phone, email, language, fields, urgent, title, body, created_at, center_code,
+                    area_code, scope_pending, version)
                 values (:id, :key, :kind, :caseId, :caseNo, :recipientKind, :recipientId, :recipientName, :phone,
-                    :email, :language, cast(:fields as jsonb), :urgent, :title, :body, :createdAt, 0)
+                    :email, :language, cast(:fields as jsonb), :urgent, :title, :body, :createdAt, :centerCode,
+                    :areaCode, :scopePending, 0)
                 on conflict (idempotency_key) do nothing""")
                 .setParameter("id", id)
                 .setParameter("key", request.getIdempotencyKey())
@@ -83,6 +95,9 @@ public class NoticeIntake {
                 .setParameter("title", text.title())
                 .setParameter("body", text.body())
                 .setParameter("createdAt", now)
+                .setParameter("centerCode", scope.centerCode())
+                .setParameter("areaCode", scope.areaCode())
+                .setParameter("scopePending", scope.pending())
                 .executeUpdate();
         if (inserted == 0) {
             UUID first = em.createQuery("select n.id from Notice n where n.idempotencyKey = :key", UUID.class)

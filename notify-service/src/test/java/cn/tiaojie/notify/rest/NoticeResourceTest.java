@@ -151,7 +151,8 @@ class NoticeResourceTest {
         given().get("/api/notices").then().statusCode(401);
         given().get("/api/notices/{id}", UUID.randomUUID()).then().statusCode(401);
         given().get("/api/inbox").then().statusCode(401);
-        given().auth().oauth2(MEDIATOR).get("/api/notices").then().statusCode(403);
+        given().auth().oauth2(DevTokens.forRole("service").subject("case-service").sign()).get("/api/notices")
+                .then().statusCode(403);
         given().auth().oauth2(STAFF).get("/api/inbox").then().statusCode(403);
         given().get("/q/health/ready").then().statusCode(200);
     }

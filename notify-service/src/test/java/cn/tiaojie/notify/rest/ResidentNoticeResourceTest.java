@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -135,15 +136,48 @@ class ResidentNoticeResourceTest {
     }
 
     @Test
-    void onlyStaffSupervisorsAndAdminsDownloadTheProofOfService() {
+    void staffSupervisorsAdminsAndTheRecipientDownloadTheProofOfService() {
         UUID id = UUID.fromString(notify.sendNotice(hearingNotice(uniqueKey(), "case-proof",
                 partyAt("P-PF", "", "", NoticeChannel.IN_APP))).getNoticeId());
         given().get("/api/notices/{id}/proof.pdf", id).then().statusCode(401);
         given().auth().oauth2(DevTokens.forRole("resident").subject("r").claim("partyId", "P-PF").sign())
-                .get("/api/notices/{id}/proof.pdf", id).then().statusCode(403);
+                .get("/api/notices/{id}/proof.pdf", id).then().statusCode(200).contentType("application/pdf");
+        given().auth().oauth2(DevTokens.forRole("resident").subject("r2").claim("partyId", "P-OTHER").sign())
+                .get("/api/notices/{id}/proof.pdf", id).then().statusCode(404);
         given().auth().oauth2(STAFF).get("/api/notices/{id}/proof.pdf", UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
         given().auth().oauth2(STAFF).get("/api/notices/{id}/proof.pdf", id).then().statusCode(200);
+    }
+
+    @Test
+    void everyValueOnThePageIsEscapedAndThePageConfirmsWithAPlainFormPost() {
+        String hostileName = "<script>alert('name')</script>\"O'Brien\" & Co";
+        var request = hearingNotice(uniqueKey(), "case-" + UUID.randomUUID(),
+                partyAt("P-ESC-" + UUID.randomUUID(), uniquePhone(), "", NoticeChannel.SMS).toBuilder()
+                        .setName(hostileName).build()).toBuilder()
+                .putFields("venueName", "<img src=x onerror=alert(1)>第一调解室")
+                .putFields("venueAddress", "\"><script>alert(\"addr\")</script>")
+                .setCaseNo("TJ<b>1</b>").build();
+        UUID id = UUID.fromString(notify.sendNotice(request).getNoticeId());
+        String page = URI.create(links.noticeUrl(id, Channel.SMS, Instant.now())).getPath();
+
+        String html = given().get(page).then().statusCode(200).extract().asString();
+        assertTrue(html.contains("&lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt;&quot;O&#39;Brien&quot; &amp; Co"),
+                html);
+        assertTrue(html.contains("&lt;img src=x onerror=alert(1)&gt;第一调解室"), html);
+        assertTrue(html.contains("TJ&lt;b&gt;1&lt;/b&gt;"), html);
+        assertFalse(html.contains("<script"), "no script at all, injected or inline: " + html);
+        assertFalse(html.contains("<img"), html);
+        assertFalse(html.contains("<b>"), html);
+        assertTrue(html.contains("<form method=\"post\" action=\"" + page + "/ack\">"), html);
+
+        // what a browser does with the form: post it, follow the 303 back to the page
+        given().redirects().follow(false).accept("text/html,application/xhtml+xml,*/*;q=0.8")
+                .contentType("application/x-www-form-urlencoded").post(page + "/ack")
+                .then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith(page));
+        given().get(page).then().statusCode(200).body(containsString("确认收到本通知"),
+                not(containsString("<form")));
+        assertNotNull(QuarkusTransaction.requiringNew().call(() -> Receipt.findById(id)));
     }
 
     private static String linkIn(String phone) {

@@ -1,0 +1,178 @@
+package cn.tiaojie.notify.security;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.tiaojie.contracts.notify.v1.NotifyServiceGrpc;
+import cn.tiaojie.notify.Channel;
+import cn.tiaojie.notify.DeliveryState;
+import cn.tiaojie.notify.link.NoticeLinks;
+import cn.tiaojie.notify.service.DeliveryDispatcher;
+import cn.tiaojie.notify.service.DeliveryDispatcherTest;
+import cn.tiaojie.testsupport.DatabaseFingerprint;
+import cn.tiaojie.testsupport.security.ApiCall;
+import cn.tiaojie.testsupport.security.HostileRequests;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every write endpoint refuses malformed and hostile requests with a 4xx and writes nothing. The valid request of
+ * each is first shown to succeed on a notice of its own.
+ *
+ * <p>HostileRequests varies JSON bodies. Its path variants are sent here instead, each value encoded as one path
+ * segment: RestAssured reads a path parameter value holding braces (the catalogue's {@code ${jndi:…}}, {@code {{7*7}}})
+ * as another template. The SMS report is a form, which it does not vary: its fields get the same catalogue here.
+ */
+@QuarkusTest
+@TestProfile(SecurityTestProfile.class)
+class HostileInputTest {
+
+    /** Vert.x's longest request line (quarkus.http.limits.max-initial-line-length) */
+    private static final int MAX_REQUEST_LINE = 4096;
+
+    @GrpcClient("notify")
+    NotifyServiceGrpc.NotifyServiceBlockingStub notify;
+
+    @Inject
+    DeliveryDispatcher dispatcher;
+
+    @Inject
+    NoticeLinks links;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void anEmailBounceRefusesHostileInput() {
+        SecurityFixtures f = new SecurityFixtures(notify, dispatcher, links);
+        String valid = "{\"reason\":\"550 5.1.1 <zhang.san@example.cn>: mailbox unavailable\"}";
+        given().auth().oauth2(f.staff).contentType("application/json").body(valid)
+                .post("/api/notices/{id}/email-bounce", f.sentPartyNotice()).then().statusCode(200);
+
+        UUID notice = f.sentPartyNotice();
+        int bodies = 0;
+        // as each caller that may report a bounce: staff of the notice's center, the mail system's service, admins
+        for (String caller : List.of(f.staff, f.service, f.admin)) {
+            bodies += HostileRequests.to("POST /api/notices/" + notice + "/email-bounce")
+                    .as(caller)
+                    .call(ApiCall.call().json(valid))
+                    .freeText("reason")
+                    .unchanged(() -> DatabaseFingerprint.of(dataSource))
+                    .run();
+        }
+        int paths = refusedPaths("POST", "/api/notices/{}/email-bounce",
+                request -> request.auth().oauth2(f.staff).contentType("application/json").body(valid));
+
+        assertTrue(bodies + paths >= 200, "hostile requests sent: " + (bodies + paths));
+        assertEquals(DeliveryState.SENT, DeliveryDispatcherTest.deliveries(notice).get(Channel.EMAIL).state);
+    }
+
+    /**
+     * The confirmation takes no input but its link, so its variants are the catalogue's links: fewer than 200; the
+     * page (GET, no write) gets the same links.
+     */
+    @Test
+    void aConfirmationRefusesHostileLinks() {
+        SecurityFixtures f = new SecurityFixtures(notify, dispatcher, links);
+        given().post("/n/{token}/ack", f.linkToken(f.sentPartyNotice())).then().statusCode(200);
+
+        int sent = refusedPaths("POST", "/n/{}/ack", UnaryOperator.identity())
+                + refusedPaths("GET", "/n/{}", UnaryOperator.identity());
+        assertEquals(2 * HostileRequests.CATALOGUE.size(), sent);
+    }
+
+    @Test
+    void anSmsReportRefusesHostileLinksAndFields() {
+        SecurityFixtures f = new SecurityFixtures(notify, dispatcher, links);
+        given().contentType("application/x-www-form-urlencoded").body("MessageStatus=failed&ErrorMessage=30003")
+                .post("/hooks/sms/{token}", f.smsReportToken(f.sentPartyNotice())).then().statusCode(204);
+
+        UUID notice = f.sentPartyNotice();
+        String token = f.smsReportToken(notice);
+        int paths = refusedPaths("POST", "/hooks/sms/{}", request -> request.contentType("application/x-www-form-urlencoded")
+                .body("MessageStatus=failed&ErrorMessage=30003"));
+
+        List<String> forms = new ArrayList<>();
+        HostileRequests.CATALOGUE.forEach(value -> {
+            forms.add("MessageStatus=" + form(value));
+            // the error message is the gateway's free text: it gets what no text may hold
+            forms.add("MessageStatus=failed&ErrorMessage=" + form(value.isBlank() ? "x\u0000" : value + "\u0000"));
+            forms.add("MessageStatus=undelivered&ErrorMessage=" + form("\u001b[2J" + value));
+        });
+        forms.addAll(List.of("MessageStatus=failed&ErrorMessage=" + "x".repeat(100_000),
+                "MessageStatus=failed&ErrorMessage=" + form("调".repeat(70_000)),
+                "MessageStatus=failed&ErrorMessage=" + form("bell\u0007escape\u001b[2J"),
+                "MessageStatus=failed&ErrorMessage=%ff%fe", "MessageStatus=%c3%28", "MessageStatus=%00",
+                "", "MessageStatus", "MessageStatus=", "MessageStatus=DELIVERED", "ErrorMessage=30003",
+                "MessageStatus=failed&MessageStatus=delivered&ErrorMessage=%00"));
+        Map<String, String> before = DatabaseFingerprint.of(dataSource);
+        List<String> accepted = new ArrayList<>();
+        for (String form : forms) {
+            int status = given().contentType("application/x-www-form-urlencoded; charset=UTF-8").body(form)
+                    .post("/hooks/sms/{token}", token).statusCode();
+            if (status < 400 || status > 499) {
+                accepted.add(form.substring(0, Math.min(80, form.length())) + " → " + status);
+            }
+        }
+        for (String type : List.of("application/json", "text/plain", "multipart/form-data; boundary=x")) {
+            int status = given().config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
+                    .encodeContentTypeAs("multipart/form-data", ContentType.TEXT)))
+                    .contentType(type).body("MessageStatus=failed").post("/hooks/sms/{token}", token).statusCode();
+            if (status < 400 || status > 499) {
+                accepted.add(type + " → " + status);
+            }
+        }
+        assertTrue(accepted.isEmpty(), "not refused with a 4xx: " + accepted);
+        assertEquals(before, DatabaseFingerprint.of(dataSource), "refused reports changed the database");
+        assertTrue(paths + forms.size() + 3 >= 200, "hostile requests sent: " + (paths + forms.size() + 3));
+        assertEquals(DeliveryState.SENT, DeliveryDispatcherTest.deliveries(notice).get(Channel.SMS).state);
+    }
+
+    /**
+     * Sends the request to {@code method template} with each catalogue value in place of {@code {}}, asserts each was
+     * refused with a 4xx and nothing changed; returns how many were sent.
+     */
+    private int refusedPaths(String method, String template, UnaryOperator<RequestSpecification> valid) {
+        Map<String, String> before = DatabaseFingerprint.of(dataSource);
+        List<String> accepted = new ArrayList<>();
+        for (String value : HostileRequests.CATALOGUE) {
+            String path = template.replace("{}", URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
+            int status;
+            try {
+                status = valid.apply(given().urlEncodingEnabled(false).redirects().follow(false))
+                        .request(method, path).statusCode();
+            } catch (Exception e) { // RestAssured throws the socket's IOException unchecked
+                if (path.length() > MAX_REQUEST_LINE) {
+                    continue; // the server answers 414 and closes while the client still writes: refused, unread
+                }
+                throw new IllegalStateException(path, e);
+            }
+            if (status < 400 || status > 499) {
+                accepted.add(path.substring(0, Math.min(80, path.length())) + " → " + status);
+            }
+        }
+        assertTrue(accepted.isEmpty(), template + ": not refused with a 4xx: " + accepted);
+        assertEquals(before, DatabaseFingerprint.of(dataSource), template + ": refused requests changed the database");
+        return HostileRequests.CATALOGUE.size();
+    }
+
+    private static String form(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
