@@ -1,5 +1,6 @@
 package cn.tiaojie.platform.rest;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -16,10 +17,17 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.List;
 
 /**
  * Request bodies are read strictly in every service: an unknown field, a duplicate key, trailing data, a number
- * where text belongs (or the reverse), a float for an integer, a number for an enum, a control character or a lone
+ * where text belongs (or the reverse), a float for an integer, a number for an enum or a date, a control character or a lone
  * surrogate in any string, or nesting deeper than {@value #MAX_NESTING} is a 400, so a body either means exactly
  * what it says or is refused before anything runs.
  */
@@ -49,6 +57,11 @@ public class StrictJson implements ObjectMapperCustomizer {
                             : CoercionAction.Fail);
         }
         mapper.registerModule(new SimpleModule("strict-text").addDeserializer(String.class, new CleanText()));
+        // a date or time is ISO-8601 text, never a number of days or seconds
+        for (Class<?> time : List.of(LocalDate.class, LocalTime.class, LocalDateTime.class, OffsetDateTime.class,
+                ZonedDateTime.class, Instant.class)) {
+            mapper.configOverride(time).setFormat(JsonFormat.Value.forLeniency(false));
+        }
     }
 
     /** Text as the default reader gives it, refused when it holds what no field may store. */

@@ -7,7 +7,6 @@ import cn.tiaojie.testsupport.DevTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
-import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -145,9 +144,8 @@ public final class AccessMatrix {
         return tests.stream();
     }
 
-    private static void assertStatus(String name, int status, Response response) {
-        assertEquals(status, response.statusCode(), () -> name + ", got " + response.statusCode() + ": "
-                + abbreviate(response.asString()));
+    private static void assertStatus(String name, int status, ApiCall.Answer answer) {
+        assertEquals(status, answer.status(), () -> name + ", got " + answer.status() + ": " + abbreviate(answer.body()));
     }
 
     /** The token of the first column that succeeds on the row, so a 401 shows the defect alone is refused. */

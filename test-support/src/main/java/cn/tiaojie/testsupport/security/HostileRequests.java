@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.restassured.response.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -117,16 +117,24 @@ public final class HostileRequests {
         return this;
     }
 
-    /** A named variant. */
-    public record Hostile(String name, ApiCall call) {
+    /** A named variant; one over the server's size limits may also be refused by a closed connection. */
+    public record Hostile(String name, ApiCall call, boolean overLimit) {
+
+        Hostile(String name, ApiCall call) {
+            this(name, call, call.body().map(body -> body.length > BODY_LIMIT).orElse(false));
+        }
     }
+
+    /** Every service takes bodies up to 1 MB ({@code quarkus.http.limits.max-body-size}). */
+    private static final int BODY_LIMIT = 1 << 20;
 
     public List<Hostile> requests() {
         List<Hostile> variants = new ArrayList<>();
         valid.pathParams().keySet().forEach(param -> CATALOGUE.forEach(value -> {
             // a URL holds a few thousand characters at most: the longest values are cut to just over that limit
             String inPath = value.length() > 5_000 ? value.substring(0, 5_000) : value;
-            variants.add(new Hostile("path " + param + "=" + shown(inPath), valid.copy().path(param, inPath)));
+            variants.add(new Hostile("path " + param + "=" + shown(inPath), valid.copy().path(param, inPath),
+                    inPath.length() >= 5_000));
         }));
         valid.body().ifPresent(body -> bodyVariants(body, variants));
         return variants;
@@ -141,12 +149,12 @@ public final class HostileRequests {
             int status;
             String body;
             try {
-                Response response = hostile.call().send(method, path, hostile.call().token().orElse(token));
-                status = response.statusCode();
-                body = response.asString();
-            } catch (RuntimeException e) {
-                if (hostile.name().startsWith("oversized")) {
-                    continue; // the server may close the connection on a body over its limit: refused, nothing read
+                ApiCall.Answer answer = hostile.call().send(method, path, hostile.call().token().orElse(token));
+                status = answer.status();
+                body = answer.body();
+            } catch (UncheckedIOException e) {
+                if (hostile.overLimit()) {
+                    continue; // refused by closing the connection: nothing was read
                 }
                 throw e;
             }
