@@ -17,9 +17,12 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.sql.Types;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -34,7 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * throughput, p50 and p99 of both and the ratio service ÷ raw SQL.
  *
  * <pre>./mvnw -q -pl bench exec:java -Dexec.mainClass=cn.tiaojie.bench.cases.CaseIntakeBench
- *     [-Dbench.threads=8 -Dbench.requests=3000 -Dbench.warmup=2000]</pre>
+ *     [-Dbench.threads=8 -Dbench.requests=3000 -Dbench.warmup=2000 -Dbench.serviceJvmArgs="..."]</pre>
  * Needs case-service packaged first (./mvnw -q -pl case-service package -DskipTests). Loopback only, bounded.
  */
 public final class CaseIntakeBench {
@@ -178,7 +181,13 @@ public final class CaseIntakeBench {
         int port = FreePorts.next();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Dfile.encoding=UTF-8",
+                "-Xmx512m", "-Dfile.encoding=UTF-8"));
+        // extra options for the service's JVM, e.g. a flight recording: -Dbench.serviceJvmArgs="-XX:StartFlightRecording=..."
+        String extra = System.getProperty("bench.serviceJvmArgs", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of(
                 "-Dquarkus.profile=local",
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.http.host=127.0.0.1",
@@ -243,7 +252,7 @@ public final class CaseIntakeBench {
     /**
      * The statements case-service runs for one intake, in its order, in one transaction: the center, the
      * idempotency key, the duplicate lock and lookup, the case number, the case, its two parties, the timeline
-     * event and the audit record (whose trigger extends the chain). Values that the service computes (sealed
+     * event and the audit record (whose trigger extends the chain) — the same texts with the same parameters. Values that the service computes (sealed
      * personal data, hashes, digests) are computed here too, so the database stores the same sizes.
      */
     static final class RawIntakes {
@@ -264,64 +273,96 @@ public final class CaseIntakeBench {
             }
         }
 
+        // the texts of case-service's IntakeStatements and AuditTrail.INSERT, character for character
+        static final String CENTER = "select code from center where code = ?";
+        static final String CLAIM_KEY = """
+                insert into intake_request (actor, idempotency_key, request_hash, case_id) values (?, ?, ?, ?)
+                on conflict do nothing""";
+        static final String DUPLICATE_LOCK = "select pg_advisory_xact_lock(hashtextextended(?, 0))";
+        static final String EARLIER_DISPUTE = """
+                select id from dispute_case where parties_hash = ? and subcategory = ? and created_at > ? and status <> ?
+                order by created_at desc limit 1""";
+        static final String NEXT_CASE_NUMBER = "select nextval('case_number_seq')";
+        static final String INSERT_CASE = """
+                insert into dispute_case (id, case_no, center_code, status, channel, subcategory, area_code, level,
+                    summary, description, amount_in_dispute, risk_flags, referral_source, referral_reference, urgent,
+                    deadline, created_by, created_at, updated_at, version, step, step_started_at, step_deadline, sla_state,
+                    parties_hash, linked_case_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+        static final String INSERT_PARTY = """
+                insert into party (id, case_id, position, role, kind, name, phone, id_number, email, language,
+                    preferred_channels, phone_hash, id_number_hash, vulnerabilities)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+        static final String INSERT_EVENT = "insert into case_event (case_id, at, type, actor, detail) values (?, ?, ?, ?, ?)";
+        static final String INSERT_AUDIT = """
+                insert into audit_record (at, actor, role, action, case_id, before_digest, after_digest, content_digest,
+                    position, prev_hash, hash)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 0, '', '')""";
+
         private static void once(Connection c) throws SQLException {
             UUID caseId = UUID.randomUUID();
             Instant now = Instant.now();
-            Timestamp at = Timestamp.from(now);
+            OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
             String partiesHash = sha256("parties" + caseId);
             try {
-                try (PreparedStatement s = c.prepareStatement("select code, name, area_code, address from center where code = ?")) {
+                try (PreparedStatement s = c.prepareStatement(CENTER)) {
                     s.setString(1, "QX-COUNTY");
                     s.executeQuery().close();
                 }
-                try (PreparedStatement s = c.prepareStatement(
-                        "insert into intake_request (actor, idempotency_key, request_hash, case_id) values (?, ?, ?, ?) on conflict do nothing")) {
+                try (PreparedStatement s = c.prepareStatement(CLAIM_KEY)) {
                     s.setString(1, "bench-raw");
                     s.setString(2, UUID.randomUUID().toString());
                     s.setString(3, sha256("request" + caseId));
                     s.setObject(4, caseId);
                     s.executeUpdate();
                 }
-                try (PreparedStatement s = c.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+                try (PreparedStatement s = c.prepareStatement(DUPLICATE_LOCK)) {
                     s.setString(1, "LABOUR.WAGE_ARREARS|" + partiesHash);
                     s.executeQuery().close();
                 }
-                try (PreparedStatement s = c.prepareStatement("""
-                        select id from dispute_case where parties_hash = ? and subcategory = ? and created_at > ? and status <> ?
-                        order by created_at desc limit 1""")) {
+                try (PreparedStatement s = c.prepareStatement(EARLIER_DISPUTE)) {
                     s.setString(1, partiesHash);
                     s.setString(2, "LABOUR.WAGE_ARREARS");
-                    s.setTimestamp(3, Timestamp.from(now.minus(Duration.ofDays(30))));
+                    s.setObject(3, now.minus(Duration.ofDays(30)).atOffset(ZoneOffset.UTC));
                     s.setString(4, "WITHDRAWN");
                     s.executeQuery().close();
                 }
                 long number;
-                try (PreparedStatement s = c.prepareStatement("select nextval('case_number_seq')");
-                        ResultSet rs = s.executeQuery()) {
+                try (PreparedStatement s = c.prepareStatement(NEXT_CASE_NUMBER); ResultSet rs = s.executeQuery()) {
                     rs.next();
                     number = rs.getLong(1);
                 }
-                try (PreparedStatement s = c.prepareStatement("""
-                        insert into dispute_case (id, case_no, center_code, status, channel, subcategory, area_code, level,
-                            summary, description, amount_in_dispute, risk_flags, urgent, deadline, created_by, created_at,
-                            updated_at, version, step, step_started_at, step_deadline, sla_state, parties_hash)
-                        values (?, ?, 'QX-COUNTY', 'RECEIVED', 'WALK_IN', 'LABOUR.WAGE_ARREARS', '330999102003', 'TOWNSHIP',
-                            '拖欠三个月工资', '工地欠薪', 18600.00, '', false, ?, 'bench-raw', ?, ?, 0, 'FILE', ?, ?, 'ON_TRACK', ?)""")) {
+                try (PreparedStatement s = c.prepareStatement(INSERT_CASE)) {
                     s.setObject(1, caseId);
                     s.setString(2, "TJR%010d".formatted(number));
-                    s.setTimestamp(3, Timestamp.from(now.plus(Duration.ofDays(15))));
-                    s.setTimestamp(4, at);
-                    s.setTimestamp(5, at);
-                    s.setTimestamp(6, at);
-                    s.setTimestamp(7, Timestamp.from(now.plus(Duration.ofDays(1))));
-                    s.setString(8, partiesHash);
+                    s.setString(3, "QX-COUNTY");
+                    s.setString(4, "RECEIVED");
+                    s.setString(5, "WALK_IN");
+                    s.setString(6, "LABOUR.WAGE_ARREARS");
+                    s.setString(7, "330999102003");
+                    s.setString(8, "TOWNSHIP");
+                    s.setString(9, "拖欠三个月工资");
+                    s.setString(10, "工地欠薪");
+                    s.setBigDecimal(11, new BigDecimal("18600.00"));
+                    s.setString(12, "");
+                    s.setString(13, null);
+                    s.setString(14, null);
+                    s.setBoolean(15, false);
+                    s.setObject(16, now.plus(Duration.ofDays(15)).atOffset(ZoneOffset.UTC));
+                    s.setString(17, "bench-raw");
+                    s.setObject(18, at);
+                    s.setObject(19, at);
+                    s.setLong(20, 0);
+                    s.setString(21, "FILE");
+                    s.setObject(22, at, Types.TIMESTAMP_WITH_TIMEZONE);
+                    s.setObject(23, now.plus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+                    s.setString(24, "ON_TRACK");
+                    s.setString(25, partiesHash);
+                    s.setObject(26, null, Types.OTHER);
                     s.executeUpdate();
                 }
                 for (int position = 0; position < 2; position++) {
-                    try (PreparedStatement s = c.prepareStatement("""
-                            insert into party (id, case_id, position, role, kind, name, phone, id_number, email, language,
-                                preferred_channels, phone_hash, id_number_hash, vulnerabilities)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, null, 'zh-CN', ?, ?, ?, '')""")) {
+                    try (PreparedStatement s = c.prepareStatement(INSERT_PARTY)) {
                         s.setObject(1, UUID.randomUUID());
                         s.setObject(2, caseId);
                         s.setInt(3, position);
@@ -330,26 +371,32 @@ public final class CaseIntakeBench {
                         s.setString(6, position == 0 ? "申请人" : "青溪建工有限公司");
                         s.setString(7, "pd1.DEV-ONLY-1." + "x".repeat(54));
                         s.setString(8, position == 0 ? "pd1.DEV-ONLY-1." + "y".repeat(62) : null);
-                        s.setString(9, position == 0 ? "SMS" : "");
-                        s.setString(10, sha256("phone" + caseId + position));
-                        s.setString(11, position == 0 ? sha256("id" + caseId) : null);
+                        s.setString(9, null);
+                        s.setString(10, "zh-CN");
+                        s.setString(11, position == 0 ? "SMS" : "");
+                        s.setString(12, sha256("phone" + caseId + position));
+                        s.setString(13, position == 0 ? sha256("id" + caseId) : null);
+                        s.setString(14, "");
                         s.executeUpdate();
                     }
                 }
-                try (PreparedStatement s = c.prepareStatement(
-                        "insert into case_event (case_id, at, type, actor, detail) values (?, ?, 'RECEIVED', 'bench-raw', 'registered from WALK_IN')")) {
+                try (PreparedStatement s = c.prepareStatement(INSERT_EVENT)) {
                     s.setObject(1, caseId);
-                    s.setTimestamp(2, at);
+                    s.setObject(2, at);
+                    s.setString(3, "RECEIVED");
+                    s.setString(4, "bench-raw");
+                    s.setString(5, "registered from WALK_IN");
                     s.executeUpdate();
                 }
-                try (PreparedStatement s = c.prepareStatement("""
-                        insert into audit_record (at, actor, role, action, case_id, before_digest, after_digest,
-                            content_digest, position, prev_hash, hash)
-                        values (?, 'bench-raw', 'staff', 'REGISTER', ?, null, ?, ?, 0, '', '')""")) {
-                    s.setTimestamp(1, at);
-                    s.setObject(2, caseId);
-                    s.setString(3, sha256("after" + caseId));
-                    s.setString(4, sha256("content" + caseId));
+                try (PreparedStatement s = c.prepareStatement(INSERT_AUDIT)) {
+                    s.setObject(1, at);
+                    s.setString(2, "bench-raw");
+                    s.setString(3, "staff");
+                    s.setString(4, "REGISTER");
+                    s.setObject(5, caseId);
+                    s.setString(6, null);
+                    s.setString(7, sha256("after" + caseId));
+                    s.setString(8, sha256("content" + caseId));
                     s.executeUpdate();
                 }
                 c.commit();

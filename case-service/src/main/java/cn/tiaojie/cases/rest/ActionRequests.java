@@ -1,5 +1,7 @@
 package cn.tiaojie.cases.rest;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.OptBoolean;
 import cn.tiaojie.cases.CaseStatus;
 import cn.tiaojie.cases.ReferralRoute;
 import cn.tiaojie.cases.SummonsStatus;
@@ -30,7 +32,7 @@ public final class ActionRequests {
     public record Agreement(
             @NotBlank @Size(max = 10000) String terms,
             @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal amount,
-            LocalDate performanceDeadline,
+            @JsonFormat(lenient = OptBoolean.FALSE) LocalDate performanceDeadline,
             @NotNull Boolean judicialConfirmation) {
     }
 
@@ -42,7 +44,8 @@ public final class ActionRequests {
             @Size(max = 1000) String reason) {
     }
 
-    public record JudicialConfirmation(@NotNull LocalDate appliedOn, @NotBlank @Size(max = 200) String court,
+    /** a date is written as 2025-01-31, never as a count of days */
+    public record JudicialConfirmation(@NotNull @JsonFormat(lenient = OptBoolean.FALSE) LocalDate appliedOn, @NotBlank @Size(max = 200) String court,
             @Size(max = 100) String reference) {
     }
 

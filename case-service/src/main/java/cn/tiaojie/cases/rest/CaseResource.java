@@ -32,6 +32,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -39,8 +40,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
@@ -58,6 +63,19 @@ public class CaseResource {
 
     public record AuditEntry(long position, Instant at, String actor, String role, String action, String beforeDigest,
             String afterDigest, String hash) {
+    }
+
+    /**
+     * The answer to 受理: what the desk needs to go on (the case's number, level and deadlines); the full case with
+     * its parties is one GET away at the Location.
+     */
+    public record RegisteredCase(UUID id, String caseNo, String status, String level, boolean urgent, Instant deadline,
+            String step, Instant stepDeadline) {
+
+        static RegisteredCase of(DisputeCase c) {
+            return new RegisteredCase(c.id, c.caseNo, c.status.name(), c.level.name(), c.urgent, c.deadline,
+                    c.step == null ? null : c.step.name(), c.stepDeadline);
+        }
     }
 
     public record RatingView(UUID caseId, UUID partyId, int score, String comment, Instant ratedAt) {
@@ -87,33 +105,46 @@ public class CaseResource {
         this.caller = caller;
     }
 
-    /** 受理. A retry with the same Idempotency-Key answers with the first result; a duplicate dispute is 409. */
+    /**
+     * 受理. A retry with the same Idempotency-Key answers with the first result; a duplicate dispute is 409.
+     * Returning a Uni lets the body be read and validated on the I/O thread as it arrives; the transaction then
+     * runs on a worker thread.
+     */
     @POST
     @RolesAllowed(Claims.STAFF)
-    public Response register(@NotNull @Valid NewCaseRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey,
-            UriInfo uri) {
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> register(@NotNull @Valid NewCaseRequest request,
+            @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
         String center = caller.center().orElseThrow(() -> ProblemException.forbidden("your token names no center"));
+        Actor actor = Actor.of(caller);
+        UriBuilder cases = uri.getBaseUriBuilder().path("api/cases");
+        String instance = uri.getPath();
+        return Uni.createFrom().item(() -> register(request, center, actor, idempotencyKey, cases, instance))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private Response register(NewCaseRequest request, String center, Actor actor, String idempotencyKey,
+            UriBuilder cases, String instance) {
         CaseIntake.Registered registered;
         try {
-            registered = intake.register(request, center, Actor.of(caller), idempotencyKey);
+            registered = intake.register(request, center, actor, idempotencyKey);
         } catch (DuplicateDisputeException e) {
-            return duplicate(e, uri);
+            return duplicate(e, instance);
         }
         DisputeCase c = registered.disputeCase();
-        URI location = uri.getBaseUriBuilder().path("api/cases").path(c.id.toString()).build();
-        Response.ResponseBuilder response = Response.created(location).tag(etag(c))
-                .entity(CaseView.summary(c, personalData));
+        URI location = cases.path(c.id.toString()).build();
+        Response.ResponseBuilder response = Response.created(location).tag(etag(c)).entity(RegisteredCase.of(c));
         return registered.replayed() ? response.header("Idempotency-Replayed", "true").build() : response.build();
     }
 
-    private static Response duplicate(DuplicateDisputeException e, UriInfo uri) {
+    private static Response duplicate(DuplicateDisputeException e, String instance) {
         DisputeCase existing = e.existing();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", "Duplicate dispute");
         body.put("status", 409);
         body.put("detail", e.getMessage());
-        body.put("instance", uri.getPath());
+        body.put("instance", instance);
         body.put("existingCase", Map.of("id", existing.id, "caseNo", existing.caseNo, "status", existing.status.name(),
                 "createdAt", existing.createdAt.toString()));
         return Response.status(409).type(Problem.MEDIA_TYPE).entity(body).build();
@@ -218,6 +249,7 @@ public class CaseResource {
     @POST
     @Path("/{id}/reject")
     @RolesAllowed(Claims.STAFF)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response reject(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ActionRequests.Reason request) {
         UUID caseId = manageable(id);
@@ -227,6 +259,7 @@ public class CaseResource {
     @POST
     @Path("/{id}/withdraw")
     @RolesAllowed(Claims.STAFF)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response withdraw(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ActionRequests.Reason request) {
         UUID caseId = manageable(id);
@@ -244,6 +277,7 @@ public class CaseResource {
     @POST
     @Path("/{id}/outcome")
     @RolesAllowed(Claims.STAFF)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response outcome(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ActionRequests.Outcome request) {
         UUID caseId = manageable(id);
@@ -253,6 +287,7 @@ public class CaseResource {
     @POST
     @Path("/{id}/judicial-confirmation")
     @RolesAllowed(Claims.STAFF)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response judicialConfirmation(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ActionRequests.JudicialConfirmation request) {
         UUID caseId = manageable(id);
@@ -270,6 +305,7 @@ public class CaseResource {
     @POST
     @Path("/{id}/escalate")
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR})
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response escalate(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ActionRequests.Reason request) {
         UUID caseId = supervisable(id);
@@ -279,6 +315,7 @@ public class CaseResource {
     @POST
     @Path("/{id}/summons")
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR})
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response summon(@PathParam("id") String id, @NotNull @Valid ActionRequests.NewSummons request) {
         UUID caseId = supervisable(id);
         List<Summons> created = summonses.summon(caseId, request, Actor.of(caller));
@@ -288,15 +325,17 @@ public class CaseResource {
     @POST
     @Path("/{id}/summons/{summonsId}/response")
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR})
+    @Consumes(MediaType.APPLICATION_JSON)
     public CaseView.SummonsView answerSummons(@PathParam("id") String id, @PathParam("summonsId") String summonsId,
             @NotNull @Valid ActionRequests.SummonsAnswer request) {
         UUID caseId = supervisable(id);
-        return summonsView(summonses.answer(caseId, QueryParams.uuid("summonsId", summonsId), request, Actor.of(caller)));
+        return summonsView(summonses.answer(caseId, uuid("summonsId", summonsId), request, Actor.of(caller)));
     }
 
     @POST
     @Path("/{id}/ratings")
     @RolesAllowed(Claims.RESIDENT)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response rate(@PathParam("id") String id, @NotNull @Valid ActionRequests.NewRating request) {
         UUID caseId = uuid(id);
         UUID partyId = QuarkusTransactionReads.call(() -> access.ownParty(caller, access.visible(caller, caseId)));
@@ -307,6 +346,7 @@ public class CaseResource {
     @POST
     @Path("/{id}/follow-ups")
     @RolesAllowed(Claims.STAFF)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response followUp(@PathParam("id") String id, @NotNull @Valid ActionRequests.NewFollowUp request) {
         UUID caseId = manageable(id);
         FollowUp f = aftercare.followUp(caseId, request, Actor.of(caller));
@@ -337,11 +377,16 @@ public class CaseResource {
     }
 
     private static UUID uuid(String id) {
-        UUID value = QueryParams.uuid("id", id);
-        if (value == null) {
-            throw ProblemException.badRequest("id", "must be a UUID");
+        return uuid("id", id);
+    }
+
+    /** A path id: blank is as wrong as any other non-UUID. */
+    private static UUID uuid(String name, String value) {
+        UUID parsed = QueryParams.uuid(name, value);
+        if (parsed == null) {
+            throw ProblemException.badRequest(name, "must be a UUID");
         }
-        return value;
+        return parsed;
     }
 
     static int intParam(String name, String value, int fallback, int min, int max) {

@@ -5,7 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.query.NativeQuery;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +23,11 @@ public class AuditTrail {
 
     public static final String GENESIS = "0".repeat(64);
     private static final int PAGE = 1000;
+    /** position, prev_hash and hash are placeholders: the chain trigger sets them under the head row's lock */
+    static final String INSERT = """
+            insert into audit_record (at, actor, role, action, case_id, before_digest, after_digest, content_digest,
+                position, prev_hash, hash)
+            values (?, ?, ?, ?, ?, ?, ?, ?, 0, '', '')""";
 
     public record Verification(boolean intact, long checked, Long firstBrokenPosition, String problem) {
     }
@@ -37,10 +46,7 @@ public class AuditTrail {
     public void append(Actor actor, String action, UUID caseId, String beforeDigest, String afterDigest) {
         em.flush();
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        em.createNativeQuery("""
-                insert into audit_record (at, actor, role, action, case_id, before_digest, after_digest, content_digest,
-                    position, prev_hash, hash)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, '', '')""").unwrap(NativeQuery.class)
+        em.createNativeQuery(INSERT).unwrap(NativeQuery.class)
                 .setParameter(1, at)
                 .setParameter(2, actor.name())
                 .setParameter(3, actor.role())
@@ -50,6 +56,26 @@ public class AuditTrail {
                 .setParameter(7, afterDigest, String.class)
                 .setParameter(8, contentDigest(at, actor.name(), actor.role(), action, caseId, beforeDigest, afterDigest))
                 .executeUpdate();
+    }
+
+    /**
+     * Records an action on the transaction's own JDBC connection, for writers that do not go through Hibernate (the
+     * intake). Same statement and same rule as {@link #append(Actor, String, UUID, String, String)}: call it last.
+     */
+    public static void append(Connection db, Actor actor, String action, UUID caseId, String beforeDigest,
+            String afterDigest) throws SQLException {
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        try (PreparedStatement insert = db.prepareStatement(INSERT)) {
+            insert.setObject(1, at.atOffset(ZoneOffset.UTC));
+            insert.setString(2, actor.name());
+            insert.setString(3, actor.role());
+            insert.setString(4, action);
+            insert.setObject(5, caseId);
+            insert.setString(6, beforeDigest);
+            insert.setString(7, afterDigest);
+            insert.setString(8, contentDigest(at, actor.name(), actor.role(), action, caseId, beforeDigest, afterDigest));
+            insert.executeUpdate();
+        }
     }
 
     static String contentDigest(Instant at, String actor, String role, String action, UUID caseId, String before,

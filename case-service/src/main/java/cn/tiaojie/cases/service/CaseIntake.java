@@ -1,8 +1,6 @@
 package cn.tiaojie.cases.service;
 
-import cn.tiaojie.cases.CaseEvent;
 import cn.tiaojie.cases.CaseStatus;
-import cn.tiaojie.cases.Center;
 import cn.tiaojie.cases.Channel;
 import cn.tiaojie.cases.DisputeCase;
 import cn.tiaojie.cases.Party;
@@ -17,8 +15,9 @@ import cn.tiaojie.platform.reference.Taxonomy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,9 +26,11 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /**
  * 受理: registers a dispute from any channel. Validates what bean validation cannot, answers a retried request
@@ -48,42 +49,51 @@ public class CaseIntake {
 
     private final Taxonomy taxonomy;
     private final PersonalData personalData;
-    private final AuditTrail audit;
     private final StepClock clock;
-    private final EntityManager em;
+    private final DataSource dataSource;
     private final ObjectMapper json;
 
-    CaseIntake(Taxonomy taxonomy, PersonalData personalData, AuditTrail audit, StepClock clock, EntityManager em,
-            ObjectMapper json) {
+    CaseIntake(Taxonomy taxonomy, PersonalData personalData, StepClock clock, DataSource dataSource, ObjectMapper json) {
         this.taxonomy = taxonomy;
         this.personalData = personalData;
-        this.audit = audit;
         this.clock = clock;
-        this.em = em;
+        this.dataSource = dataSource;
         this.json = json;
     }
 
+    /**
+     * The new case is written by plain JDBC on the transaction's connection ({@link IntakeStatements}); the rare
+     * answers that show an existing case (a replayed key, a duplicate, a linked case) read it through Hibernate,
+     * which shares that connection.
+     */
     @Transactional
     public Registered register(NewCaseRequest request, String centerCode, Actor actor, String idempotencyKey) {
-        Center center = Center.findById(centerCode);
-        if (center == null) {
+        try (Connection db = dataSource.getConnection()) {
+            return register(db, request, centerCode, actor, idempotencyKey);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not register the case", e);
+        }
+    }
+
+    private Registered register(Connection db, NewCaseRequest request, String centerCode, Actor actor,
+            String idempotencyKey) throws SQLException {
+        if (!IntakeStatements.centerExists(db, centerCode)) {
             throw new ProblemException(403, "Forbidden", "your token names no known mediation center");
         }
         Taxonomy.Subcategory subcategory = check(request);
         Instant now = Times.now();
         UUID id = UUID.randomUUID();
         if (idempotencyKey != null) {
-            UUID first = claimIdempotencyKey(actor, idempotencyKey, requestHash(request), id);
+            UUID first = claimIdempotencyKey(db, actor, idempotencyKey, requestHash(request), id);
             if (first != null) {
                 DisputeCase replayed = DisputeCase.findById(first);
-                replayed.parties.size(); // read within the transaction; the view is built after it ends
                 return new Registered(replayed, true);
             }
         }
 
         DisputeCase c = new DisputeCase();
         c.id = id;
-        c.centerCode = center.code;
+        c.centerCode = centerCode;
         c.status = CaseStatus.RECEIVED;
         c.channel = request.channel();
         c.subcategory = subcategory.code();
@@ -122,19 +132,28 @@ public class CaseIntake {
         c.partiesHash = personalData.partiesHash(identities);
         if (request.linkedCaseId() != null) {
             DisputeCase linked = DisputeCase.findById(request.linkedCaseId());
-            if (linked == null || !linked.centerCode.equals(center.code)) {
+            if (linked == null || !linked.centerCode.equals(centerCode)) {
                 throw ProblemException.badRequest("linkedCaseId", "no case of your center has this id");
             }
             c.linkedCaseId = linked.id;
         } else {
-            refuseDuplicate(c, now);
+            // two intakes of the same dispute at once meet at a transaction-scoped advisory lock, so the second
+            // sees the first
+            Optional<UUID> earlier = IntakeStatements.earlierDispute(db, c.subcategory, c.partiesHash,
+                    now.minus(DUPLICATE_WINDOW), CaseStatus.WITHDRAWN.name());
+            if (earlier.isPresent()) {
+                throw new DuplicateDisputeException(DisputeCase.findById(earlier.get()));
+            }
         }
-        c.caseNo = nextCaseNumber();
+        c.caseNo = "TJ%d%06d".formatted(Year.now(CaseLifecycle.CHINA).getValue(), IntakeStatements.nextCaseNumber(db));
         clock.startStep(c, now);
-        c.persist();
-        CaseEvent.record(c.id, "RECEIVED", actor.name(), "registered from " + c.channel
+        IntakeStatements.insertCase(db, c);
+        for (Party party : c.parties) {
+            IntakeStatements.insertParty(db, c.id, party);
+        }
+        IntakeStatements.insertEvent(db, c.id, Instant.now(), "RECEIVED", actor.name(), "registered from " + c.channel
                 + (c.linkedCaseId == null ? "" : ", linked to an earlier case"));
-        audit.append(actor, "REGISTER", c.id, null, Digests.of(c));
+        AuditTrail.append(db, actor, "REGISTER", c.id, null, Digests.of(c));
         return new Registered(c, false);
     }
 
@@ -170,44 +189,23 @@ public class CaseIntake {
     }
 
     /**
-     * Two intakes of the same dispute at once meet at a transaction-scoped advisory lock on its parties and
-     * subcategory, so the second sees the first.
-     */
-    private void refuseDuplicate(DisputeCase c, Instant now) {
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, c.subcategory + "|" + c.partiesHash).getSingleResult();
-        List<DisputeCase> earlier = DisputeCase.find(
-                "partiesHash = ?1 and subcategory = ?2 and createdAt > ?3 and status <> ?4 order by createdAt desc",
-                c.partiesHash, c.subcategory, now.minus(DUPLICATE_WINDOW), CaseStatus.WITHDRAWN).page(0, 1).list();
-        if (!earlier.isEmpty()) {
-            throw new DuplicateDisputeException(earlier.get(0));
-        }
-    }
-
-    /**
      * Claims an idempotency key for this intake; null when claimed, else the case the first request registered.
      * A concurrent first attempt holds the key's row until it commits; this insert waits and then sees it.
      */
-    private UUID claimIdempotencyKey(Actor actor, String key, String requestHash, UUID caseId) {
+    private UUID claimIdempotencyKey(Connection db, Actor actor, String key, String requestHash, UUID caseId)
+            throws SQLException {
         if (key.isBlank() || key.length() > 200) {
             throw ProblemException.badRequest("Idempotency-Key", "must be 1 to 200 characters");
         }
-        int inserted = em.createNativeQuery("""
-                insert into intake_request (actor, idempotency_key, request_hash, case_id) values (?1, ?2, ?3, ?4)
-                on conflict do nothing""")
-                .setParameter(1, actor.name()).setParameter(2, key).setParameter(3, requestHash).setParameter(4, caseId)
-                .executeUpdate();
-        if (inserted == 1) {
+        if (IntakeStatements.claimKey(db, actor.name(), key, requestHash, caseId)) {
             return null;
         }
-        Object[] first = (Object[]) em.createNativeQuery(
-                "select case_id, request_hash from intake_request where actor = ?1 and idempotency_key = ?2")
-                .setParameter(1, actor.name()).setParameter(2, key).getSingleResult();
-        if (!requestHash.equals(first[1])) {
+        IntakeStatements.ClaimedKey first = IntakeStatements.claimedKey(db, actor.name(), key);
+        if (!requestHash.equals(first.requestHash())) {
             throw new ProblemException(422, "Idempotency-Key reused",
                     "this Idempotency-Key was used for a different request; use a new key for a new dispute");
         }
-        return (UUID) first[0];
+        return first.caseId();
     }
 
     private String requestHash(NewCaseRequest request) {
@@ -241,10 +239,5 @@ public class CaseIntake {
                     errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")), errors);
         }
         return subcategory;
-    }
-
-    private String nextCaseNumber() {
-        long next = ((Number) em.createNativeQuery("select nextval('case_number_seq')").getSingleResult()).longValue();
-        return "TJ%d%06d".formatted(Year.now(CaseLifecycle.CHINA).getValue(), next);
     }
 }

@@ -148,6 +148,10 @@ public class CaseLifecycle {
         if (request.appliedOn().isAfter(LocalDate.now(CHINA))) {
             throw ProblemException.badRequest("appliedOn", "must not be in the future");
         }
+        LocalDate agreedOn = c.outcomeAt == null ? null : LocalDate.ofInstant(c.outcomeAt, CHINA);
+        if (agreedOn != null && request.appliedOn().isBefore(agreedOn)) {
+            throw ProblemException.badRequest("appliedOn", "must not be before the agreement of " + agreedOn);
+        }
         String before = Digests.of(c);
         c.judicialConfirmationAppliedOn = request.appliedOn();
         c.updatedAt = Times.now();

@@ -36,7 +36,8 @@ public class CaseMessages {
                 .setLevel(cn.tiaojie.contracts.common.v1.AreaLevel.valueOf(c.level.name()))
                 .setCenterCode(c.centerCode)
                 .addAllRiskFlags(c.riskFlagList())
-                .addAllParties(c.parties.stream().map(this::party).toList())
+                // mediator-service checks conflicts of interest by ID number too
+                .addAllParties(c.parties.stream().map(this::partyWithIdNumber).toList())
                 .setDeadline(ProtoTime.of(c.deadline))
                 .build();
     }
@@ -72,6 +73,13 @@ public class CaseMessages {
                 .addAllRiskFlags(c.riskFlagList())
                 .setUrgent(c.urgent)
                 .build();
+    }
+
+    /** For matching only: the party with the ID number opened, over the service channel. */
+    cn.tiaojie.contracts.common.v1.Party partyWithIdNumber(Party p) {
+        String idNumber = personalData.idNumber(p);
+        var party = party(p);
+        return idNumber == null ? party : party.toBuilder().setIdNumber(idNumber).build();
     }
 
     /** Other services reach parties with this: the phone number goes out opened, over the service channel. */

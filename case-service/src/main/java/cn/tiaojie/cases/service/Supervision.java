@@ -2,6 +2,7 @@ package cn.tiaojie.cases.service;
 
 import cn.tiaojie.cases.CaseEvent;
 import cn.tiaojie.cases.DisputeCase;
+import cn.tiaojie.cases.Summons;
 import cn.tiaojie.cases.SlaState;
 import cn.tiaojie.cases.Step;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -30,7 +31,7 @@ public class Supervision {
     public static final String ESCALATED = "ESCALATED";
     private static final int BATCH = 200;
 
-    public record Run(int classified, int reminders, int escalations) {
+    public record Run(int classified, int reminders, int escalations, int overdueSummonses) {
     }
 
     private final EntityManager em;
@@ -59,8 +60,9 @@ public class Supervision {
     void scheduled() {
         if (enabled) {
             Run run = run(Instant.now());
-            if (run.reminders() + run.escalations() > 0) {
-                LOG.infof("supervision: %d reminders, %d escalations", run.reminders(), run.escalations());
+            if (run.reminders() + run.escalations() + run.overdueSummonses() > 0) {
+                LOG.infof("supervision: %d reminders, %d escalations, %d overdue summonses", run.reminders(),
+                        run.escalations(), run.overdueSummonses());
             }
         }
     }
@@ -68,13 +70,14 @@ public class Supervision {
     public Run run(Instant now) {
         int classified = QuarkusTransaction.requiringNew().call(() -> classify(now));
         int reminders = QuarkusTransaction.requiringNew().call(this::remind);
+        int overdueSummonses = QuarkusTransaction.requiringNew().call(() -> remindOverdueSummonses(now));
         int escalations = 0;
         for (Object[] due : QuarkusTransaction.requiringNew().call(() -> dueForEscalation(now))) {
             if (escalate((UUID) due[0], Step.valueOf((String) due[1]))) {
                 escalations++;
             }
         }
-        return new Run(classified, reminders, escalations);
+        return new Run(classified, reminders, escalations, overdueSummonses);
     }
 
     /** One statement for every open case; the version is left alone, this is derived state, not an edit. */
@@ -107,6 +110,29 @@ public class Supervision {
             audit.append(Actor.SUPERVISION, "REMIND_" + row[1], (UUID) row[0], null, Digests.of(row[0], row[1]));
         }
         return inserted.size();
+    }
+
+    /**
+     * Summonses past their deadline and still unanswered alert the case's supervisors once: the update that sets
+     * overdue_alerted_at claims the row, and a concurrent run's update finds it already set.
+     */
+    @SuppressWarnings("unchecked")
+    private int remindOverdueSummonses(Instant now) {
+        List<Object> claimed = em.createNativeQuery("""
+                update summons set overdue_alerted_at = ?1
+                where status = 'REQUESTED' and deadline < ?1 and overdue_alerted_at is null
+                returning id""").setParameter(1, now).getResultList();
+        for (Object id : claimed) {
+            Summons s = Summons.findById(id);
+            DisputeCase c = DisputeCase.findById(s.caseId);
+            alerts.summonsOverdue(c, s);
+            CaseEvent.record(c.id, "SUMMONS_OVERDUE", Actor.SUPERVISION.name(), s.department + " due " + s.deadline);
+        }
+        for (Object id : claimed) {
+            Summons s = Summons.findById(id);
+            audit.append(Actor.SUPERVISION, "REMIND_SUMMONS_OVERDUE", s.caseId, null, Digests.of(s.id, "SUMMONS_OVERDUE"));
+        }
+        return claimed.size();
     }
 
     @SuppressWarnings("unchecked")

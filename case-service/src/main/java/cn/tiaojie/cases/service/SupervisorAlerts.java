@@ -1,6 +1,7 @@
 package cn.tiaojie.cases.service;
 
 import cn.tiaojie.cases.DisputeCase;
+import cn.tiaojie.cases.Summons;
 import cn.tiaojie.contracts.common.v1.NoticeChannel;
 import cn.tiaojie.contracts.notify.v1.NoticeKind;
 import cn.tiaojie.contracts.notify.v1.NoticeRequest;
@@ -38,6 +39,14 @@ public class SupervisorAlerts {
         send(c, NoticeKind.OVERDUE_ALERT, "case:" + c.id + ":" + c.step + ":" + kind, Map.of(
                 "step", String.valueOf(c.step), "stepDeadline", String.valueOf(c.stepDeadline),
                 "reminder", kind, "level", c.level.name()));
+    }
+
+    /** A department did not report by its summons' deadline. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void summonsOverdue(DisputeCase c, Summons s) {
+        send(c, NoticeKind.OVERDUE_ALERT, "summons:" + s.id + ":overdue", Map.of(
+                "reminder", "SUMMONS_OVERDUE", "summons", s.id.toString(), "department", s.department,
+                "deadline", String.valueOf(s.deadline), "level", c.level.name()));
     }
 
     private void send(DisputeCase c, NoticeKind kind, String key, Map<String, String> fields) {

@@ -13,7 +13,9 @@ import static cn.tiaojie.cases.Fixtures.wageDispute;
 import static cn.tiaojie.cases.Fixtures.fileNewCase;
 import static cn.tiaojie.cases.Fixtures.register;
 
+import cn.tiaojie.cases.Fixtures;
 import cn.tiaojie.cases.service.CaseTopics;
+import cn.tiaojie.contracts.mediator.v1.TeamRequest;
 import cn.tiaojie.contracts.cases.v1.CaseServiceGrpc;
 import cn.tiaojie.contracts.cases.v1.HearingScheduled;
 import cn.tiaojie.contracts.cases.v1.NoticeAcknowledged;
@@ -62,6 +64,20 @@ class CaseFlowGrpcTest {
         given().auth().oauth2(STAFF).get("/api/cases/{id}", id).then().body("status", equalTo("DISPATCHED"));
         OutboxMessage sent = outboxFor(CaseTopics.REQUEST_TEAM, id);
         assertNotNull(sent.deliveredAt);
+    }
+
+    @Test
+    void theTeamRequestCarriesTheApplicantsIdNumberForConflictChecks() {
+        String idNumber = Fixtures.idNumber();
+        String id = Fixtures.register(Fixtures.wageDispute(Fixtures.mobile(), idNumber));
+        given().auth().oauth2(STAFF).post("/api/cases/{id}/file", id).then().statusCode(200);
+        relay.relayAllDue();
+
+        TeamRequest sent = RecordingMediatorService.REQUESTS.stream().filter(r -> r.getCaseId().equals(id)).findFirst()
+                .orElseThrow();
+        assertEquals(idNumber, sent.getParties(0).getIdNumber());
+        // the respondent is a company registered without one
+        assertEquals("", sent.getParties(1).getIdNumber());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -46,8 +47,9 @@ class CaseResourceTest {
                 .body("deadline", notNullValue())
                 .body("step", equalTo("FILE"))
                 .body("stepDeadline", notNullValue())
-                .body("parties[0].phone", equalTo(phone.substring(0, 3) + "****" + phone.substring(7)))
-                .body("parties[1].phone", equalTo("057****6666"));
+                .body("urgent", equalTo(false))
+                // the answer carries no personal data: parties are read with GET, masked or not by who asks
+                .body("parties", nullValue());
     }
 
     @Test

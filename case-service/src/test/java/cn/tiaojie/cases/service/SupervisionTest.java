@@ -129,6 +129,33 @@ class SupervisionTest {
                 .body("summons.size()", equalTo(2)).body("timeline.type", hasItem("SUMMONS_REPORTED"));
     }
 
+    @Test
+    void anUnansweredSummonsPastItsDeadlineAlertsTheSupervisorsOnce() {
+        String id = register(wageDispute());
+        String late = given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"deadlineHours\":24}")
+                .post("/api/cases/{id}/summons", id).then().statusCode(201).extract().path("[0].id");
+        String answered = given().auth().oauth2(STAFF).contentType(ContentType.JSON)
+                .body("{\"departments\":[\"POLICE_STATION\"],\"deadlineHours\":24}")
+                .post("/api/cases/{id}/summons", id).then().statusCode(201).extract().path("[0].id");
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"response\":\"REPORTED\"}")
+                .post("/api/cases/{id}/summons/{sid}/response", id, answered).then().statusCode(200);
+
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update summons set deadline = now() - interval '1 hour' where case_id = ?1")
+                .setParameter(1, UUID.fromString(id)).executeUpdate());
+        supervision.run(Instant.now());
+        supervision.run(Instant.now());
+
+        List<NoticeRequest> alerts = Flow.noticesFor(id).stream()
+                .filter(n -> "SUMMONS_OVERDUE".equals(n.getFieldsMap().get("reminder"))).toList();
+        assertEquals(1, alerts.size());
+        assertEquals(late, alerts.get(0).getFieldsMap().get("summons"));
+        assertEquals("LABOUR_BUREAU", alerts.get(0).getFieldsMap().get("department"));
+        assertEquals(RecipientKind.SUPERVISOR, alerts.get(0).getRecipient().getKind());
+        given().auth().oauth2(STAFF).get("/api/cases/{id}", id).then()
+                .body("timeline.findAll { it.type == 'SUMMONS_OVERDUE' }.size()", equalTo(1));
+    }
+
     /** Puts the current step's deadline {@code ago} in the past, as if that much time had gone by. */
     private void moveStepDeadline(String id, String ago) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
