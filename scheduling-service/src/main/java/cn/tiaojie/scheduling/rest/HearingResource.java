@@ -16,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
@@ -26,6 +27,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -151,6 +153,7 @@ public class HearingResource {
     @POST
     @Path("/{id}/reschedule")
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN, Claims.MEDIATOR, Claims.RESIDENT})
+    @Consumes(MediaType.APPLICATION_JSON)
     public HearingView reschedule(@PathParam("id") UUID id, @NotNull @Valid RescheduleRequest body,
             @HeaderParam("If-Match") String ifMatch) {
         Long expected = ETags.versionOf(ifMatch);
@@ -186,6 +189,7 @@ public class HearingResource {
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
     public HearingView cancel(@PathParam("id") UUID id, @NotNull @Valid CancelRequest body,
             @HeaderParam("If-Match") String ifMatch) {
         Long expected = ETags.versionOf(ifMatch);

@@ -11,12 +11,17 @@ import java.time.LocalTime;
 
 /** The body of POST /api/venues. Opening hours are Asia/Shanghai local times, "08:30". */
 public record NewVenueRequest(
-        @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Z0-9-]+", message = "must be a center code such as QX-COUNTY") String centerCode,
+        @NotBlank @Size(max = 40) @Pattern(regexp = VenueResource.CENTER_CODE, message = "must be a center code such as QX-COUNTY") String centerCode,
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Size(max = 500) String address,
         @NotNull VenueKind kind,
         @Min(1) @Max(1000) int capacity,
         @NotNull LocalTime opens,
         @NotNull LocalTime closes,
-        boolean hasVideo) {
+        Boolean hasVideo) {
+
+    /** Video equipment is optional in the body: absent means none. */
+    public boolean withVideo() {
+        return Boolean.TRUE.equals(hasVideo);
+    }
 }

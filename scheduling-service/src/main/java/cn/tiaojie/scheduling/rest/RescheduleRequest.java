@@ -1,6 +1,7 @@
 package cn.tiaojie.scheduling.rest;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -8,5 +9,6 @@ import jakarta.validation.constraints.Size;
  * ({@code partyId}, counted against the case's limit) or leave it out to move the hearing on the center's behalf;
  * a mediator reports a conflict.
  */
-public record RescheduleRequest(@NotBlank @Size(max = 500) String reason, @Size(max = 40) String partyId) {
+public record RescheduleRequest(@NotBlank @Size(max = 500) String reason, @Size(max = 40)
+        @Pattern(regexp = "[A-Za-z0-9_-]+", message = "must be a party id") String partyId) {
 }

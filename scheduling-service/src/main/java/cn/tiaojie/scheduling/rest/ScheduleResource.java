@@ -10,10 +10,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
@@ -37,6 +39,7 @@ public class ScheduleResource {
     @POST
     @Path("/optimize")
     @RolesAllowed({Claims.SUPERVISOR, Claims.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response optimize(@NotNull @Valid OptimizeRequest request, UriInfo uri) {
         String area = areaFor(request.areaCode());
         if (!request.from().isBefore(request.to())) {

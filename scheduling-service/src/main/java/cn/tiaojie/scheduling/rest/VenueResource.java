@@ -17,18 +17,24 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @Path("/api/venues")
 public class VenueResource {
+
+    /** A center code: capital letters and digits in dash-separated parts, starting with a letter (QX-COUNTY). */
+    static final String CENTER_CODE = "[A-Z][A-Z0-9]*(-[A-Z0-9]+)*";
 
     private final Caller caller;
     private final HearingChanges changes;
@@ -38,14 +44,23 @@ public class VenueResource {
         this.changes = changes;
     }
 
+    /**
+     * Venues, optionally of one center: staff see their own center's only (another center's list is empty);
+     * supervisors and admins every center's, since a venue carries no area of its own.
+     */
     @GET
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN})
     @Transactional
     public List<VenueView> list(@QueryParam("center") @Size(max = 40)
-            @Pattern(regexp = "[A-Z0-9-]+", message = "must be a center code such as QX-COUNTY") String center) {
-        List<Venue> venues = center == null
+            @Pattern(regexp = CENTER_CODE, message = "must be a center code such as QX-COUNTY") String center) {
+        Optional<String> own = staffCenter();
+        if (own.isPresent() && center != null && !own.get().equals(center)) {
+            return List.of();
+        }
+        String wanted = own.orElse(center);
+        List<Venue> venues = wanted == null
                 ? Venue.listAll(Sort.ascending("centerCode", "name"))
-                : Venue.list("centerCode", Sort.ascending("name"), center);
+                : Venue.list("centerCode", Sort.ascending("name"), wanted);
         return venues.stream().map(VenueView::of).toList();
     }
 
@@ -55,7 +70,7 @@ public class VenueResource {
     @Transactional
     public VenueView get(@PathParam("id") UUID id) {
         Venue venue = Venue.findById(id);
-        if (venue == null) {
+        if (venue == null || staffCenter().filter(c -> !c.equals(venue.centerCode)).isPresent()) {
             throw ProblemException.notFound("venue", id);
         }
         return VenueView.of(venue);
@@ -65,6 +80,7 @@ public class VenueResource {
     @POST
     @RolesAllowed({Claims.STAFF, Claims.ADMIN})
     @Transactional
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull @Valid NewVenueRequest request, UriInfo uri) {
         if (!caller.is(Claims.ADMIN) && caller.center().filter(request.centerCode()::equals).isEmpty()) {
             throw ProblemException.forbidden("staff add venues only at their own center");
@@ -90,6 +106,7 @@ public class VenueResource {
     @Path("/{id}")
     @RolesAllowed({Claims.STAFF, Claims.ADMIN})
     @Transactional
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response update(@PathParam("id") UUID id, @NotNull @Valid NewVenueRequest request,
             @HeaderParam("If-Match") String ifMatch) {
         Long expected = ETags.versionOf(ifMatch);
@@ -117,21 +134,28 @@ public class VenueResource {
     @Path("/{id}")
     @RolesAllowed({Claims.STAFF, Claims.ADMIN})
     public HearingChanges.Closure close(@PathParam("id") UUID id,
-            @QueryParam("reason") @Size(max = 500) String reason) {
+            @QueryParam("reason") @Size(max = 500)
+            @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not hold control characters") String reason) {
         QuarkusTransaction.requiringNew().run(() -> managed(id));
         return changes.closeVenue(id, reason == null || reason.isBlank() ? "调解场所关闭" : reason, caller.subject());
     }
 
-    /** The venue, if the caller manages it: admins all, staff their center's. */
+    /** The venue, if the caller manages it: admins all, staff their center's (another center's is not found). */
     private Venue managed(UUID id) {
         Venue venue = Venue.findById(id);
-        if (venue == null) {
+        if (venue == null || !caller.is(Claims.ADMIN) && caller.center().filter(venue.centerCode::equals).isEmpty()) {
             throw ProblemException.notFound("venue", id);
         }
-        if (!caller.is(Claims.ADMIN) && caller.center().filter(venue.centerCode::equals).isEmpty()) {
-            throw ProblemException.forbidden("staff manage only their own center's venues");
-        }
         return venue;
+    }
+
+    /** The center a staff member is limited to; empty for supervisors and admins, who see every center's. */
+    private Optional<String> staffCenter() {
+        if (caller.is(Claims.ADMIN) || caller.is(Claims.SUPERVISOR)) {
+            return Optional.empty();
+        }
+        // staff without a center claim see nothing
+        return Optional.of(caller.center().orElse(""));
     }
 
     /** What a venue request says about the venue; its center and id are set where it is created. */
@@ -142,6 +166,6 @@ public class VenueResource {
         venue.capacity = request.capacity();
         venue.opens = request.opens();
         venue.closes = request.closes();
-        venue.hasVideo = request.hasVideo();
+        venue.hasVideo = request.withVideo();
     }
 }

@@ -222,24 +222,85 @@ public class HearingBooking {
         Duration duration = duration(request);
         SlotFinder finder = new SlotFinder(config.zone(), duration);
         Set<String> people = participantIds(request);
-        // look a week ahead first, then further: most bookings read only the near part of a full calendar
+        // the participants' hearings over the whole window are few; a full center's venues are not, so they are
+        // read a week ahead first, then further: most bookings need only the near part of a full calendar
         Instant from = earliest;
-        for (Duration span = FIRST_SEARCH_SPAN; from.isBefore(horizon); span = span.multipliedBy(2)) {
-            Instant to = from.plus(span).isBefore(horizon) ? from.plus(span) : horizon;
-            List<TimeRange> participantsBusy = new ArrayList<>(
-                    participantsBusy(people, moving, from, to.plus(duration)));
-            if (avoid != null) {
-                participantsBusy.add(avoid);
-            }
-            SlotFinder.Occupancy occupancy = new SlotFinder.Occupancy(
-                    venueBusy(venues, moving, from, to.plus(duration)), participantsBusy, mediatorsFree);
+        Instant to = span(from, FIRST_SEARCH_SPAN, horizon);
+        Busy busy = busy(people, earliest, horizon.plus(duration), venues, from, to.plus(duration), moving);
+        List<TimeRange> participantsBusy = new ArrayList<>(busy.participants());
+        if (avoid != null) {
+            participantsBusy.add(avoid);
+        }
+        Map<UUID, List<TimeRange>> venueBusy = busy.venues();
+        for (Duration span = FIRST_SEARCH_SPAN; ; ) {
+            SlotFinder.Occupancy occupancy = new SlotFinder.Occupancy(venueBusy, participantsBusy, mediatorsFree);
             Optional<SlotFinder.Slot> slot = finder.earliest(from, to, venues, occupancy);
-            if (slot.isPresent()) {
+            if (slot.isPresent() || !to.isBefore(horizon)) {
                 return slot;
             }
-            from = to;
+            // go on from where the participants can next meet at all, and read only the venues from there
+            Optional<Instant> next = finder.firstTimeEveryoneFree(to, horizon, occupancy);
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            from = next.get();
+            span = span.multipliedBy(2);
+            to = span(from, span, horizon);
+            venueBusy = busy(Set.of(), from, from, venues, from, to.plus(duration), moving).venues();
         }
-        return Optional.empty();
+    }
+
+    private static Instant span(Instant from, Duration span, Instant horizon) {
+        return from.plus(span).isBefore(horizon) ? from.plus(span) : horizon;
+    }
+
+    /** Live hearings that take the participants' time and the venues' time, each in its own window. */
+    private record Busy(List<TimeRange> participants, Map<UUID, List<TimeRange>> venues) {
+    }
+
+    /**
+     * One round trip for both: the participants' live hearings overlapping [peopleFrom, peopleTo) and the venues'
+     * overlapping [venuesFrom, venuesTo), ignoring the hearing being moved. Written as range overlaps with the
+     * literal status, the form that the exclusion constraints' partial GiST indexes can answer.
+     */
+    private Busy busy(Set<String> people, Instant peopleFrom, Instant peopleTo, List<Venue> venues,
+            Instant venuesFrom, Instant venuesTo, UUID moving) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select null as venue_id, p.starts_at, p.ends_at from hearing_participant p
+                where p.participant_id in (?1) and p.status <> 'CANCELLED' and p.hearing_id <> ?2
+                and tstzrange(p.starts_at, p.ends_at) && tstzrange(?3, ?4)
+                union all
+                select h.venue_id, h.starts_at, h.ends_at from hearing h
+                where h.venue_id in (?5) and h.status <> 'CANCELLED' and h.id <> ?2
+                and tstzrange(h.starts_at, h.ends_at) && tstzrange(?6, ?7)""")
+                // an empty list is no valid SQL; no participant has an empty id
+                .setParameter(1, people.isEmpty() ? List.of("") : people)
+                .setParameter(2, moving == null ? NOBODY : moving)
+                .setParameter(3, peopleFrom).setParameter(4, peopleTo)
+                .setParameter(5, venues.stream().map(v -> v.id).toList())
+                .setParameter(6, venuesFrom).setParameter(7, venuesTo)
+                .getResultList();
+        List<TimeRange> participants = new ArrayList<>();
+        Map<UUID, List<TimeRange>> venueBusy = new HashMap<>();
+        for (Object[] row : rows) {
+            TimeRange time = new TimeRange(instant(row[1]), instant(row[2]));
+            if (row[0] == null) {
+                participants.add(time);
+            } else {
+                venueBusy.computeIfAbsent((UUID) row[0], v -> new ArrayList<>()).add(time);
+            }
+        }
+        return new Busy(participants, venueBusy);
+    }
+
+    private static Instant instant(Object value) {
+        return switch (value) {
+            case Instant i -> i;
+            case java.time.OffsetDateTime o -> o.toInstant();
+            case java.sql.Timestamp t -> t.toInstant();
+            default -> throw new IllegalStateException("not a point in time: " + value.getClass());
+        };
     }
 
     /**
@@ -286,38 +347,6 @@ public class HearingBooking {
                 hearing.addParticipant(ParticipantKind.PARTY, p.getPartyId(), p.getName(), null);
             }
         }
-    }
-
-    private Map<UUID, List<TimeRange>> venueBusy(List<Venue> venues, UUID moving, Instant from, Instant to) {
-        List<Object[]> rows = em.createQuery("""
-                select h.venue.id, h.startsAt, h.endsAt from Hearing h
-                where h.venue in :venues and h.status <> :cancelled and h.endsAt > :from and h.startsAt < :to
-                and h.id <> :moving""",
-                Object[].class)
-                .setParameter("venues", venues).setParameter("cancelled", HearingStatus.CANCELLED)
-                .setParameter("moving", moving == null ? NOBODY : moving)
-                .setParameter("from", from).setParameter("to", to).getResultList();
-        Map<UUID, List<TimeRange>> busy = new HashMap<>();
-        for (Object[] row : rows) {
-            busy.computeIfAbsent((UUID) row[0], v -> new ArrayList<>())
-                    .add(new TimeRange((Instant) row[1], (Instant) row[2]));
-        }
-        return busy;
-    }
-
-    private List<TimeRange> participantsBusy(Set<String> participantIds, UUID moving, Instant from, Instant to) {
-        if (participantIds.isEmpty()) {
-            return List.of();
-        }
-        return em.createQuery("""
-                select p.startsAt, p.endsAt from HearingParticipant p
-                where p.participantId in :ids and p.status <> :cancelled and p.endsAt > :from and p.startsAt < :to
-                and p.hearing.id <> :moving""",
-                Object[].class)
-                .setParameter("ids", participantIds).setParameter("cancelled", HearingStatus.CANCELLED)
-                .setParameter("moving", moving == null ? NOBODY : moving)
-                .setParameter("from", from).setParameter("to", to).getResultList().stream()
-                .map(row -> new TimeRange((Instant) row[0], (Instant) row[1])).toList();
     }
 
     private Optional<cn.tiaojie.contracts.scheduling.v1.Hearing> liveHearingOf(UUID caseId) {
