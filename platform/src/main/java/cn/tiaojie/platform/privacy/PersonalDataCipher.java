@@ -40,6 +40,16 @@ public final class PersonalDataCipher {
     private final String activeKeyId;
     private final SecretKey lookupKey;
 
+    /** Looking a cipher or MAC up costs more than using it: one per thread, initialised again for every value. */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM is not available", e);
+        }
+    });
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newLookupMac);
+
     public PersonalDataCipher(Map<String, byte[]> encryptionKeys, String activeKeyId, byte[] lookupKey) {
         if (encryptionKeys.isEmpty()) {
             throw new IllegalArgumentException("no encryption key configured");
@@ -103,7 +113,7 @@ public final class PersonalDataCipher {
         try {
             byte[] iv = new byte[IV_BYTES];
             RANDOM.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(field.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
@@ -132,7 +142,7 @@ public final class PersonalDataCipher {
         }
         try {
             byte[] in = Base64.getUrlDecoder().decode(stored.substring(dot + 1));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
             cipher.updateAAD(field.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
@@ -163,14 +173,19 @@ public final class PersonalDataCipher {
         if (normalised == null) {
             return null;
         }
+        Mac mac = macs.get();
+        mac.update(purpose.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        return HexFormat.of().formatHex(mac.doFinal(normalised.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newLookupMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(lookupKey);
-            mac.update(purpose.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return HexFormat.of().formatHex(mac.doFinal(normalised.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("could not compute a lookup hash", e);
+            throw new IllegalStateException("HmacSHA256 is not available", e);
         }
     }
 }
