@@ -49,6 +49,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * spread over every county. "one county": the whole pool in one county, so every case has the whole county's share
  * of the role within reach: the worst case, where the work grows with the pool.
  *
+ * <p>Before the first measurement the service answers {@code bench.jvm-warmup} requests (2,000) against a pool of
+ * 10,000, so every configuration is measured on a JVM that has compiled its hot paths, as a service that has been up
+ * a while has; each configuration then has its own 200 warm-up requests on its fresh pool.
+ *
+ * <p>Options: {@code -Dbench.requests=1000} measured per configuration, {@code -Dbench.sizes=1000,10000,100000},
+ * {@code -Dbench.jvm-warmup=2000}, {@code -Dbench.service-jvm-args="-XX:StartFlightRecording=..."} (extra options
+ * of the service's JVM, for a profile).
+ *
  * <pre>./mvnw -q -pl bench exec:java -Dexec.mainClass=cn.tiaojie.bench.mediator.TeamRequestBench</pre>
  */
 public final class TeamRequestBench {
@@ -72,6 +80,9 @@ public final class TeamRequestBench {
             throw new IllegalStateException(app + " is missing: ./mvnw -q install -pl mediator-service -DskipTests");
         }
         int measured = Integer.getInteger("bench.requests", 1000);
+        int jvmWarmup = Integer.getInteger("bench.jvm-warmup", 2000);
+        int[] sizes = java.util.Arrays.stream(System.getProperty("bench.sizes", "1000,10000,100000").split(","))
+                .map(String::strip).mapToInt(Integer::parseInt).toArray();
         Path state = Files.createTempDirectory("mediator-bench");
         try (LocalPostgres postgres = LocalPostgres.startEphemeral()) {
             postgres.ensureDatabase("mediator_db", "mediator_svc", "bench");
@@ -79,13 +90,18 @@ public final class TeamRequestBench {
             Files.writeString(key, DevTokens.publicKeyPem());
             int port = FreePorts.next();
             Process service = start(app, root, state, postgres.jdbcUrl("mediator_db"), key, port);
+            System.out.println("service log: " + state.resolve("mediator-service.log"));
             try {
                 awaitReady(service, port, Duration.ofMinutes(3));
                 ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
                 try (Connection db = DriverManager.getConnection(postgres.jdbcUrl("mediator_db"), "mediator_svc", "bench")) {
-                    System.out.printf(Locale.ROOT, "RequestTeam (LABOUR.WAGE_ARREARS: a lawyer and a social worker), %d measured after %d warm-up, one at a time%n",
-                            measured, WARMUP);
-                    for (int size : new int[] {1_000, 10_000, 100_000}) {
+                    System.out.printf(Locale.ROOT, "RequestTeam (LABOUR.WAGE_ARREARS: a lawyer and a social worker), %d measured after %d warm-up, one at a time;"
+                            + " the JVM warmed up with %d requests first%n", measured, WARMUP, jvmWarmup);
+                    if (jvmWarmup > 0) {
+                        generatePool(db, 10_000, false);
+                        send(channel, 10, jvmWarmup, new Random(7));
+                    }
+                    for (int size : sizes) {
                         for (boolean oneCounty : new boolean[] {false, true}) {
                             generatePool(db, size, oneCounty);
                             run(channel, size, oneCounty, measured);
@@ -130,6 +146,15 @@ public final class TeamRequestBench {
         String label = String.format(Locale.ROOT, "%,d mediators, %s", size, oneCounty ? "one county" : "province");
         System.out.println(server.summary(label + " (server)", seconds));
         System.out.println(roundTrip.summary(label + " (round trip)", seconds));
+    }
+
+    /** Requests whose timing nobody reads: to warm the JVM up. */
+    private static void send(ManagedChannel channel, int counties, int requests, Random random) {
+        MediatorServiceGrpc.MediatorServiceBlockingStub stub = MediatorServiceGrpc.newBlockingStub(channel)
+                .withInterceptors(ServiceCalls.serviceToken());
+        for (int i = 0; i < requests; i++) {
+            stub.withDeadlineAfter(30, TimeUnit.SECONDS).requestTeam(caseIn(random, counties));
+        }
     }
 
     private static long serverNanos(Metadata trailers) {
@@ -230,6 +255,10 @@ public final class TeamRequestBench {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-Xmx512m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8"));
+        String extra = System.getProperty("bench.service-jvm-args", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         // the local profile: DEV-ONLY keys, which the prod profile refuses
         command.add("-Dquarkus.profile=local");
         command.add("-Dquarkus.http.port=" + port);

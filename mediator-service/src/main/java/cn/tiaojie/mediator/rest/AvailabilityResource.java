@@ -15,13 +15,16 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.time.DayOfWeek;
@@ -37,6 +40,7 @@ import java.util.UUID;
  * staff and scheduling read from them. Weekly times are Asia/Shanghai local times; instants are ISO-8601.
  */
 @Path("/api/mediators/{id}")
+@Consumes(MediaType.APPLICATION_JSON)
 public class AvailabilityResource {
 
     public record HoursEntry(@NotNull DayOfWeek day, @NotNull LocalTime starts, @NotNull LocalTime ends) {
@@ -73,7 +77,7 @@ public class AvailabilityResource {
     @Path("/weekly-hours")
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN, Claims.MEDIATOR})
     @Transactional
-    public List<HoursEntry> weeklyHours(@PathParam("id") String id) {
+    public List<HoursEntry> weeklyHours(@PathParam("id") @Pattern(regexp = MediatorRequest.ID_PATTERN, message = "not a mediator id") String id) {
         readable(id);
         return WeeklyHours.<WeeklyHours>list("mediatorId", Sort.ascending("dayOfWeek", "starts"), id).stream()
                 .map(w -> new HoursEntry(w.day(), w.starts, w.ends)).toList();
@@ -83,7 +87,7 @@ public class AvailabilityResource {
     @Path("/weekly-hours")
     @RolesAllowed({Claims.MEDIATOR, Claims.ADMIN})
     @Transactional
-    public List<HoursEntry> replaceWeeklyHours(@PathParam("id") String id, @NotNull @Valid WeeklyHoursRequest request) {
+    public List<HoursEntry> replaceWeeklyHours(@PathParam("id") @Pattern(regexp = MediatorRequest.ID_PATTERN, message = "not a mediator id") String id, @NotNull @Valid WeeklyHoursRequest request) {
         access.ownOrAdmin(caller, id);
         return pool.replaceWeeklyHours(id, request.hours().stream()
                         .map(h -> new MediatorPool.Hours(h.day(), h.starts(), h.ends())).toList())
@@ -94,7 +98,7 @@ public class AvailabilityResource {
     @Path("/unavailability")
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN, Claims.MEDIATOR})
     @Transactional
-    public List<UnavailabilityView> unavailability(@PathParam("id") String id) {
+    public List<UnavailabilityView> unavailability(@PathParam("id") @Pattern(regexp = MediatorRequest.ID_PATTERN, message = "not a mediator id") String id) {
         readable(id);
         return Unavailability.<Unavailability>list("mediatorId", Sort.ascending("startsAt"), id).stream()
                 .map(UnavailabilityView::of).toList();
@@ -104,7 +108,7 @@ public class AvailabilityResource {
     @Path("/unavailability")
     @RolesAllowed({Claims.MEDIATOR, Claims.ADMIN})
     @Transactional
-    public Response addUnavailability(@PathParam("id") String id, @NotNull @Valid UnavailabilityRequest request) {
+    public Response addUnavailability(@PathParam("id") @Pattern(regexp = MediatorRequest.ID_PATTERN, message = "not a mediator id") String id, @NotNull @Valid UnavailabilityRequest request) {
         access.ownOrAdmin(caller, id);
         Unavailability u = pool.addUnavailability(id, request.startsAt(), request.endsAt(), request.kind(),
                 request.reason());
@@ -115,7 +119,7 @@ public class AvailabilityResource {
     @Path("/unavailability/{unavailabilityId}")
     @RolesAllowed({Claims.MEDIATOR, Claims.ADMIN})
     @Transactional
-    public void removeUnavailability(@PathParam("id") String id, @PathParam("unavailabilityId") UUID unavailabilityId) {
+    public void removeUnavailability(@PathParam("id") @Pattern(regexp = MediatorRequest.ID_PATTERN, message = "not a mediator id") String id, @PathParam("unavailabilityId") UUID unavailabilityId) {
         access.ownOrAdmin(caller, id);
         pool.removeUnavailability(id, unavailabilityId);
     }
@@ -125,7 +129,7 @@ public class AvailabilityResource {
     @Path("/availability")
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN, Claims.MEDIATOR})
     @Transactional
-    public List<AvailabilityCalendar.Window> availability(@PathParam("id") String id, @QueryParam("from") String from,
+    public List<AvailabilityCalendar.Window> availability(@PathParam("id") @Pattern(regexp = MediatorRequest.ID_PATTERN, message = "not a mediator id") String id, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         Mediator mediator = readable(id);
         return calendar.freeWindows(mediator, instant("from", from), instant("to", to));

@@ -16,12 +16,15 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -55,8 +58,8 @@ public class ChoiceResource {
     }
 
     /** Every listed mediator either struck or ranked, most preferred first. */
-    public record BallotRequest(@NotNull @Size(max = 10) List<@NotBlank String> struck,
-            @NotNull @Size(min = 1, max = 10) List<@NotBlank String> ranking) {
+    public record BallotRequest(@NotNull @Size(max = 10) List<@NotBlank @Pattern(regexp = MediatorRequest.ID_PATTERN, message = "not a mediator id") String> struck,
+            @NotNull @Size(min = 1, max = 10) List<@NotBlank @Pattern(regexp = MediatorRequest.ID_PATTERN, message = "not a mediator id") String> ranking) {
     }
 
     private final PartyChoice choice;
@@ -84,6 +87,7 @@ public class ChoiceResource {
 
     @PUT
     @Path("/{id}/ballot")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Claims.RESIDENT)
     @Transactional
     public ChoiceListView submit(@PathParam("id") UUID id, @NotNull @Valid BallotRequest request) {

@@ -17,27 +17,33 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** A dry run of matching: the ranking a case would get, with every factor and every exclusion, and nothing written. */
 @Path("/api/match/preview")
+@Consumes(MediaType.APPLICATION_JSON)
 public class MatchResource {
 
-    public record PartyInput(@Size(max = 200) String name, boolean organization,
+    public record PartyInput(@Size(max = 200) String name, Boolean organization,
             @Pattern(regexp = "[0-9]{17}[0-9Xx]|[0-9A-Z]{18}", message = "must be an 18-character ID number or credit code") String idNumber,
             @Pattern(regexp = "\\+?[0-9 \\-]{6,20}", message = "must be a phone number") String phone,
             @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag such as zh-CN") String language) {
     }
 
-    public record PreviewRequest(@NotBlank String subcategory,
+    public record PreviewRequest(@NotBlank @Size(max = 80) String subcategory,
             @NotBlank @Pattern(regexp = "\\d{6}(\\d{3}){0,3}", message = "must be a 6, 9, 12 or 15 digit area code") String areaCode,
-            AreaLevel level, @Size(max = 10) List<@NotBlank String> riskFlags,
-            @Size(max = 20) List<@NotNull @Valid PartyInput> parties, List<@NotNull MediatorRole> roles,
-            @Min(1) @Max(100) Integer limit) {
+            AreaLevel level,
+            @Size(max = 10) List<@NotNull @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "must be a risk flag code") String> riskFlags,
+            @Size(max = 20) List<@NotNull @Valid PartyInput> parties, @Size(max = 7) List<@NotNull MediatorRole> roles,
+            @Min(1) @Max(100) Integer limit, Instant deadline) {
     }
 
     public record CandidateView(int rank, String mediatorId, String name, String areaCode, double score,
@@ -47,14 +53,22 @@ public class MatchResource {
     public record ExcludedView(String mediatorId, String name, String rule, String detail) {
     }
 
-    public record RoleRanking(String role, int candidateCount, List<CandidateView> candidates,
-            List<ExcludedView> excluded) {
+    /**
+     * The best candidates of a role (as many as asked) out of {@code candidateCount}; {@code excludedByRule} counts
+     * every mediator within reach that a hard rule excluded, {@code excluded} lists the best-scored of them (at most
+     * {@value Matching#LISTED_EXCLUSIONS}) with the rule that fired.
+     */
+    public record RoleRanking(String role, int candidateCount, List<CandidateView> candidates, int excludedTotal,
+            Map<String, Integer> excludedByRule, List<ExcludedView> excluded) {
 
-        static RoleRanking of(MediatorRole role, Matching.Ranking ranking, int limit) {
-            List<Matching.Candidate> top = ranking.candidates().stream().limit(limit).toList();
-            return new RoleRanking(role.name(), ranking.candidates().size(),
+        static RoleRanking of(MediatorRole role, Matching.Ranking ranking) {
+            List<Matching.Candidate> top = ranking.candidates();
+            Map<String, Integer> byRule = new LinkedHashMap<>();
+            ranking.excludedByRule().forEach((rule, n) -> byRule.put(rule.name(), n));
+            return new RoleRanking(role.name(), ranking.candidateTotal(),
                     top.stream().map(c -> new CandidateView(top.indexOf(c) + 1, c.mediatorId(), c.name(), c.areaCode(),
                             c.score(), c.factors(), c.load(), c.capacity(), c.recentOffers(), c.lastOfferedAt())).toList(),
+                    ranking.excludedTotal(), byRule,
                     ranking.excluded().stream().map(e -> new ExcludedView(e.mediatorId(), e.name(), e.rule().name(),
                             e.detail())).toList());
         }
@@ -84,19 +98,23 @@ public class MatchResource {
                 : AreaLevel.valueOf(rules.subcategory(request.subcategory()).defaultLevel());
         List<TeamParty> parties = (request.parties() == null ? List.<PartyInput>of() : request.parties()).stream()
                 .map(this::party).toList();
+        Instant now = Instant.now();
+        // without a deadline the case is taken to be due when its subcategory's SLA says
+        Instant deadline = request.deadline() != null ? request.deadline()
+                : now.plus(Duration.ofHours(rules.subcategory(request.subcategory()).slaHours().resolution()));
         Matching.Subject subject = new Matching.Subject(null, request.subcategory(), request.areaCode(), level, parties,
-                Set.of(), Set.of());
+                Set.of(), Set.of(), deadline);
         List<MediatorRole> asked = request.roles() == null || request.roles().isEmpty() ? roles.required() : request.roles();
         int limit = request.limit() == null ? 10 : request.limit();
-        Instant now = Instant.now();
         return new Preview(roles.required().stream().map(Enum::name).toList(),
                 roles.optional().stream().map(Enum::name).toList(), Matching.weights(),
-                asked.stream().map(r -> RoleRanking.of(r, matching.rank(subject, r, now), limit)).toList());
+                asked.stream().map(r -> RoleRanking.of(r,
+                        matching.rank(subject, r, now, limit, Matching.LISTED_EXCLUSIONS))).toList());
     }
 
     private TeamParty party(PartyInput p) {
         TeamParty party = new TeamParty(p.name(), p.language());
-        party.organization = p.organization();
+        party.organization = Boolean.TRUE.equals(p.organization());
         party.nameKey = PartyKeys.nameKey(p.name());
         party.idNumberHash = keys.idNumberHash(p.idNumber());
         party.phoneHash = keys.phoneHash(p.phone());

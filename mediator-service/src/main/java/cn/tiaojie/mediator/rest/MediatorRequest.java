@@ -25,16 +25,19 @@ public record MediatorRequest(
         @Size(max = 200) String organization,
         OrganizationKind organizationKind,
         @Pattern(regexp = "\\+?[0-9 \\-]{6,20}", message = "must be a phone number") String phone,
-        @Email @Size(max = 200) String email,
+        @Email @Size(min = 3, max = 200) String email,
         /** languages and dialects as tags: zh-CN, en, yue (Cantonese), wuu (Wu), nan (Min Nan) */
         @Size(max = 8) List<@NotNull @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag such as zh-CN or wuu") String> languages,
-        @Size(max = 30) List<@NotBlank @Size(max = 80) String> expertise,
+        @Size(max = 30) List<@NotBlank @Size(max = 80) @Pattern(regexp = "[A-Z][A-Z0-9_]*(\\.[A-Z][A-Z0-9_]*)?", message = "must be a category or subcategory code") String> expertise,
         @NotNull @Min(1) @Max(50) Integer capacity,
         @DecimalMin("0.0") @DecimalMax("5.0") @Digits(integer = 1, fraction = 1) BigDecimal rating,
         MediatorStatus status,
         @Size(max = 3) List<@NotNull @Pattern(regexp = "IN_APP|SMS|EMAIL", message = "must be IN_APP, SMS or EMAIL") String> channels,
         /** older clients send active=false instead of a status: read as SUSPENDED */
         Boolean active) {
+
+    /** what a mediator id may look like anywhere (path parameters, lists): registered ids are M001…, imported ones too */
+    public static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9_-]{0,19}";
 
     public MediatorStatus effectiveStatus() {
         if (status != null) {

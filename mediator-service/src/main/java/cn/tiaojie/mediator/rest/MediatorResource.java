@@ -47,6 +47,7 @@ import java.util.UUID;
 
 /** The pool: admins keep it, staff and supervisors browse it, each mediator declares their own conflicts. */
 @Path("/api/mediators")
+@Consumes(MediaType.APPLICATION_JSON)
 public class MediatorResource {
 
     public record ConflictRequest(ConflictKind kind, @Size(max = 200) String partyName,
@@ -152,7 +153,7 @@ public class MediatorResource {
     @Path("/{id}")
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN, Claims.MEDIATOR})
     @Transactional
-    public Response get(@PathParam("id") String id) {
+    public Response get(@PathParam("id") @Pattern(regexp = MediatorRequest.ID_PATTERN, message = "not a mediator id") String id) {
         boolean self = access.isSelf(caller, id);
         boolean browsesThePool = caller.is(Claims.STAFF) || caller.is(Claims.SUPERVISOR) || caller.is(Claims.ADMIN);
         if (!self && !browsesThePool) {
@@ -174,7 +175,7 @@ public class MediatorResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Claims.ADMIN)
-    public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+    public Response update(@PathParam("id") @Pattern(regexp = MediatorRequest.ID_PATTERN, message = "not a mediator id") String id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid MediatorRequest request) {
         Mediator m = pool.update(id, request, ETags.versionOf(ifMatch));
         return Response.ok(MediatorView.of(m, true)).tag(ETags.etag(m.version)).build();
@@ -184,7 +185,7 @@ public class MediatorResource {
     @Path("/{id}/conflicts")
     @RolesAllowed({Claims.MEDIATOR, Claims.ADMIN, Claims.STAFF})
     @Transactional
-    public List<ConflictView> conflicts(@PathParam("id") String id) {
+    public List<ConflictView> conflicts(@PathParam("id") @Pattern(regexp = MediatorRequest.ID_PATTERN, message = "not a mediator id") String id) {
         if (caller.is(Claims.STAFF)) {
             access.existing(id);
         } else {
@@ -202,7 +203,7 @@ public class MediatorResource {
     @Path("/{id}/conflicts")
     @RolesAllowed({Claims.MEDIATOR, Claims.ADMIN})
     @Transactional
-    public Response declareConflict(@PathParam("id") String id, @NotNull @Valid ConflictRequest request) {
+    public Response declareConflict(@PathParam("id") @Pattern(regexp = MediatorRequest.ID_PATTERN, message = "not a mediator id") String id, @NotNull @Valid ConflictRequest request) {
         Mediator mediator = access.ownOrAdmin(caller, id);
         DeclaredConflict c = pool.declareConflict(mediator, request.kind() == null ? ConflictKind.RELATION : request.kind(),
                 request.partyName(), request.idNumber(), request.phone(), request.reason());
@@ -213,7 +214,7 @@ public class MediatorResource {
     @Path("/{id}/conflicts/{conflictId}")
     @RolesAllowed({Claims.MEDIATOR, Claims.ADMIN})
     @Transactional
-    public void withdrawConflict(@PathParam("id") String id, @PathParam("conflictId") UUID conflictId) {
+    public void withdrawConflict(@PathParam("id") @Pattern(regexp = MediatorRequest.ID_PATTERN, message = "not a mediator id") String id, @PathParam("conflictId") UUID conflictId) {
         access.ownOrAdmin(caller, id);
         pool.withdrawConflict(id, conflictId);
     }

@@ -16,8 +16,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import java.util.UUID;
@@ -59,6 +61,7 @@ public class OfferResource {
 
     @POST
     @Path("/{id}/decline")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     public OfferView decline(@PathParam("id") UUID id, @NotNull @Valid DeclineRequest request) {
         return OfferView.of(formation.decline(id, mediatorId(), request.reason().strip()));

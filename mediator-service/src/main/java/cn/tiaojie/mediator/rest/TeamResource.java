@@ -4,6 +4,7 @@ import cn.tiaojie.platform.rest.QueryParams;
 import cn.tiaojie.mediator.ChoiceList;
 import cn.tiaojie.mediator.MediatorRole;
 import cn.tiaojie.mediator.TeamAudit;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import cn.tiaojie.mediator.Team;
 import cn.tiaojie.mediator.TeamStatus;
@@ -26,8 +27,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -38,17 +41,18 @@ import java.util.UUID;
 
 /** Teams as staff watch them form: who was offered what, who is ranked next, and assignment by hand. */
 @Path("/api/teams")
+@Consumes(MediaType.APPLICATION_JSON)
 public class TeamResource {
 
     public record TeamPage(List<TeamView> items, int page, int size, long total) {
     }
 
-    public record AssignRequest(@NotNull MediatorRole role, @NotBlank String mediatorId,
+    public record AssignRequest(@NotNull MediatorRole role, @NotBlank @Pattern(regexp = MediatorRequest.ID_PATTERN, message = "not a mediator id") String mediatorId,
             @NotBlank @Size(max = 500) String reason) {
     }
 
     public record ChoiceListRequest(@NotNull MediatorRole role,
-            @NotNull @Size(min = 2, max = 10) List<@NotBlank String> mediatorIds) {
+            @NotNull @Size(min = 2, max = 10) List<@NotBlank @Pattern(regexp = MediatorRequest.ID_PATTERN, message = "not a mediator id") String> mediatorIds) {
     }
 
     public record AuditView(String action, String role, String mediatorId, String actor, String reason, Instant at) {
@@ -107,7 +111,7 @@ public class TeamResource {
     /** The team of a case, as case-service's screens link to it. */
     @GET
     @Path("/by-case/{caseId}")
-    @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN})
+    @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN, Claims.MEDIATOR})
     @Transactional
     public TeamView ofCase(@PathParam("caseId") UUID caseId) {
         Team team = Team.ofCase(caseId).orElseThrow(() -> ProblemException.notFound("team of case", caseId));
@@ -125,7 +129,8 @@ public class TeamResource {
             throw ProblemException.badRequest("role", "is required");
         }
         Team team = access.manageableTeam(caller, id);
-        return MatchResource.RoleRanking.of(role, matching.rank(team, role, Instant.now()), 100);
+        return MatchResource.RoleRanking.of(role, matching.rank(Matching.Subject.of(team, java.util.Set.of()), role,
+                Instant.now(), 100, Matching.LISTED_EXCLUSIONS));
     }
 
     /** Who did what to the team by hand, oldest first. */

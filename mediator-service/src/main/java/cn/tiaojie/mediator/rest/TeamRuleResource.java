@@ -8,13 +8,16 @@ import cn.tiaojie.platform.security.Claims;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
@@ -23,6 +26,7 @@ import java.util.List;
  * default until an admin sets its own or its category's); risk flags (VIOLENCE_THREAT) add roles on top.
  */
 @Path("/api/team-rules")
+@Consumes(MediaType.APPLICATION_JSON)
 public class TeamRuleResource {
 
     public record RuleRequest(@NotNull @Size(max = 7) List<@NotNull MediatorRole> requiredRoles,
@@ -46,7 +50,7 @@ public class TeamRuleResource {
     @GET
     @Path("/{code}")
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN})
-    public Response get(@PathParam("code") String code) {
+    public Response get(@PathParam("code") @Size(max = 80) @Pattern(regexp = "[A-Z][A-Z0-9_]*(\\.[A-Z][A-Z0-9_]*)?", message = "not a category, subcategory or risk flag code") String code) {
         TeamRules.Effective rule = rules.effective(code);
         Response.ResponseBuilder response = Response.ok(rule);
         return (rule.version() == null ? response : response.tag(ETags.etag(rule.version()))).build();
@@ -56,7 +60,7 @@ public class TeamRuleResource {
     @PUT
     @Path("/{code}")
     @RolesAllowed(Claims.ADMIN)
-    public Response put(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
+    public Response put(@PathParam("code") @Size(max = 80) @Pattern(regexp = "[A-Z][A-Z0-9_]*(\\.[A-Z][A-Z0-9_]*)?", message = "not a category, subcategory or risk flag code") String code, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid RuleRequest request) {
         TeamRules.Effective rule = rules.put(code, request.requiredRoles(),
                 request.optionalRoles() == null ? List.of() : request.optionalRoles(), caller.subject(),
@@ -68,7 +72,7 @@ public class TeamRuleResource {
     @DELETE
     @Path("/{code}")
     @RolesAllowed(Claims.ADMIN)
-    public void reset(@PathParam("code") String code) {
+    public void reset(@PathParam("code") @Size(max = 80) @Pattern(regexp = "[A-Z][A-Z0-9_]*(\\.[A-Z][A-Z0-9_]*)?", message = "not a category, subcategory or risk flag code") String code) {
         rules.reset(code);
     }
 }

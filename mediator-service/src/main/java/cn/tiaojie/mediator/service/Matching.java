@@ -2,24 +2,24 @@ package cn.tiaojie.mediator.service;
 
 import cn.tiaojie.mediator.MatchingConfig;
 import cn.tiaojie.mediator.MediatorRole;
-import cn.tiaojie.mediator.MediatorStatus;
+import cn.tiaojie.mediator.OfferStatus;
 import cn.tiaojie.mediator.Team;
 import cn.tiaojie.mediator.TeamParty;
 import cn.tiaojie.platform.area.AreaCodes;
 import cn.tiaojie.platform.area.AreaLevel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,14 +27,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
 
 /**
- * Ranks the pool for one role of a case. The database selects only mediators of the role within reach of the case
- * (their area contains the handling area: at most four area codes, read through an index) and works out each one's
- * load and recent offers; conflicts of interest are looked up by the parties' keys. Hard rules then exclude a
- * mediator, each with the rule that fired; soft factors score the rest. Nothing reads the whole pool.
+ * Ranks the pool for one role of a case in one SQL statement. The database selects only mediators of the role within
+ * reach of the case (their area contains the handling area: at most four area codes, read through an index), applies
+ * every hard rule (each exclusion with the rule that fired), scores the rest with the soft factors and returns only
+ * the best candidates, the best-scored exclusions and the number of exclusions per rule. Nothing reads the whole
+ * pool and nothing but the answer crosses the wire.
  */
 @ApplicationScoped
 public class Matching {
@@ -51,62 +54,180 @@ public class Matching {
     static final double PER_RECENT_OFFER = 2;
     static final double MOST_ROTATION_PENALTY = 10;
 
-    /** The hard rules; every excluded mediator carries the first one that fired. */
+    /** what an offer needs: the chosen one, the runners-up it names, and a few more should they decline */
+    public static final int OFFER_CANDIDATES = 10;
+    /** exclusions listed one by one (best-scored first); beyond them only the counts per rule */
+    public static final int LISTED_EXCLUSIONS = 50;
+    /** the availability rule looks this far ahead at most: hearings are not planned further out */
+    static final java.time.Duration LONGEST_WINDOW = AvailabilityCalendar.LONGEST_RANGE;
+
+    /** The hard rules, in the order they are tried; every excluded mediator carries the first one that fired. */
     public enum Rule {
-        NOT_ACTIVE, ALREADY_OFFERED, STRUCK_BY_PARTY, DECLARED_RELATION, FORMER_CLIENT, OWN_ORGANIZATION,
-        EARLIER_INVOLVEMENT, AT_CAPACITY
+        NOT_ACTIVE, ALREADY_OFFERED, STRUCK_BY_PARTY, DECLARED_RELATION, FORMER_CLIENT, EARLIER_INVOLVEMENT,
+        OWN_ORGANIZATION, UNAVAILABLE, AT_CAPACITY
     }
 
-    /** What matching needs of a case: a stored team, or a preview's case that is not stored. */
+    /**
+     * What matching needs of a case: a stored team, or a preview's case that is not stored. {@code availableBy} is
+     * the end of the window a mediator must have some free time in (the case's deadline); null skips that rule.
+     */
     public record Subject(UUID teamId, String subcategory, String areaCode, AreaLevel level, List<TeamParty> parties,
-            Set<String> askedBefore, Set<String> struck) {
+            Set<String> askedBefore, Set<String> struck, Instant availableBy) {
 
         public static Subject of(Team team, Set<String> struck) {
             return new Subject(team.id, team.subcategory, team.areaCode, team.level, team.parties,
-                    team.offers.stream().filter(o -> o.status != cn.tiaojie.mediator.OfferStatus.WITHDRAWN)
-                            .map(o -> o.mediator.id).collect(Collectors.toSet()), struck);
+                    team.offers.stream().filter(o -> o.status != OfferStatus.WITHDRAWN)
+                            .map(o -> o.mediator.id).collect(Collectors.toSet()), struck, team.deadline);
         }
     }
 
+    /** A mediator matching would offer the place to; {@code contact} is what the offer's notice needs. */
     public record Candidate(String mediatorId, String name, String areaCode, int capacity, double score,
-            Map<String, Double> factors, long load, long recentOffers, Instant lastOfferedAt) {
+            Map<String, Double> factors, long load, long recentOffers, Instant lastOfferedAt, Contact contact) {
+    }
+
+    public record Contact(String phone, String email, List<String> languages, List<String> channels) {
     }
 
     public record Excluded(String mediatorId, String name, Rule rule, String detail) {
     }
 
-    public record Ranking(List<Candidate> candidates, List<Excluded> excluded) {
+    /**
+     * The best candidates in order (at most the limit asked) out of {@code candidateTotal}; the best-scored
+     * exclusions (at most the limit asked) and how many mediators each rule excluded.
+     */
+    public record Ranking(List<Candidate> candidates, int candidateTotal, List<Excluded> excluded,
+            Map<Rule, Integer> excludedByRule) {
 
         public boolean isEmpty() {
             return candidates.isEmpty();
         }
+
+        public int excludedTotal() {
+            return excludedByRule.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        public java.util.Optional<Candidate> candidate(String mediatorId) {
+            return candidates.stream().filter(c -> c.mediatorId().equals(mediatorId)).findFirst();
+        }
+
+        public java.util.Optional<Excluded> exclusion(String mediatorId) {
+            return excluded.stream().filter(e -> e.mediatorId().equals(mediatorId)).findFirst();
+        }
     }
 
-    private record Row(String id, String name, String areaCode, int capacity, MediatorStatus status, Double rating,
-            String expertise, String languages, String organizationKey, long load, long recent, Instant lastOffered) {
-    }
+    /*
+     * One statement per role. "reach" reads the role's mediators within reach through mediator_role_area and looks
+     * up each one's load, recent offers and last offer through the offer indexes; "declared", "earlier" and "away"
+     * are driven by the parties' keys and the mediators in reach; "judged" names the first hard rule that fires and
+     * computes every soft factor; the answer is the top candidates, the top exclusions and the count per rule.
+     * The arithmetic is float8, rounded as Math.round does, so scores are the ones the README's weights give.
+     */
+    private static final String RANK = """
+            with reach as (
+                select m.id, m.name, m.area_code, m.capacity, m.status, m.rating, m.expertise, m.languages,
+                       m.organization_key, m.phone, m.email, m.channels,
+                       (select count(*) from offer o
+                         where o.mediator_id = m.id and o.status in ('OFFERED', 'ACCEPTED')
+                           and (o.status = 'OFFERED'
+                                or exists (select 1 from team t where t.id = o.team_id and t.deadline > :now))) as load,
+                       (select count(*) from offer o where o.mediator_id = m.id and o.offered_at > :since) as recent,
+                       (select max(o.offered_at) from offer o where o.mediator_id = m.id) as last_offered
+                  from mediator m
+                 where m.role = :role and m.area_code = any (:reach) /*only*/
+            ), declared as (
+                select distinct on (c.mediator_id) c.mediator_id, c.kind,
+                       coalesce(c.party_name, c.id_number_masked, c.phone_masked) as party
+                  from declared_conflict c
+                 where (c.name_key = any (:names) or c.id_number_hash = any (:ids) or c.phone_hash = any (:phones))
+                   and c.mediator_id in (select id from reach)
+                 order by c.mediator_id, c.kind, c.declared_at
+            ), involved as materialized (
+                -- the parties' earlier cases first, through the key indexes: never every accepted offer of the role
+                select p.team_id
+                  from team_party p
+                 where p.team_id <> :team
+                   and (p.id_number_hash = any (:ids) or p.phone_hash = any (:phones)
+                        or (p.organization and p.name_key = any (:organizations)))
+            ), earlier as (
+                select distinct on (o.mediator_id) o.mediator_id, t.case_no
+                  from involved i
+                  join offer o on o.team_id = i.team_id and o.status = 'ACCEPTED' and o.role = :role
+                  join team t on t.id = i.team_id
+                 order by o.mediator_id, t.case_no
+            ), away as (
+                select u.mediator_id, range_agg(tstzrange(u.starts_at, u.ends_at)) as periods
+                  from unavailability u
+                 where :window_end::timestamptz is not null and u.mediator_id in (select id from reach)
+                   and u.ends_at > :now and u.starts_at < :window_end::timestamptz
+                 group by u.mediator_id
+            ), judged as (
+                select r.id, r.name, r.area_code, r.capacity, r.status, r.load, r.recent, r.last_offered, r.phone, r.email,
+                       r.languages, r.channels, d.kind as declared_kind, d.party as declared_party,
+                       e.case_no as earlier_case,
+                       case
+                           when r.status <> 'ACTIVE' then 'NOT_ACTIVE'
+                           when r.id = any (:asked) then 'ALREADY_OFFERED'
+                           when r.id = any (:struck) then 'STRUCK_BY_PARTY'
+                           when d.kind = 'FORMER_CLIENT' and r.role_is_lawyer then 'FORMER_CLIENT'
+                           when d.kind is not null then 'DECLARED_RELATION'
+                           when e.case_no is not null then 'EARLIER_INVOLVEMENT'
+                           when r.organization_key = any (:names) then 'OWN_ORGANIZATION'
+                           when r.unavailable then 'UNAVAILABLE'
+                           when r.load >= r.capacity then 'AT_CAPACITY'
+                       end as rule,
+                       case when :subcategory = any (string_to_array(r.expertise, ',')) then :subcategory_points
+                            when :category = any (string_to_array(r.expertise, ',')) then :category_points
+                            else 0 end::float8 as expertise_factor,
+                       greatest(0, length(r.area_code) / 3 - 2) * :level_points::float8 as proximity_factor,
+                       floor(-:load_points::float8 * r.load / r.capacity * 100 + 0.5) / 100 as load_factor,
+                       case when exists (select 1 from unnest(string_to_array(r.languages, ',')) l
+                                          where lower(trim(split_part(l, '-', 1))) = any (:languages))
+                            then :language_points else 0 end::float8 as language_factor,
+                       coalesce(r.rating::float8, :unrated::float8) * :rating_points::float8 as rating_factor,
+                       0 - least(:most_rotation::float8, :rotation_points::float8 * r.recent) as rotation_factor
+                  from (select reach.*, :role = 'LAWYER' as role_is_lawyer,
+                               case
+                                   when :window_end::timestamptz is null or :window_end::timestamptz <= :now then false
+                                   when a.periods @> tstzrange(:now, :window_end::timestamptz) then true
+                                   -- without a weekly pattern only time away counts
+                                   when not exists (select 1 from weekly_hours h where h.mediator_id = reach.id)
+                                       then false
+                                   -- a week or more holds every hour of the pattern once
+                                   when a.periods is null and :window_end::timestamptz - :now >= interval '7 days'
+                                       then false
+                                   else not exists (
+                                       select 1
+                                         from generate_series((:now at time zone 'Asia/Shanghai')::date::timestamp,
+                                                  (:window_end::timestamptz at time zone 'Asia/Shanghai')::date::timestamp,
+                                                  interval '1 day') as day
+                                         join weekly_hours h on h.mediator_id = reach.id
+                                                            and h.day_of_week = extract(isodow from day)
+                                        cross join lateral (
+                                            select tstzrange((day::date + h.starts) at time zone 'Asia/Shanghai',
+                                                             (day::date + h.ends) at time zone 'Asia/Shanghai')
+                                                   * tstzrange(:now, :window_end::timestamptz) as hours) s
+                                        where not isempty(s.hours) and (a.periods is null or not a.periods @> s.hours))
+                               end as unavailable
+                          from reach left join away a on a.mediator_id = reach.id) r
+                  left join declared d on d.mediator_id = r.id
+                  left join earlier e on e.mediator_id = r.id
+            ), scored as (
+                select j.*, floor((expertise_factor + proximity_factor + load_factor + language_factor + rating_factor
+                                   + rotation_factor) * 100 + 0.5) / 100 as score
+                  from judged j
+            )
+            select s.*, c.counts
+              from ((select * from scored where rule is null
+                      order by score desc, last_offered asc nulls first, id collate "C" limit :candidate_limit)
+                    union all
+                    (select * from scored where rule is not null
+                      order by score desc, id collate "C" limit :excluded_limit)) s
+             cross join (select string_agg(coalesce(rule, '') || '=' || n, ',') as counts
+                           from (select rule, count(*) as n from scored group by rule) g) c""";
 
-    private static final String IN_REACH = """
-            select m.id, m.name, m.area_code, m.capacity, m.status, m.rating, m.expertise, m.languages, m.organization_key,
-                   (select count(*) from offer o join team t on t.id = o.team_id
-                     where o.mediator_id = m.id and o.status in ('OFFERED', 'ACCEPTED')
-                       and (o.status = 'OFFERED' or t.deadline > ?)) as load,
-                   (select count(*) from offer o where o.mediator_id = m.id and o.offered_at > ?) as recent,
-                   (select max(o.offered_at) from offer o where o.mediator_id = m.id) as last_offered
-              from mediator m
-             where m.role = ? and m.area_code = any (?)""";
-
-    private static final String DECLARED = """
-            select c.mediator_id, c.kind, coalesce(c.party_name, c.id_number_masked, c.phone_masked)
-              from declared_conflict c join mediator m on m.id = c.mediator_id
-             where m.role = ? and (c.name_key = any (?) or c.id_number_hash = any (?) or c.phone_hash = any (?))""";
-
-    private static final String EARLIER = """
-            select distinct o.mediator_id, t.case_no
-              from team_party p join offer o on o.team_id = p.team_id and o.status = 'ACCEPTED' and o.role = ?
-              join team t on t.id = p.team_id
-             where p.team_id <> ? and (p.id_number_hash = any (?) or p.phone_hash = any (?)
-                   or (p.organization and p.name_key = any (?)))""";
+    private static final NamedSql RANK_ALL = NamedSql.of(RANK.replace("/*only*/", ""));
+    private static final NamedSql RANK_ONLY = NamedSql.of(RANK.replace("/*only*/", "and m.id = any (:only)"));
 
     private final EntityManager em;
     private final MatchingConfig config;
@@ -116,165 +237,141 @@ public class Matching {
         this.config = config;
     }
 
-    public Ranking rank(Team team, MediatorRole role, Instant now) {
-        return rank(Subject.of(team, Set.of()), role, now);
+    /** The best {@code candidateLimit} candidates and best-scored {@code excludedLimit} exclusions, with counts. */
+    public Ranking rank(Subject subject, MediatorRole role, Instant now, int candidateLimit, int excludedLimit) {
+        return run(RANK_ALL, subject, role, now, null, candidateLimit, excludedLimit);
     }
 
-    public Ranking rank(Subject subject, MediatorRole role, Instant now) {
+    /** How matching judges these mediators for the case, whatever their rank: each a candidate or an exclusion. */
+    public Ranking judge(Subject subject, MediatorRole role, Collection<String> mediatorIds, Instant now) {
+        if (mediatorIds.isEmpty()) {
+            return new Ranking(List.of(), 0, List.of(), Map.of());
+        }
+        return run(RANK_ONLY, subject, role, now, mediatorIds.toArray(String[]::new), mediatorIds.size(),
+                mediatorIds.size());
+    }
+
+    /**
+     * The first conflict-of-interest rule that keeps one mediator off a case, or null: for assignment by hand, where
+     * staff may overrule load, availability and an earlier offer, but never a conflict.
+     */
+    public Excluded conflictOf(Subject subject, MediatorRole role, String mediatorId, Instant now) {
+        return judge(subject, role, List.of(mediatorId), now).exclusion(mediatorId)
+                .filter(e -> e.rule() != Rule.AT_CAPACITY && e.rule() != Rule.ALREADY_OFFERED
+                        && e.rule() != Rule.UNAVAILABLE)
+                .orElse(null);
+    }
+
+    private Ranking run(NamedSql sql, Subject subject, MediatorRole role, Instant now, String[] only,
+            int candidateLimit, int excludedLimit) {
         String handlingArea = AreaCodes.ancestorAt(subject.areaCode(), subject.level());
         List<String> reach = new ArrayList<>();
         for (int length = 6; length <= handlingArea.length(); length += 3) {
             reach.add(handlingArea.substring(0, length));
         }
-        String[] nameKeys = keys(subject.parties(), p -> p.nameKey);
-        String[] organizationKeys = subject.parties().stream().filter(p -> p.organization).map(p -> p.nameKey)
-                .filter(Objects::nonNull).toArray(String[]::new);
-        String[] idHashes = keys(subject.parties(), p -> p.idNumberHash);
-        String[] phoneHashes = keys(subject.parties(), p -> p.phoneHash);
-        Set<String> partyLanguages = subject.parties().stream().map(p -> p.language).filter(Objects::nonNull)
-                .map(Matching::primaryLanguage).filter(l -> !l.equals("zh")).collect(Collectors.toSet());
-
+        String category = subject.subcategory().substring(0, subject.subcategory().indexOf('.'));
+        Instant windowEnd = subject.availableBy() == null ? null
+                : min(subject.availableBy(), now.plus(LONGEST_WINDOW));
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("now", now);
+        values.put("since", now.minus(config.rotationWindow()));
+        values.put("role", role.name());
+        values.put("reach", reach.toArray(String[]::new));
+        values.put("only", only);
+        values.put("names", keys(subject.parties(), p -> p.nameKey));
+        values.put("organizations", subject.parties().stream().filter(p -> p.organization).map(p -> p.nameKey)
+                .filter(Objects::nonNull).distinct().toArray(String[]::new));
+        values.put("ids", keys(subject.parties(), p -> p.idNumberHash));
+        values.put("phones", keys(subject.parties(), p -> p.phoneHash));
+        values.put("team", subject.teamId() == null ? new UUID(0, 0) : subject.teamId());
+        values.put("asked", subject.askedBefore().toArray(String[]::new));
+        values.put("struck", subject.struck().toArray(String[]::new));
+        values.put("window_end", windowEnd);
+        values.put("subcategory", subject.subcategory());
+        values.put("category", category);
+        values.put("languages", subject.parties().stream().map(p -> p.language).filter(Objects::nonNull)
+                .map(Matching::primaryLanguage).filter(l -> !l.equals("zh")).distinct().toArray(String[]::new));
+        values.put("subcategory_points", SUBCATEGORY_EXPERTISE);
+        values.put("category_points", CATEGORY_EXPERTISE);
+        values.put("level_points", PER_LEVEL_CLOSER);
+        values.put("load_points", FULL_LOAD_PENALTY);
+        values.put("language_points", SHARED_LANGUAGE);
+        values.put("unrated", UNRATED);
+        values.put("rating_points", PER_RATING_POINT);
+        values.put("most_rotation", MOST_ROTATION_PENALTY);
+        values.put("rotation_points", PER_RECENT_OFFER);
+        values.put("candidate_limit", candidateLimit);
+        values.put("excluded_limit", excludedLimit);
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            List<Row> rows = inReach(connection, role, reach, now);
-            Map<String, Excluded> conflicts = new HashMap<>();
-            if (!rows.isEmpty()) {
-                declared(connection, role, nameKeys, idHashes, phoneHashes, conflicts);
-                if (idHashes.length + phoneHashes.length + organizationKeys.length > 0) {
-                    earlier(connection, role, subject.teamId(), idHashes, phoneHashes, organizationKeys, conflicts);
-                }
+            try (PreparedStatement ps = sql.prepare(connection, values); ResultSet rs = ps.executeQuery()) {
+                return read(rs);
             }
-            List<Candidate> candidates = new ArrayList<>();
-            List<Excluded> excluded = new ArrayList<>();
-            Set<String> partyNameKeys = Set.of(nameKeys);
-            for (Row row : rows) {
-                Excluded exclusion = exclusion(row, subject, partyNameKeys, conflicts);
-                if (exclusion != null) {
-                    excluded.add(exclusion);
-                } else {
-                    Map<String, Double> factors = factors(row, subject, partyLanguages);
-                    double score = factors.values().stream().mapToDouble(Double::doubleValue).sum();
-                    candidates.add(new Candidate(row.id(), row.name(), row.areaCode(), row.capacity(),
-                            Math.round(score * 100) / 100.0, factors, row.load(), row.recent(), row.lastOffered()));
-                }
-            }
-            candidates.sort(Comparator.comparingDouble(Candidate::score).reversed()
-                    .thenComparing(Candidate::lastOfferedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
-                    .thenComparing(Candidate::mediatorId));
-            excluded.sort(Comparator.comparing(Excluded::mediatorId));
-            return new Ranking(List.copyOf(candidates), List.copyOf(excluded));
         });
     }
 
-    /** The first conflict-of-interest rule that keeps one mediator off a case, or null: for assignment by hand. */
-    public Excluded conflictOf(Subject subject, MediatorRole role, String mediatorId, Instant now) {
-        Ranking ranking = rank(subject, role, now);
-        return ranking.excluded().stream().filter(e -> e.mediatorId().equals(mediatorId))
-                .filter(e -> e.rule() != Rule.AT_CAPACITY && e.rule() != Rule.ALREADY_OFFERED)
-                .findFirst().orElse(null);
-    }
-
-    private List<Row> inReach(Connection connection, MediatorRole role, List<String> reach, Instant now)
-            throws SQLException {
-        List<Row> rows = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(IN_REACH)) {
-            ps.setTimestamp(1, Timestamp.from(now));
-            ps.setTimestamp(2, Timestamp.from(now.minus(config.rotationWindow())));
-            ps.setString(3, role.name());
-            ps.setArray(4, connection.createArrayOf("varchar", reach.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Timestamp last = rs.getTimestamp(12);
-                    java.math.BigDecimal rating = rs.getBigDecimal(6);
-                    rows.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                            MediatorStatus.valueOf(rs.getString(5)), rating == null ? null : rating.doubleValue(),
-                            rs.getString(7), rs.getString(8), rs.getString(9), rs.getLong(10), rs.getLong(11),
-                            last == null ? null : last.toInstant()));
+    private static Ranking read(ResultSet rs) throws SQLException {
+        List<Candidate> candidates = new ArrayList<>();
+        List<Excluded> excluded = new ArrayList<>();
+        String counts = null;
+        while (rs.next()) {
+            counts = rs.getString("counts");
+            String id = rs.getString("id");
+            String name = rs.getString("name");
+            String rule = rs.getString("rule");
+            long load = rs.getLong("load");
+            int capacity = rs.getInt("capacity");
+            if (rule == null) {
+                Map<String, Double> factors = new LinkedHashMap<>();
+                factors.put("expertise", rs.getDouble("expertise_factor"));
+                factors.put("proximity", rs.getDouble("proximity_factor"));
+                factors.put("load", rs.getDouble("load_factor"));
+                factors.put("language", rs.getDouble("language_factor"));
+                factors.put("rating", rs.getDouble("rating_factor"));
+                factors.put("rotation", rs.getDouble("rotation_factor"));
+                Timestamp last = rs.getTimestamp("last_offered");
+                Contact contact = new Contact(rs.getString("phone"), rs.getString("email"),
+                        split(rs.getString("languages")), split(rs.getString("channels")));
+                candidates.add(new Candidate(id, name, rs.getString("area_code"), capacity, rs.getDouble("score"),
+                        factors, load, rs.getLong("recent"), last == null ? null : last.toInstant(), contact));
+            } else {
+                Rule fired = Rule.valueOf(rule);
+                excluded.add(new Excluded(id, name, fired, detail(fired, rs, load, capacity)));
+            }
+        }
+        // union all keeps no order of its own: sort as the statement ranked them
+        candidates.sort(Comparator.comparingDouble(Candidate::score).reversed()
+                .thenComparing(Candidate::lastOfferedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(Candidate::mediatorId));
+        Map<Rule, Integer> byRule = new EnumMap<>(Rule.class);
+        int candidateTotal = 0;
+        if (counts != null) {
+            for (String entry : counts.split(",")) {
+                int equals = entry.lastIndexOf('=');
+                int n = Integer.parseInt(entry.substring(equals + 1));
+                if (equals == 0) {
+                    candidateTotal = n;
+                } else {
+                    byRule.put(Rule.valueOf(entry.substring(0, equals)), n);
                 }
             }
         }
-        return rows;
+        return new Ranking(List.copyOf(candidates), candidateTotal, List.copyOf(excluded), byRule);
     }
 
-    private static void declared(Connection connection, MediatorRole role, String[] names, String[] ids,
-            String[] phones, Map<String, Excluded> conflicts) throws SQLException {
-        if (names.length + ids.length + phones.length == 0) {
-            return;
-        }
-        try (PreparedStatement ps = connection.prepareStatement(DECLARED)) {
-            ps.setString(1, role.name());
-            ps.setArray(2, connection.createArrayOf("varchar", names));
-            ps.setArray(3, connection.createArrayOf("varchar", ids));
-            ps.setArray(4, connection.createArrayOf("varchar", phones));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    boolean formerClient = "FORMER_CLIENT".equals(rs.getString(2));
-                    Rule rule = formerClient && role == MediatorRole.LAWYER ? Rule.FORMER_CLIENT : Rule.DECLARED_RELATION;
-                    String detail = formerClient
-                            ? "represented " + rs.getString(3) + ", a party of this case, before"
-                            : "declared a relation to " + rs.getString(3) + ", a party of this case";
-                    conflicts.putIfAbsent(rs.getString(1), new Excluded(rs.getString(1), null, rule, detail));
-                }
-            }
-        }
-    }
-
-    private static void earlier(Connection connection, MediatorRole role, UUID teamId, String[] ids, String[] phones,
-            String[] organizations, Map<String, Excluded> conflicts) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(EARLIER)) {
-            ps.setString(1, role.name());
-            ps.setObject(2, teamId == null ? new UUID(0, 0) : teamId);
-            ps.setArray(3, connection.createArrayOf("varchar", ids));
-            ps.setArray(4, connection.createArrayOf("varchar", phones));
-            ps.setArray(5, connection.createArrayOf("varchar", organizations));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    conflicts.putIfAbsent(rs.getString(1), new Excluded(rs.getString(1), null, Rule.EARLIER_INVOLVEMENT,
-                            "served on case " + rs.getString(2) + " with a party of this case"));
-                }
-            }
-        }
-    }
-
-    private static Excluded exclusion(Row row, Subject subject, Set<String> partyNameKeys,
-            Map<String, Excluded> conflicts) {
-        if (row.status() != MediatorStatus.ACTIVE) {
-            return new Excluded(row.id(), row.name(), Rule.NOT_ACTIVE, "status " + row.status());
-        }
-        if (subject.askedBefore().contains(row.id())) {
-            return new Excluded(row.id(), row.name(), Rule.ALREADY_OFFERED, "already offered this case");
-        }
-        if (subject.struck().contains(row.id())) {
-            return new Excluded(row.id(), row.name(), Rule.STRUCK_BY_PARTY, "struck from the choice list by a party");
-        }
-        Excluded conflict = conflicts.get(row.id());
-        if (conflict != null) {
-            return new Excluded(row.id(), row.name(), conflict.rule(), conflict.detail());
-        }
-        if (row.organizationKey() != null && partyNameKeys.contains(row.organizationKey())) {
-            return new Excluded(row.id(), row.name(), Rule.OWN_ORGANIZATION,
-                    "works for a party of this case");
-        }
-        if (row.load() >= row.capacity()) {
-            return new Excluded(row.id(), row.name(), Rule.AT_CAPACITY,
-                    "at capacity (" + row.load() + " of " + row.capacity() + " open cases)");
-        }
-        return null;
-    }
-
-    private static Map<String, Double> factors(Row row, Subject subject, Set<String> partyLanguages) {
-        Map<String, Double> factors = new LinkedHashMap<>();
-        List<String> expertise = split(row.expertise());
-        String category = subject.subcategory().substring(0, subject.subcategory().indexOf('.'));
-        factors.put("expertise", expertise.contains(subject.subcategory()) ? SUBCATEGORY_EXPERTISE
-                : expertise.contains(category) ? CATEGORY_EXPERTISE : 0);
-        // a township mediator is closer to a village case than a county one; the county itself counts zero
-        factors.put("proximity", Math.max(0, AreaCodes.sharedLevels(row.areaCode(), subject.areaCode()) - 1) * PER_LEVEL_CLOSER);
-        factors.put("load", round(-FULL_LOAD_PENALTY * row.load() / row.capacity()));
-        boolean speaks = split(row.languages()).stream().map(Matching::primaryLanguage).anyMatch(partyLanguages::contains);
-        factors.put("language", speaks ? SHARED_LANGUAGE : 0);
-        factors.put("rating", (row.rating() == null ? UNRATED : row.rating()) * PER_RATING_POINT);
-        factors.put("rotation", -Math.min(MOST_ROTATION_PENALTY, PER_RECENT_OFFER * row.recent()));
-        return factors;
+    private static String detail(Rule rule, ResultSet rs, long load, int capacity) throws SQLException {
+        return switch (rule) {
+            case NOT_ACTIVE -> "status " + rs.getString("status");
+            case ALREADY_OFFERED -> "already offered this case";
+            case STRUCK_BY_PARTY -> "struck from the choice list by a party";
+            case FORMER_CLIENT -> "represented " + rs.getString("declared_party") + ", a party of this case, before";
+            case DECLARED_RELATION -> "FORMER_CLIENT".equals(rs.getString("declared_kind"))
+                    ? "represented " + rs.getString("declared_party") + ", a party of this case, before"
+                    : "declared a relation to " + rs.getString("declared_party") + ", a party of this case";
+            case EARLIER_INVOLVEMENT -> "served on case " + rs.getString("earlier_case") + " with a party of this case";
+            case OWN_ORGANIZATION -> "works for a party of this case";
+            case UNAVAILABLE -> "no free time before the case's deadline (weekly hours less time away)";
+            case AT_CAPACITY -> "at capacity (" + load + " of " + capacity + " open cases)";
+        };
     }
 
     /** Each factor's weight, as the README documents them and explanations repeat them. */
@@ -289,8 +386,8 @@ public class Matching {
         return weights;
     }
 
-    private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private static String[] keys(List<TeamParty> parties, java.util.function.Function<TeamParty, String> key) {
@@ -298,11 +395,57 @@ public class Matching {
     }
 
     private static List<String> split(String list) {
-        return list == null || list.isBlank() ? List.of() : Arrays.asList(list.split(","));
+        return list == null || list.isBlank() ? List.of() : List.of(list.split(","));
     }
 
     private static String primaryLanguage(String tag) {
         int dash = tag.indexOf('-');
         return (dash < 0 ? tag : tag.substring(0, dash)).strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** A statement with :named parameters (a name may appear many times), bound by name in one place. */
+    record NamedSql(String sql, List<String> names) {
+
+        private static final Pattern NAME = Pattern.compile("(?<![:\\w]):([a-z_]+)");
+
+        static NamedSql of(String text) {
+            List<String> names = new ArrayList<>();
+            Matcher m = NAME.matcher(text);
+            StringBuilder sql = new StringBuilder();
+            while (m.find()) {
+                names.add(m.group(1));
+                m.appendReplacement(sql, "?");
+            }
+            m.appendTail(sql);
+            return new NamedSql(sql.toString(), List.copyOf(names));
+        }
+
+        PreparedStatement prepare(Connection connection, Map<String, Object> values) throws SQLException {
+            PreparedStatement ps = connection.prepareStatement(sql);
+            try {
+                for (int i = 0; i < names.size(); i++) {
+                    String name = names.get(i);
+                    if (!values.containsKey(name)) {
+                        throw new IllegalArgumentException("no value for :" + name);
+                    }
+                    bind(connection, ps, i + 1, values.get(name));
+                }
+                return ps;
+            } catch (SQLException | RuntimeException e) {
+                ps.close();
+                throw e;
+            }
+        }
+
+        private static void bind(Connection connection, PreparedStatement ps, int index, Object value)
+                throws SQLException {
+            switch (value) {
+                case null -> ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+                case String[] array -> ps.setArray(index, connection.createArrayOf("varchar", array));
+                case Instant instant -> ps.setObject(index, instant.atOffset(java.time.ZoneOffset.UTC));
+                case Double number -> ps.setDouble(index, number);
+                default -> ps.setObject(index, value);
+            }
+        }
     }
 }

@@ -38,8 +38,12 @@ public class MediatorMessages {
 
     /** The notice telling a mediator about an offer; the offer id as key means a relayed repeat sends nothing new. */
     public NoticeRequest offerNotice(Offer offer) {
+        return offerNotice(offer, recipient(offer.mediator));
+    }
+
+    /** The same, to a recipient built from what matching already read, so the mediator need not be loaded again. */
+    public NoticeRequest offerNotice(Offer offer, Recipient recipient) {
         Team team = offer.team;
-        Mediator m = offer.mediator;
         String subcategoryName = taxonomy.subcategory(team.subcategory).map(Taxonomy.Subcategory::nameZh)
                 .orElse(team.subcategory);
         return NoticeRequest.newBuilder()
@@ -47,7 +51,7 @@ public class MediatorMessages {
                 .setKind(NoticeKind.ASSIGNMENT_OFFER)
                 .setCaseId(team.caseId.toString())
                 .setCaseNo(team.caseNo)
-                .setRecipient(recipient(m))
+                .setRecipient(recipient)
                 .putFields("offerId", offer.id.toString())
                 .putFields("caseNo", team.caseNo)
                 .putFields("role", offer.role.name())
@@ -128,21 +132,26 @@ public class MediatorMessages {
     }
 
     private static Recipient recipient(Mediator m) {
+        return recipient(m.id, m.name, m.phone, m.email, m.languageList(), m.channelList());
+    }
+
+    /** A mediator as the recipient of a notice: in-app always, SMS and e-mail where preferred and known. */
+    public static Recipient recipient(String id, String name, String phone, String email, List<String> languages,
+            List<String> preferred) {
         Recipient.Builder recipient = Recipient.newBuilder()
                 .setKind(RecipientKind.MEDIATOR)
-                .setId(m.id)
-                .setName(m.name)
-                .setLanguage(m.languageList().isEmpty() ? "zh-CN" : m.languageList().get(0))
+                .setId(id)
+                .setName(name)
+                .setLanguage(languages.isEmpty() ? "zh-CN" : languages.get(0))
                 .addChannels(NoticeChannel.IN_APP);
-        List<String> preferred = m.channelList();
-        if (m.phone != null) {
-            recipient.setPhone(m.phone);
+        if (phone != null) {
+            recipient.setPhone(phone);
             if (preferred.contains("SMS")) {
                 recipient.addChannels(NoticeChannel.SMS);
             }
         }
-        if (m.email != null) {
-            recipient.setEmail(m.email);
+        if (email != null) {
+            recipient.setEmail(email);
             if (preferred.contains("EMAIL")) {
                 recipient.addChannels(NoticeChannel.EMAIL);
             }

@@ -47,8 +47,8 @@ public class TeamFormation {
     static final String MATCHING = "matching";
     static final String PARTY_CHOICE = "party-choice";
     private static final int SWEEP_BATCH = 100;
-    /** an explanation lists this many exclusions at most, and says how many there were */
-    private static final int EXPLAINED_EXCLUSIONS = 200;
+    /** an explanation lists the best-scored exclusions up to this many, and counts every exclusion per rule */
+    static final int EXPLAINED_EXCLUSIONS = 20;
 
     public record Requested(Team team, boolean created) {
     }
@@ -101,9 +101,12 @@ public class TeamFormation {
         team.createdAt = now;
         team.updatedAt = now;
         team.persist();
+        // notices after the offers, so the offers' rows and the outbox's rows each go in one batch
+        List<Runnable> notices = new ArrayList<>();
         for (MediatorRole role : team.requiredRoles) {
-            offerToNextCandidate(team, role, now);
+            offerToNextCandidate(team, role, now, false, notices);
         }
+        notices.forEach(Runnable::run);
         updateStatus(team, now);
         return new Requested(team, true);
     }
@@ -148,7 +151,7 @@ public class TeamFormation {
         offer.status = OfferStatus.DECLINED;
         offer.respondedAt = now;
         offer.declineReason = reason;
-        offerToNextCandidate(team, offer.role, now);
+        offerToNextCandidate(team, offer.role, now, true, null);
         updateStatus(team, now);
         return offer;
     }
@@ -182,7 +185,7 @@ public class TeamFormation {
         Instant now = Instant.now();
         // staff may reach beyond the handling area: check the mediator where they serve
         Matching.Subject subject = new Matching.Subject(team.id, team.subcategory, mediator.areaCode,
-                AreaLevel.GRID, team.parties, Set.of(), Set.of());
+                AreaLevel.GRID, team.parties, Set.of(), Set.of(), team.deadline);
         Matching.Excluded conflict = matching.conflictOf(subject, role, mediatorId, now);
         if (conflict != null) {
             throw ProblemException.conflict(mediatorId + " may not take case " + team.caseNo + ": " + conflict.rule()
@@ -227,14 +230,14 @@ public class TeamFormation {
             o.status = OfferStatus.WITHDRAWN;
             o.respondedAt = now;
         });
-        Matching.Ranking ranking = matching.rank(Matching.Subject.of(team, Set.of()), role, now);
+        Matching.Ranking judged = matching.judge(Matching.Subject.of(team, Set.of()), role, mediatorIds, now);
         Set<String> eligible = new java.util.HashSet<>();
-        ranking.candidates().forEach(c -> eligible.add(c.mediatorId()));
+        judged.candidates().forEach(c -> eligible.add(c.mediatorId()));
         live.ifPresent(o -> eligible.add(o.mediator.id));
         for (int i = 0; i < mediatorIds.size(); i++) {
             if (!eligible.contains(mediatorIds.get(i))) {
                 String id = mediatorIds.get(i);
-                String why = ranking.excluded().stream().filter(e -> e.mediatorId().equals(id)).findFirst()
+                String why = judged.exclusion(id)
                         .map(e -> e.rule() + ": " + e.detail()).orElse("not a " + role + " within reach of the case");
                 throw ProblemException.badRequest("mediatorIds[" + i + "]", id + " cannot be offered this case (" + why + ")");
             }
@@ -273,7 +276,7 @@ public class TeamFormation {
         list.decidedAt = now;
         TeamAudit.record(team.id, TeamAudit.Action.CHOICE_LIST_DECIDED, list.role, null, actor, list.decidedOrder, now);
         if (team.liveOffer(list.role).isEmpty()) {
-            offerToNextCandidate(team, list.role, now);
+            offerToNextCandidate(team, list.role, now, true, null);
         }
         updateStatus(team, now);
         return list;
@@ -317,7 +320,7 @@ public class TeamFormation {
             return false; // answered, or its time changed, since the sweep read it
         }
         offer.status = OfferStatus.EXPIRED;
-        offerToNextCandidate(team, offer.role, now);
+        offerToNextCandidate(team, offer.role, now, true, null);
         updateStatus(team, now);
         return true;
     }
@@ -326,11 +329,16 @@ public class TeamFormation {
      * Offers a role to the next candidate: the parties' choice in its decided order while it lasts, then the
      * ranking. With nobody left the role waits for assignment by hand and the county's supervisors are alerted.
      */
-    private void offerToNextCandidate(Team team, MediatorRole role, Instant now) {
-        // the previous offer of this role must be written as answered before the next one is inserted
-        em.flush();
-        List<ChoiceList> lists = ChoiceList.list("teamId = ?1 and role = ?2 and status <> ?3", team.id, role,
-                ChoiceList.Status.CANCELLED);
+    private void offerToNextCandidate(Team team, MediatorRole role, Instant now, boolean storedTeam,
+            List<Runnable> deferredNotices) {
+        List<ChoiceList> lists = List.of();
+        if (storedTeam) {
+            // the previous offer of this role must be written as answered before matching counts loads and the next
+            // offer is inserted; a team being created has neither earlier offers nor choice lists
+            em.flush();
+            lists = ChoiceList.list("teamId = ?1 and role = ?2 and status <> ?3", team.id, role,
+                    ChoiceList.Status.CANCELLED);
+        }
         if (lists.stream().anyMatch(l -> l.status == ChoiceList.Status.OPEN)) {
             return; // the parties are still choosing
         }
@@ -341,14 +349,18 @@ public class TeamFormation {
             struck.addAll(list.mediatorIds);
             struck.removeAll(list.decidedOrderList());
         }
-        Matching.Ranking ranking = matching.rank(Matching.Subject.of(team, struck), role, now);
+        Matching.Subject subject = Matching.Subject.of(team, struck);
+        Matching.Ranking ranking = matching.rank(subject, role, now, Matching.OFFER_CANDIDATES, EXPLAINED_EXCLUSIONS);
         Matching.Candidate chosen = null;
         String offeredBy = MATCHING;
-        for (String id : chosenOrder) {
-            chosen = ranking.candidates().stream().filter(c -> c.mediatorId().equals(id)).findFirst().orElse(null);
-            if (chosen != null) {
-                offeredBy = PARTY_CHOICE;
-                break;
+        if (!chosenOrder.isEmpty()) {
+            Matching.Ranking chosenByParties = matching.judge(subject, role, chosenOrder, now);
+            for (String id : chosenOrder) {
+                chosen = chosenByParties.candidate(id).orElse(null);
+                if (chosen != null) {
+                    offeredBy = PARTY_CHOICE;
+                    break;
+                }
             }
         }
         if (chosen == null && !ranking.isEmpty()) {
@@ -357,17 +369,34 @@ public class TeamFormation {
         if (chosen == null) {
             int offersSoFar = (int) team.offers.stream().filter(o -> o.role == role).count();
             LOG.infof("case %s: no candidate left for %s (%d excluded); supervisors alerted", team.caseNo, role,
-                    ranking.excluded().size());
+                    ranking.excludedTotal());
             outbox.enqueue(MediatorTopics.SEND_NOTICE,
-                    messages.noCandidateAlert(team, role, offersSoFar, ranking.excluded().size()));
+                    messages.noCandidateAlert(team, role, offersSoFar, ranking.excludedTotal()));
             return;
         }
-        Mediator mediator = Mediator.findById(chosen.mediatorId());
-        Offer offer = offer(team, role, mediator, BigDecimal.valueOf(chosen.score()), offeredBy, now);
+        // matching read what the notice needs: the mediator row itself is not loaded
+        Mediator mediator = em.getReference(Mediator.class, chosen.mediatorId());
+        Offer offer = newOffer(team, role, mediator, BigDecimal.valueOf(chosen.score()), offeredBy, now);
         offer.explanation = explanation(chosen, ranking, offeredBy);
+        Matching.Contact contact = chosen.contact();
+        cn.tiaojie.contracts.notify.v1.Recipient recipient = MediatorMessages.recipient(chosen.mediatorId(),
+                chosen.name(), contact.phone(), contact.email(), contact.languages(), contact.channels());
+        Runnable notice = () -> outbox.enqueue(MediatorTopics.SEND_NOTICE, messages.offerNotice(offer, recipient));
+        if (deferredNotices != null) {
+            deferredNotices.add(notice);
+        } else {
+            notice.run();
+        }
     }
 
     private Offer offer(Team team, MediatorRole role, Mediator mediator, BigDecimal score, String offeredBy, Instant now) {
+        Offer offer = newOffer(team, role, mediator, score, offeredBy, now);
+        outbox.enqueue(MediatorTopics.SEND_NOTICE, messages.offerNotice(offer));
+        return offer;
+    }
+
+    private Offer newOffer(Team team, MediatorRole role, Mediator mediator, BigDecimal score, String offeredBy,
+            Instant now) {
         Offer offer = new Offer();
         offer.id = UUID.randomUUID();
         offer.team = team;
@@ -380,22 +409,29 @@ public class TeamFormation {
         offer.expiresAt = now.plus(config.offerTtl(role, !team.riskFlagList().isEmpty()));
         offer.persist();
         team.offers.add(offer);
-        outbox.enqueue(MediatorTopics.SEND_NOTICE, messages.offerNotice(offer));
         return offer;
     }
 
-    /** Why this mediator: each factor's contribution, the runners-up, and every mediator excluded with its rule. */
+    /**
+     * Why this mediator: each factor's contribution, the rank among all candidates, the runners-up, how many
+     * mediators each hard rule excluded and the best-scored of them one by one with rule and detail.
+     */
     private String explanation(Matching.Candidate chosen, Matching.Ranking ranking, String offeredBy) {
         Map<String, Object> explanation = new LinkedHashMap<>();
         explanation.put("score", chosen.score());
         explanation.put("factors", chosen.factors());
         explanation.put("chosenBy", offeredBy);
-        explanation.put("rank", ranking.candidates().indexOf(chosen) + 1);
-        explanation.put("candidates", ranking.candidates().size());
-        explanation.put("runnersUp", ranking.candidates().stream().filter(c -> c != chosen).limit(3)
-                .map(c -> Map.of("mediatorId", c.mediatorId(), "score", c.score())).toList());
-        explanation.put("excludedTotal", ranking.excluded().size());
-        explanation.put("excluded", ranking.excluded().stream().limit(EXPLAINED_EXCLUSIONS)
+        int rank = ranking.candidate(chosen.mediatorId()).map(c -> ranking.candidates().indexOf(c) + 1).orElse(0);
+        // a party's choice may rank below the candidates read; its rank is then not known, and null says so
+        explanation.put("rank", rank > 0 ? rank : null);
+        explanation.put("candidates", ranking.candidateTotal());
+        explanation.put("runnersUp", ranking.candidates().stream().filter(c -> !c.mediatorId().equals(chosen.mediatorId()))
+                .limit(3).map(c -> Map.of("mediatorId", c.mediatorId(), "score", c.score())).toList());
+        explanation.put("excludedTotal", ranking.excludedTotal());
+        Map<String, Integer> byRule = new LinkedHashMap<>();
+        ranking.excludedByRule().forEach((rule, n) -> byRule.put(rule.name(), n));
+        explanation.put("excludedByRule", byRule);
+        explanation.put("excluded", ranking.excluded().stream()
                 .map(e -> Map.of("mediatorId", e.mediatorId(), "rule", e.rule().name(), "detail", e.detail())).toList());
         return json(explanation);
     }

@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
 public class TeamRules {
 
     public static final String VIOLENCE_THREAT = "VIOLENCE_THREAT";
+    /** the risk flags case-service raises on a case; only these can carry a rule */
+    public static final Set<String> RISK_FLAGS = Set.of(VIOLENCE_THREAT, "GROUP_DISPUTE", "PETITION_RISK");
 
     public enum Source {
         TAXONOMY, CATEGORY, SUBCATEGORY, RISK_FLAG
@@ -146,10 +148,11 @@ public class TeamRules {
         if (taxonomy.document().categories().stream().anyMatch(c -> c.code().equals(code))) {
             return TeamRule.Scope.CATEGORY;
         }
-        if (code.matches("[A-Z][A-Z0-9_]{1,39}")) {
+        if (RISK_FLAGS.contains(code)) {
             return TeamRule.Scope.RISK_FLAG;
         }
-        throw ProblemException.badRequest("code", "not a category, a subcategory or a risk flag: " + code);
+        throw ProblemException.badRequest("code", "not a category, a subcategory or a risk flag "
+                + RISK_FLAGS.stream().sorted().toList() + ": " + code);
     }
 
     private Effective effective(Taxonomy.Subcategory s, Map<String, TeamRule> saved) {

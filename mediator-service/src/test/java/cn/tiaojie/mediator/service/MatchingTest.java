@@ -16,10 +16,19 @@ import cn.tiaojie.mediator.MediatorRole;
 import cn.tiaojie.mediator.Offer;
 import cn.tiaojie.mediator.Team;
 import cn.tiaojie.mediator.TestWorld;
+import cn.tiaojie.mediator.Unavailability;
+import cn.tiaojie.mediator.UnavailabilityKind;
+import cn.tiaojie.mediator.WeeklyHours;
+import cn.tiaojie.platform.grpc.ProtoTime;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -154,5 +163,96 @@ class MatchingTest {
                 .get("/api/teams/{id}/candidates", TestWorld.team(caseId).id)
                 .then().statusCode(200)
                 .body("candidates.mediatorId", not(hasItem("M031")));
+    }
+
+    @Test
+    void aMediatorWithNoFreeTimeBeforeTheDeadlineIsExcludedAsUnavailable() {
+        TestWorld world = new TestWorld();
+        Instant now = Instant.now();
+        Instant deadline = now.plus(Duration.ofDays(3));
+        // the best-scored three have no free hour in the next three days; the other two have
+        String onLeave = world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county, "NEIGHBOUR.NOISE");
+        away(onLeave, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));
+        String sitsLater = world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county, "NEIGHBOUR.NOISE");
+        weeklyHours(sitsLater, deadline.plus(Duration.ofDays(2)).atZone(MediatorMessages.CHINA).getDayOfWeek());
+        String awayWhenSitting = world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county, "NEIGHBOUR.NOISE");
+        for (DayOfWeek day : DayOfWeek.values()) {
+            weeklyHours(awayWhenSitting, day);
+        }
+        // away every day of the window during the hours kept, free outside them: still no hour to sit
+        for (int d = -1; d <= 4; d++) {
+            LocalDate date = now.atZone(MediatorMessages.CHINA).toLocalDate().plusDays(d);
+            away(awayWhenSitting, date.atTime(8, 0).atZone(MediatorMessages.CHINA).toInstant(),
+                    date.atTime(18, 0).atZone(MediatorMessages.CHINA).toInstant());
+        }
+        String partlyAway = world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county, "NEIGHBOUR");
+        for (DayOfWeek day : DayOfWeek.values()) {
+            weeklyHours(partlyAway, day);
+        }
+        away(partlyAway, now, now.plus(Duration.ofDays(1)));
+        String noPattern = world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county);
+
+        UUID caseId = request(world.caseOf("NEIGHBOUR.NOISE", AreaLevel.GRID).setDeadline(ProtoTime.of(deadline)));
+
+        assertEquals(partlyAway, liveOffer(caseId, MediatorRole.PEOPLE_MEDIATOR).mediator.id);
+        given().auth().oauth2(mediatorToken(partlyAway)).get("/api/offers")
+                .then().statusCode(200)
+                .body("[0].explanation.excludedByRule.UNAVAILABLE", equalTo(3))
+                .body("[0].explanation.excludedTotal", equalTo(3))
+                .body("[0].explanation.candidates", equalTo(2))
+                .body("[0].explanation.excluded.find { it.mediatorId == '" + onLeave + "' }.rule", equalTo("UNAVAILABLE"))
+                .body("[0].explanation.excluded.find { it.mediatorId == '" + sitsLater + "' }.rule", equalTo("UNAVAILABLE"))
+                .body("[0].explanation.excluded.find { it.mediatorId == '" + awayWhenSitting + "' }.rule",
+                        equalTo("UNAVAILABLE"))
+                .body("[0].explanation.runnersUp.mediatorId", equalTo(List.of(noPattern)));
+    }
+
+    @Test
+    void theRankingCountsEveryExclusionPerRuleAndListsTheBestScoredOnes() {
+        TestWorld world = new TestWorld();
+        for (int i = 0; i < 3; i++) {
+            world.declareConflict(world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county), "张三");
+        }
+        String suspended = world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county, "NEIGHBOUR.NOISE");
+        QuarkusTransaction.requiringNew().run(() ->
+                cn.tiaojie.mediator.Mediator.<cn.tiaojie.mediator.Mediator>findById(suspended).status =
+                        cn.tiaojie.mediator.MediatorStatus.SUSPENDED);
+        String eligible = world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county);
+        UUID caseId = request(world.caseOf("NEIGHBOUR.NOISE", AreaLevel.GRID));
+
+        given().auth().oauth2(STAFF).queryParam("role", "PEOPLE_MEDIATOR")
+                .get("/api/teams/{id}/candidates", TestWorld.team(caseId).id)
+                .then().statusCode(200)
+                .body("candidateCount", equalTo(0))
+                .body("excludedTotal", equalTo(5))
+                .body("excludedByRule.DECLARED_RELATION", equalTo(3))
+                .body("excludedByRule.NOT_ACTIVE", equalTo(1))
+                .body("excludedByRule.ALREADY_OFFERED", equalTo(1))
+                // the subcategory expert would have ranked first: listed first
+                .body("excluded[0].mediatorId", equalTo(suspended))
+                .body("excluded.find { it.mediatorId == '" + eligible + "' }.rule", equalTo("ALREADY_OFFERED"));
+    }
+
+    private static void away(String mediatorId, Instant from, Instant to) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Unavailability away = new Unavailability();
+            away.id = UUID.randomUUID();
+            away.mediatorId = mediatorId;
+            away.startsAt = from;
+            away.endsAt = to;
+            away.kind = UnavailabilityKind.LEAVE;
+            away.persist();
+        });
+    }
+
+    private static void weeklyHours(String mediatorId, DayOfWeek day) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            WeeklyHours hours = new WeeklyHours();
+            hours.mediatorId = mediatorId;
+            hours.dayOfWeek = (short) day.getValue();
+            hours.starts = LocalTime.of(9, 0);
+            hours.ends = LocalTime.of(17, 0);
+            hours.persist();
+        });
     }
 }
