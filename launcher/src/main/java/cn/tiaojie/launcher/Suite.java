@@ -34,9 +34,15 @@ public final class Suite implements AutoCloseable {
      * @param dataDirectory the database's data, kept across runs; null for a throw-away database
      * @param postgresPort 0 for any free port
      * @param ports each service's HTTP (and gRPC) port
+     * @param jvmOptions the services' JVM options: {@link #JVM_OPTIONS} unless a bench wants the server JIT
      */
     public record Options(Path root, Path stateDirectory, Path dataDirectory, int postgresPort,
-            Map<SuiteService, Integer> ports) {
+            Map<SuiteService, Integer> ports, List<String> jvmOptions) {
+
+        public Options(Path root, Path stateDirectory, Path dataDirectory, int postgresPort,
+                Map<SuiteService, Integer> ports) {
+            this(root, stateDirectory, dataDirectory, postgresPort, ports, JVM_OPTIONS);
+        }
 
         public static Options local(Path root) {
             Map<SuiteService, Integer> ports = new EnumMap<>(SuiteService.class);
@@ -130,7 +136,7 @@ public final class Suite implements AutoCloseable {
     private void launch(SuiteService service, Path publicKey) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_OPTIONS);
+        command.addAll(options.jvmOptions());
         // a class-data archive made on the first start makes later starts faster
         command.add("-XX:+AutoCreateSharedArchive");
         command.add("-XX:SharedArchiveFile=" + options.stateDirectory().resolve("cds").resolve(service.module + ".jsa"));

@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -36,7 +37,8 @@ import java.util.concurrent.TimeUnit;
  * The fast path of RequestHearing against the real service: the whole suite runs on a throw-away embedded
  * PostgreSQL, 5,000 hearings are already booked at a county center (16 of its 20 rooms, the next ~10 weeks, an
  * eighth of them with the demo mediators the requests use), then one request at a time books a new case's hearing over gRPC and
- * the latency is recorded. Loopback only, bounded: 30 warm-up and {@code -Dbench.requests} (300) measured requests.
+ * the latency is recorded. Loopback only, bounded: {@code -Dbench.warmup} (300) warm-up and {@code -Dbench.requests}
+ * (300) measured requests.
  * Run: ./mvnw -q -pl bench exec:java -Dexec.mainClass=cn.tiaojie.bench.scheduling.FastPathBench
  */
 public final class FastPathBench {
@@ -72,13 +74,21 @@ public final class FastPathBench {
 
     public static void main(String[] args) throws Exception {
         int requests = Integer.getInteger("bench.requests", 300);
+        int warmup = Integer.getInteger("bench.warmup", 300);
         Path root = Path.of(System.getProperty("tiaojie.root", ".")).toAbsolutePath();
         Path state = Files.createTempDirectory("tiaojie-fastpath-bench");
         Map<SuiteService, Integer> ports = new EnumMap<>(SuiteService.class);
         for (SuiteService s : SuiteService.values()) {
             ports.put(s, 18_000 + s.defaultPort % 100);
         }
-        try (Suite suite = Suite.start(new Suite.Options(root, state, null, 0, ports), Duration.ofMinutes(4))) {
+        // the services run as in production (server JIT, a roomier heap), not with the local run's start-up options
+        List<String> jvmOptions = new java.util.ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8"));
+        // e.g. -Dbench.serviceJvmArgs=-XX:StartFlightRecording=filename=/tmp/svc.jfr to profile the services
+        String extra = System.getProperty("bench.serviceJvmArgs", "").strip();
+        if (!extra.isEmpty()) {
+            jvmOptions.addAll(List.of(extra.split("\\s+")));
+        }
+        try (Suite suite = Suite.start(new Suite.Options(root, state, null, 0, ports, jvmOptions), Duration.ofMinutes(4))) {
             String jdbc = "jdbc:postgresql://localhost:" + suite.postgresPort() + "/" + SuiteService.SCHEDULING.database();
             try (Connection db = DriverManager.getConnection(jdbc, SuiteService.SCHEDULING.user(),
                     SuiteService.SCHEDULING.devPassword())) {
@@ -92,7 +102,7 @@ public final class FastPathBench {
                 SchedulingServiceGrpc.SchedulingServiceBlockingStub scheduling = SchedulingServiceGrpc.newBlockingStub(channel)
                         .withInterceptors(ServiceCalls.serviceToken());
                 Random random = new Random(7);
-                for (int i = 0; i < 30; i++) {
+                for (int i = 0; i < warmup; i++) {
                     book(scheduling, random);
                     acknowledged.executeUpdate();
                 }
