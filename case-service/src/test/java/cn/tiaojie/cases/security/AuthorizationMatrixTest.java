@@ -7,7 +7,6 @@ import static cn.tiaojie.cases.Fixtures.OTHER_SUPERVISOR;
 import static cn.tiaojie.cases.Fixtures.STAFF;
 import static cn.tiaojie.cases.Fixtures.register;
 import static cn.tiaojie.cases.Fixtures.wageDispute;
-import static io.restassured.RestAssured.given;
 
 import cn.tiaojie.cases.Flow;
 import cn.tiaojie.contracts.cases.v1.CaseServiceGrpc;
@@ -16,9 +15,7 @@ import cn.tiaojie.testsupport.security.AccessMatrix;
 import cn.tiaojie.testsupport.security.ApiCall;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -38,7 +35,6 @@ class AuthorizationMatrixTest {
     private static final String MEDIATOR = DevTokens.forRole("mediator").subject("m-010").claim("mediatorId", "M010").sign();
     private static final String OTHER_MEDIATOR = DevTokens.forRole("mediator").subject("m-011").claim("mediatorId", "M011").sign();
     private static final String SERVICE = DevTokens.forRole("service").subject("mediator-service").sign();
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     @GrpcClient("case")
     CaseServiceGrpc.CaseServiceBlockingStub cases;
@@ -48,8 +44,8 @@ class AuthorizationMatrixTest {
         // a case in mediation with a team: readable by everyone in its scope, and the resident's own
         String shared = Flow.toMediation(cases, STAFF, wageDispute());
         String otherCase = register(wageDispute());
-        String resident = residentOf(shared);
-        String otherResident = residentOf(otherCase);
+        String resident = CaseStates.residentOf(shared);
+        String otherResident = CaseStates.residentOf(otherCase);
         return AccessMatrix.of("""
                 endpoint                                               staff supervisor mediator resident admin service other-center outside-supervisor other-mediator other-resident anonymous bad-token
                 POST   /api/cases                                      201   403        403      403      403   403     201          403                403            403            401       401
@@ -96,27 +92,27 @@ class AuthorizationMatrixTest {
                 .request("POST /api/cases/{id}/start-mediation", column -> onCase(fresh(column, shared,
                         () -> Flow.toHearingScheduled(cases, STAFF, wageDispute()))))
                 .request("POST /api/cases/{id}/outcome", column -> onCase(fresh(column, shared,
-                        () -> Flow.toMediation(cases, STAFF, wageDispute()))).json(resolved()))
+                        () -> Flow.toMediation(cases, STAFF, wageDispute()))).json(CaseStates.resolvedOutcome()))
                 .request("POST /api/cases/{id}/judicial-confirmation", column -> onCase(fresh(column, shared,
-                        this::resolvedCase)).json("{\"appliedOn\":\"" + LocalDate.now(CHINA)
+                        () -> CaseStates.resolvedCase(cases))).json("{\"appliedOn\":\"" + LocalDate.now(CaseStates.CHINA)
                         + "\",\"court\":\"青溪县人民法院\",\"reference\":\"(2025)浙0999民特1号\"}"))
-                .request("POST /api/cases/{id}/close", column -> onCase(fresh(column, shared, this::withdrawnCase)))
+                .request("POST /api/cases/{id}/close", column -> onCase(fresh(column, shared, CaseStates::withdrawnCase)))
                 .request("POST /api/cases/{id}/escalate", column -> onCase(fresh(column, shared, () -> register(wageDispute())))
                         .json("{\"reason\":\"久拖不决\"}"))
                 .request("POST /api/cases/{id}/summons", column -> onCase(fresh(column, shared, () -> register(wageDispute())))
                         .json("{\"departments\":[],\"deadlineHours\":72,\"note\":\"请劳动监察大队到场\"}"))
                 .request("POST /api/cases/{id}/summons/{summonsId}/response", column -> {
                     String id = register(wageDispute());
-                    return onCase(id).path("summonsId", summon(id)).json("{\"response\":\"REPORTED\"}");
+                    return onCase(id).path("summonsId", CaseStates.summon(id)).json("{\"response\":\"REPORTED\"}");
                 })
                 .request("POST /api/cases/{id}/ratings", column -> {
                     if (column.equals("resident")) {
-                        String id = resolvedCase();
-                        return onCase(id).as(residentOf(id)).json("{\"score\":5,\"comment\":\"调解员很耐心\"}");
+                        String id = CaseStates.resolvedCase(cases);
+                        return onCase(id).as(CaseStates.residentOf(id)).json("{\"score\":5,\"comment\":\"调解员很耐心\"}");
                     }
                     return onCase(shared).json("{\"score\":5}");
                 })
-                .request("POST /api/cases/{id}/follow-ups", column -> onCase(fresh(column, shared, this::resolvedCase))
+                .request("POST /api/cases/{id}/follow-ups", column -> onCase(fresh(column, shared, () -> CaseStates.resolvedCase(cases)))
                         .json("{\"method\":\"PHONE\",\"note\":\"已按协议支付\",\"agreementPerformed\":true}"))
                 .request("GET /api/supervision/overdue", column -> ApiCall.call())
                 .request("GET /api/stats", column -> ApiCall.call().query("groupBy", "level"))
@@ -131,39 +127,5 @@ class AuthorizationMatrixTest {
     /** A fresh case for the columns that may act on it (so each succeeds on its own); the shared one otherwise. */
     private static String fresh(String column, String shared, java.util.function.Supplier<String> newCase) {
         return List.of("staff", "supervisor").contains(column) ? newCase.get() : shared;
-    }
-
-    private static String resolved() {
-        return """
-                {"result":"RESOLVED","agreement":{"terms":"公司于二十日内一次性支付工资 18000 元","amount":18000,
-                 "performanceDeadline":"%s","judicialConfirmation":true}}""".formatted(LocalDate.now(CHINA).plusDays(20));
-    }
-
-    private String resolvedCase() {
-        String id = Flow.toMediation(cases, STAFF, wageDispute());
-        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body(resolved())
-                .post("/api/cases/{id}/outcome", id).then().statusCode(200);
-        return id;
-    }
-
-    private String withdrawnCase() {
-        String id = register(wageDispute());
-        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"reason\":\"申请人撤回\"}")
-                .post("/api/cases/{id}/withdraw", id).then().statusCode(200);
-        return id;
-    }
-
-    /** A summons of the case's own department, by the case's staff. */
-    private static String summon(String caseId) {
-        return given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"deadlineHours\":24}")
-                .post("/api/cases/{id}/summons", caseId).then().statusCode(201).extract().path("[0].id");
-    }
-
-    /** A resident token for the case's applicant. */
-    private static String residentOf(String caseId) {
-        String partyId = given().auth().oauth2(STAFF).get("/api/cases/{id}", caseId).then().statusCode(200)
-                .extract().path("parties[0].id");
-        return DevTokens.forRole("resident").subject("r-" + partyId).claim("caseId", caseId).claim("partyId", partyId)
-                .sign();
     }
 }

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.tiaojie.cases.Flow;
 import cn.tiaojie.contracts.cases.v1.CaseServiceGrpc;
 import cn.tiaojie.testsupport.DatabaseFingerprint;
-import cn.tiaojie.testsupport.DevTokens;
 import cn.tiaojie.testsupport.security.ApiCall;
 import cn.tiaojie.testsupport.security.HostileRequests;
 import io.agroal.api.AgroalDataSource;
@@ -20,7 +19,6 @@ import io.restassured.http.ContentType;
 import io.quarkus.arc.Arc;
 import io.restassured.specification.RequestSpecification;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -35,7 +33,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class HostileInputTest {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final int ENOUGH = 200;
     /** a path id and nothing else: the catalogue of hostile strings once */
     private static final int PATH_ONLY = HostileRequests.CATALOGUE.size();
@@ -57,7 +54,7 @@ class HostileInputTest {
         atLeast(PATH_ONLY, batch("POST /api/cases/{id}/file", STAFF, HostileInputTest::onCase, () -> register(wageDispute())));
         atLeast(PATH_ONLY, batch("POST /api/cases/{id}/start-mediation", STAFF, HostileInputTest::onCase,
                 () -> Flow.toHearingScheduled(cases, STAFF, wageDispute())));
-        atLeast(PATH_ONLY, batch("POST /api/cases/{id}/close", STAFF, HostileInputTest::onCase, this::withdrawnCase));
+        atLeast(PATH_ONLY, batch("POST /api/cases/{id}/close", STAFF, HostileInputTest::onCase, CaseStates::withdrawnCase));
     }
 
     @Test
@@ -73,7 +70,7 @@ class HostileInputTest {
 
     @Test
     void recordingAnOutcome() {
-        atLeast(ENOUGH, batch("POST /api/cases/{id}/outcome", STAFF, id -> onCase(id).json(resolved()),
+        atLeast(ENOUGH, batch("POST /api/cases/{id}/outcome", STAFF, id -> onCase(id).json(CaseStates.resolvedOutcome()),
                 () -> Flow.toMediation(cases, STAFF, wageDispute()), "agreement.terms"));
         atLeast(REASON_ONLY, batch("POST /api/cases/{id}/outcome", STAFF,
                 id -> onCase(id).json("{\"result\":\"UNRESOLVED\",\"referralRoute\":\"LITIGATION\",\"reason\":\"被申请人拒不到场\"}"),
@@ -83,9 +80,9 @@ class HostileInputTest {
     @Test
     void applyingForJudicialConfirmation() {
         atLeast(ENOUGH, batch("POST /api/cases/{id}/judicial-confirmation", STAFF,
-                id -> onCase(id).json("{\"appliedOn\":\"" + LocalDate.now(CHINA)
+                id -> onCase(id).json("{\"appliedOn\":\"" + LocalDate.now(CaseStates.CHINA)
                         + "\",\"court\":\"青溪县人民法院\",\"reference\":\"(2025)浙0999民特1号\"}"),
-                this::resolvedCase, "court", "reference"));
+                () -> CaseStates.resolvedCase(cases), "court", "reference"));
     }
 
     @Test
@@ -94,18 +91,18 @@ class HostileInputTest {
                 id -> onCase(id).json("{\"departments\":[\"HOUSING_BUREAU\",\"LABOUR_BUREAU\"],\"deadlineHours\":72,\"note\":\"请到场说明\"}"),
                 () -> register(wageDispute()), "note"));
         atLeast(ENOUGH, batch("POST /api/cases/{id}/summons/{summonsId}/response", STAFF,
-                id -> onCase(id).path("summonsId", summon(id)).json("{\"response\":\"DECLINED\",\"note\":\"不属本部门职责\"}"),
+                id -> onCase(id).path("summonsId", CaseStates.summon(id)).json("{\"response\":\"DECLINED\",\"note\":\"不属本部门职责\"}"),
                 () -> register(wageDispute()), "note"));
     }
 
     @Test
     void ratingAndFollowingUp() {
         atLeast(REASON_ONLY, batch("POST /api/cases/{id}/ratings", null,
-                id -> onCase(id).as(residentOf(id)).json("{\"score\":4,\"comment\":\"调解员很耐心\"}"),
-                this::resolvedCase, "comment"));
+                id -> onCase(id).as(CaseStates.residentOf(id)).json("{\"score\":4,\"comment\":\"调解员很耐心\"}"),
+                () -> CaseStates.resolvedCase(cases), "comment"));
         atLeast(REASON_ONLY, batch("POST /api/cases/{id}/follow-ups", STAFF,
                 id -> onCase(id).json("{\"method\":\"VISIT\",\"note\":\"已按协议支付\",\"agreementPerformed\":true}"),
-                this::resolvedCase, "note"));
+                () -> CaseStates.resolvedCase(cases), "note"));
     }
 
     private static void atLeast(int minimum, int sent) {
@@ -168,37 +165,5 @@ class HostileInputTest {
 
     private static Valid onCase(String id) {
         return new Valid(Map.of("id", id), null, null);
-    }
-
-    private static String resolved() {
-        return """
-                {"result":"RESOLVED","agreement":{"terms":"公司于二十日内一次性支付工资 18000 元","amount":18000.50,
-                 "performanceDeadline":"%s","judicialConfirmation":true}}""".formatted(LocalDate.now(CHINA).plusDays(20));
-    }
-
-    private String resolvedCase() {
-        String id = Flow.toMediation(cases, STAFF, wageDispute());
-        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body(resolved())
-                .post("/api/cases/{id}/outcome", id).then().statusCode(200);
-        return id;
-    }
-
-    private String withdrawnCase() {
-        String id = register(wageDispute());
-        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"reason\":\"申请人撤回\"}")
-                .post("/api/cases/{id}/withdraw", id).then().statusCode(200);
-        return id;
-    }
-
-    private static String summon(String caseId) {
-        return given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"deadlineHours\":24}")
-                .post("/api/cases/{id}/summons", caseId).then().statusCode(201).extract().path("[0].id");
-    }
-
-    private static String residentOf(String caseId) {
-        String partyId = given().auth().oauth2(STAFF).get("/api/cases/{id}", caseId).then().statusCode(200)
-                .extract().path("parties[0].id");
-        return DevTokens.forRole("resident").subject("r-" + partyId).claim("caseId", caseId).claim("partyId", partyId)
-                .sign();
     }
 }
