@@ -5,7 +5,7 @@ import cn.tiaojie.cases.PartyKind;
 import cn.tiaojie.cases.PartyRole;
 import cn.tiaojie.cases.RiskFlag;
 import cn.tiaojie.cases.VulnerableGroup;
-import cn.tiaojie.cases.validation.ChinesePhone;
+import cn.tiaojie.platform.validation.ChinesePhone;
 import cn.tiaojie.cases.validation.ResidentId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;

@@ -1,5 +1,6 @@
 package cn.tiaojie.cases.service;
 
+import cn.tiaojie.platform.validation.ChinesePhones;
 import cn.tiaojie.cases.CaseStatus;
 import cn.tiaojie.cases.Channel;
 import cn.tiaojie.cases.DisputeCase;
@@ -164,7 +165,7 @@ public class CaseIntake {
         party.role = p.role().name();
         party.kind = p.kind().name();
         party.name = p.name().strip();
-        String phone = PersonalData.normalisePhone(p.phone()).orElse(null);
+        String phone = ChinesePhones.normalise(p.phone()).orElse(null);
         party.phone = personalData.seal(PersonalData.PHONE_FIELD, phone);
         party.phoneHash = personalData.phoneHash(phone);
         String idNumber = p.idNumber() == null ? null : p.idNumber().toUpperCase(java.util.Locale.ROOT);

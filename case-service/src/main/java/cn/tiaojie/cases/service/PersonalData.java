@@ -3,9 +3,6 @@ package cn.tiaojie.cases.service;
 import cn.tiaojie.cases.Party;
 import cn.tiaojie.cases.PartyKind;
 import cn.tiaojie.platform.privacy.PersonalDataCipher;
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.Phonenumber;
 import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -30,7 +27,6 @@ public class PersonalData {
     public static final String ID_NUMBER_FIELD = "party.id_number";
     private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String ID_CHECK_DIGITS = "10X98765432";
-    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
     private final PersonalDataCipher cipher;
 
@@ -43,22 +39,6 @@ public class PersonalData {
     @Singleton
     static PersonalDataCipher cipher(Config config) {
         return PersonalDataCipher.fromConfig(config, "tiaojie.privacy", ConfigUtils.isProfileActive("prod"));
-    }
-
-    /** A Chinese phone number (mobile or fixed line) in national digits, e.g. 13812345678 or 057188886666. */
-    public static Optional<String> normalisePhone(String phone) {
-        if (phone == null || phone.isBlank() || phone.length() > 30) {
-            return Optional.empty();
-        }
-        try {
-            Phonenumber.PhoneNumber number = PHONES.parse(phone, "CN");
-            if (number.getCountryCode() != 86 || !PHONES.isValidNumberForRegion(number, "CN")) {
-                return Optional.empty();
-            }
-            return Optional.of(PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.NATIONAL).replaceAll("[^0-9]", ""));
-        } catch (NumberParseException e) {
-            return Optional.empty();
-        }
     }
 
     /** A resident ID number (GB 11643): 17 digits with a valid birth date, then the ISO 7064 check character. */

@@ -1,5 +1,6 @@
 package cn.tiaojie.cases.service;
 
+import cn.tiaojie.platform.validation.ChinesePhones;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,7 +69,7 @@ public class PersonalDataSealing {
     private void reseal(UUID partyId, String phone, String idNumber) {
         boolean plainPhone = phone != null && !PersonalDataCipher.isSealed(phone);
         boolean plainId = idNumber != null && !PersonalDataCipher.isSealed(idNumber);
-        String normalisedPhone = plainPhone ? PersonalData.normalisePhone(phone).orElse(phone) : null;
+        String normalisedPhone = plainPhone ? ChinesePhones.normalise(phone).orElse(phone) : null;
         em.createNativeQuery("""
                 update party set phone = ?2, id_number = ?3,
                     phone_hash = coalesce(?4, phone_hash), id_number_hash = coalesce(?5, id_number_hash)

@@ -1,5 +1,6 @@
 package cn.tiaojie.mediator.rest;
 
+import cn.tiaojie.platform.validation.ChinesePhone;
 import cn.tiaojie.mediator.MediatorRole;
 import cn.tiaojie.mediator.TeamParty;
 import cn.tiaojie.mediator.service.Matching;
@@ -34,7 +35,7 @@ public class MatchResource {
 
     public record PartyInput(@Size(max = 200) String name, Boolean organization,
             @Pattern(regexp = "[0-9]{17}[0-9Xx]|[0-9A-Z]{18}", message = "must be an 18-character ID number or credit code") String idNumber,
-            @Pattern(regexp = "\\+?[0-9 \\-]{6,20}", message = "must be a phone number") String phone,
+            @ChinesePhone String phone,
             @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag such as zh-CN") String language) {
     }
 

@@ -1,5 +1,6 @@
 package cn.tiaojie.mediator.rest;
 
+import cn.tiaojie.platform.validation.ChinesePhone;
 import cn.tiaojie.mediator.MediatorRole;
 import cn.tiaojie.mediator.MediatorStatus;
 import cn.tiaojie.mediator.OrganizationKind;
@@ -24,7 +25,7 @@ public record MediatorRequest(
         @NotBlank @Pattern(regexp = "\\d{6}(\\d{3}){0,3}", message = "must be a 6, 9, 12 or 15 digit area code") String areaCode,
         @Size(max = 200) String organization,
         OrganizationKind organizationKind,
-        @Pattern(regexp = "\\+?[0-9 \\-]{6,20}", message = "must be a phone number") String phone,
+        @ChinesePhone String phone,
         @Email @Size(min = 3, max = 200) String email,
         /** languages and dialects as tags: zh-CN, en, yue (Cantonese), wuu (Wu), nan (Min Nan) */
         @Size(max = 8) List<@NotNull @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag such as zh-CN or wuu") String> languages,

@@ -1,5 +1,6 @@
 package cn.tiaojie.mediator.rest;
 
+import cn.tiaojie.platform.validation.ChinesePhone;
 import cn.tiaojie.platform.rest.QueryParams;
 import cn.tiaojie.platform.rest.ETags;
 import cn.tiaojie.mediator.ConflictKind;
@@ -52,7 +53,7 @@ public class MediatorResource {
 
     public record ConflictRequest(ConflictKind kind, @Size(max = 200) String partyName,
             @Pattern(regexp = "[0-9]{17}[0-9Xx]|[0-9A-Z]{18}", message = "must be an 18-character ID number or credit code") String idNumber,
-            @Pattern(regexp = "\\+?[0-9 \\-]{6,20}", message = "must be a phone number") String phone,
+            @ChinesePhone String phone,
             @Size(max = 500) String reason) {
     }
 

@@ -55,7 +55,16 @@ public final class HostileRequests {
             "%s%s%s%n", "%x%x%x%x",
             "\u202Egnp.exe", "\u200B", "ＡＢＣ１２３", "e\u0301\u0301\u0301", "\uFEFF", "😀".repeat(1000),
             "\u0000", "line\r\nX-Injected: 1", "\u0007\u001b[31m",
-            "", "   ", "NO_SUCH_CODE", "unknown", "-1", "0", "9".repeat(40), "x".repeat(100_000));
+            "", "   ", "NO_SUCH_CODE", "unknown", "-1", "0", "9".repeat(40), "x".repeat(100_000),
+            "%2e%2e%2f%2e%2e%2fetc%2fpasswd", "....//....//etc/passwd", "..;/", "%252e%252e%252f",
+            "null", "undefined", "None", "NaN", "Infinity", "-Infinity",
+            "9223372036854775808", "1e309", "0x7fffffff", "-0",
+            "{}", "[]", "{\"$ne\":null}", "*)(uid=*))(|(uid=*",
+            "00000000-0000-0000-0000-00000000000g", "{00000000-0000-0000-0000-000000000000}",
+            "1' AND SLEEP(5)--", "' UNION SELECT NULL--", "1)) OR ((1=1", "' OR ''='",
+            "<body onload=alert(1)>", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "&lt;script&gt;",
+            "%0d%0aSet-Cookie:%20x=1", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>",
+            "http://127.0.0.1:22/", "${env:HOME}", "\uFFFF\uFFFE", "𝕏𝕐", "İ", "\t", "a".repeat(256), "a".repeat(4096));
 
     /** What no text at all may hold. */
     private static final List<String> NEVER_TEXT = List.of("text\u0000with NUL", "x".repeat(100_000),

@@ -1,6 +1,5 @@
-package cn.tiaojie.cases.validation;
+package cn.tiaojie.platform.validation;
 
-import cn.tiaojie.cases.service.PersonalData;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -25,7 +24,7 @@ public @interface ChinesePhone {
     class Validator implements ConstraintValidator<ChinesePhone, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || PersonalData.normalisePhone(value).isPresent();
+            return value == null || ChinesePhones.normalise(value).isPresent();
         }
     }
 }
