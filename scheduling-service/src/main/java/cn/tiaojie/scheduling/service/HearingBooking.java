@@ -175,6 +175,9 @@ public class HearingBooking {
         for (NoticeRequest notice : messages.notices(hearing, request)) {
             outbox.enqueue(SchedulingTopics.SEND_NOTICE, notice);
         }
+        if (!hearing.withinDeadline) {
+            outbox.enqueue(SchedulingTopics.SEND_NOTICE, messages.bookedAfterDeadlineAlert(hearing));
+        }
         if (cause != HearingChange.Cause.BOOKING) {
             HearingChange.record(hearing, HearingChange.Kind.NOTIFIED, cause, null, null, null, null);
         }

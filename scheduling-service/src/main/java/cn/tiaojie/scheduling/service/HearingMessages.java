@@ -67,6 +67,27 @@ public class HearingMessages {
                 .build();
     }
 
+    /**
+     * The supervisors (督办) over the case's area are told that no slot fitted before the case's deadline, so they
+     * can act before the proposed date; notify-service shows it to every supervisor whose area holds the case's.
+     */
+    public NoticeRequest bookedAfterDeadlineAlert(Hearing h) {
+        return NoticeRequest.newBuilder()
+                .setIdempotencyKey("hearing:" + h.id + ":after-deadline")
+                .setKind(NoticeKind.OVERDUE_ALERT)
+                .setCaseId(h.caseId.toString())
+                .setCaseNo(h.caseNo)
+                .setRecipient(Recipient.newBuilder().setKind(RecipientKind.SUPERVISOR).setId("area:" + h.areaCode)
+                        .setName("督办 " + h.areaCode).addChannels(NoticeChannel.IN_APP))
+                .putFields("reminder", "HEARING_AFTER_DEADLINE")
+                .putFields("caseNo", h.caseNo)
+                .putFields("startsAt", localTime.format(h.startsAt))
+                .putFields("deadline", localTime.format(h.deadline))
+                .putFields("venueName", h.venue.name)
+                .setUrgent(true)
+                .build();
+    }
+
     /** One hearing notice per party and per team mediator, reachable by what the request carried. */
     public List<NoticeRequest> notices(Hearing h, HearingRequest request) {
         return notices(h, request, NoticeKind.HEARING_NOTICE, "hearing:" + h.id + ":", Map.of());

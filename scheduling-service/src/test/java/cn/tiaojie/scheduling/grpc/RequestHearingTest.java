@@ -1,5 +1,6 @@
 package cn.tiaojie.scheduling.grpc;
 
+import cn.tiaojie.scheduling.Outboxes;
 import static cn.tiaojie.scheduling.Fixtures.SHANGHAI;
 import static cn.tiaojie.scheduling.Fixtures.at;
 import static cn.tiaojie.scheduling.Fixtures.newCenter;
@@ -66,7 +67,8 @@ class RequestHearingTest {
     void theFirstFreeSlotIsAtLeastTheNoticePeriodAheadOnAWorkingDayInsideOpeningHours() {
         String center = newCenter(1);
         Instant before = Instant.now();
-        Hearing hearing = scheduling.requestHearing(request(center, uniqueId("M")).build());
+        HearingRequest request = request(center, uniqueId("M")).build();
+        Hearing hearing = scheduling.requestHearing(request);
         Instant after = Instant.now();
 
         Instant start = ProtoTime.toInstant(hearing.getStartsAt());
@@ -76,6 +78,7 @@ class RequestHearingTest {
         assertEquals(Duration.ofMinutes(90), Duration.between(start, ProtoTime.toInstant(hearing.getEndsAt())));
         assertEquals(HearingStatus.BOOKED, hearing.getStatus());
         assertTrue(hearing.getWithinDeadline());
+        assertTrue(Outboxes.notices(request.getCaseNo(), NoticeKind.OVERDUE_ALERT).isEmpty(), "no alert within the deadline");
         assertEquals("调解室 1", hearing.getVenueName());
         assertEquals(1, hearing.getTeamCount());
     }
@@ -238,6 +241,12 @@ class RequestHearingTest {
         assertEquals(at(day, 8, 30), ProtoTime.toInstant(hearing.getStartsAt()));
         assertFalse(hearing.getWithinDeadline());
         assertFalse(scheduledMessageOf(hearing.getHearingId()).getWithinDeadline());
+        // and the supervisors over the case's area are alerted, once
+        List<NoticeRequest> alerts = Outboxes.notices(request.getCaseNo(), NoticeKind.OVERDUE_ALERT);
+        assertEquals(1, alerts.size());
+        assertEquals(RecipientKind.SUPERVISOR, alerts.get(0).getRecipient().getKind());
+        assertEquals("area:" + request.getAreaCode(), alerts.get(0).getRecipient().getId());
+        assertEquals("HEARING_AFTER_DEADLINE", alerts.get(0).getFieldsOrThrow("reminder"));
     }
 
     @Test
