@@ -1,7 +1,5 @@
 package cn.tiaojie.cases.rest;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
-import com.fasterxml.jackson.annotation.OptBoolean;
 import cn.tiaojie.cases.CaseStatus;
 import cn.tiaojie.cases.ReferralRoute;
 import cn.tiaojie.cases.SummonsStatus;
@@ -32,7 +30,7 @@ public final class ActionRequests {
     public record Agreement(
             @NotBlank @Size(max = 10000) String terms,
             @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal amount,
-            @JsonFormat(lenient = OptBoolean.FALSE) LocalDate performanceDeadline,
+            LocalDate performanceDeadline,
             @NotNull Boolean judicialConfirmation) {
     }
 
@@ -45,7 +43,7 @@ public final class ActionRequests {
     }
 
     /** a date is written as 2025-01-31, never as a count of days */
-    public record JudicialConfirmation(@NotNull @JsonFormat(lenient = OptBoolean.FALSE) LocalDate appliedOn, @NotBlank @Size(max = 200) String court,
+    public record JudicialConfirmation(@NotNull LocalDate appliedOn, @NotBlank @Size(max = 200) String court,
             @Size(max = 100) String reference) {
     }
 

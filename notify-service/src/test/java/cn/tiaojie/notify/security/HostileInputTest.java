@@ -20,7 +20,6 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,9 +40,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(SecurityTestProfile.class)
 class HostileInputTest {
-
-    /** Vert.x's longest request line (quarkus.http.limits.max-initial-line-length) */
-    private static final int MAX_REQUEST_LINE = 4096;
 
     @GrpcClient("notify")
     NotifyServiceGrpc.NotifyServiceBlockingStub notify;
@@ -69,17 +64,14 @@ class HostileInputTest {
         int bodies = 0;
         // as each caller that may report a bounce: staff of the notice's center, the mail system's service, admins
         for (String caller : List.of(f.staff, f.service, f.admin)) {
-            bodies += HostileRequests.to("POST /api/notices/" + notice + "/email-bounce")
+            bodies += HostileRequests.to("POST /api/notices/{id}/email-bounce")
                     .as(caller)
-                    .call(ApiCall.call().json(valid))
+                    .call(ApiCall.call().path("id", notice).json(valid))
                     .freeText("reason")
                     .unchanged(() -> DatabaseFingerprint.of(dataSource))
                     .run();
         }
-        int paths = refusedPaths("POST", "/api/notices/{}/email-bounce",
-                request -> request.auth().oauth2(f.staff).contentType("application/json").body(valid));
-
-        assertTrue(bodies + paths >= 200, "hostile requests sent: " + (bodies + paths));
+        assertTrue(bodies >= 200, "hostile requests sent: " + bodies);
         assertEquals(DeliveryState.SENT, DeliveryDispatcherTest.deliveries(notice).get(Channel.EMAIL).state);
     }
 
@@ -92,8 +84,12 @@ class HostileInputTest {
         SecurityFixtures f = new SecurityFixtures(notify, dispatcher, links);
         given().post("/n/{token}/ack", f.linkToken(f.sentPartyNotice())).then().statusCode(200);
 
-        int sent = refusedPaths("POST", "/n/{}/ack", UnaryOperator.identity())
-                + refusedPaths("GET", "/n/{}", UnaryOperator.identity());
+        String link = f.linkToken(f.sentPartyNotice());
+        int sent = 0;
+        for (String endpoint : List.of("POST /n/{token}/ack", "GET /n/{token}")) {
+            sent += HostileRequests.to(endpoint).call(ApiCall.call().path("token", link))
+                    .unchanged(() -> DatabaseFingerprint.of(dataSource)).run();
+        }
         assertEquals(2 * HostileRequests.CATALOGUE.size(), sent);
     }
 
@@ -105,8 +101,10 @@ class HostileInputTest {
 
         UUID notice = f.sentPartyNotice();
         String token = f.smsReportToken(notice);
-        int paths = refusedPaths("POST", "/hooks/sms/{}", request -> request.contentType("application/x-www-form-urlencoded")
-                .body("MessageStatus=failed&ErrorMessage=30003"));
+        int paths = HostileRequests.to("POST /hooks/sms/{token}")
+                .call(ApiCall.call().path("token", token)
+                        .body("application/x-www-form-urlencoded", "MessageStatus=failed&ErrorMessage=30003"))
+                .unchanged(() -> DatabaseFingerprint.of(dataSource)).run();
 
         List<String> forms = new ArrayList<>();
         HostileRequests.CATALOGUE.forEach(value -> {
@@ -142,34 +140,6 @@ class HostileInputTest {
         assertEquals(before, DatabaseFingerprint.of(dataSource), "refused reports changed the database");
         assertTrue(paths + forms.size() + 3 >= 200, "hostile requests sent: " + (paths + forms.size() + 3));
         assertEquals(DeliveryState.SENT, DeliveryDispatcherTest.deliveries(notice).get(Channel.SMS).state);
-    }
-
-    /**
-     * Sends the request to {@code method template} with each catalogue value in place of {@code {}}, asserts each was
-     * refused with a 4xx and nothing changed; returns how many were sent.
-     */
-    private int refusedPaths(String method, String template, UnaryOperator<RequestSpecification> valid) {
-        Map<String, String> before = DatabaseFingerprint.of(dataSource);
-        List<String> accepted = new ArrayList<>();
-        for (String value : HostileRequests.CATALOGUE) {
-            String path = template.replace("{}", URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
-            int status;
-            try {
-                status = valid.apply(given().urlEncodingEnabled(false).redirects().follow(false))
-                        .request(method, path).statusCode();
-            } catch (Exception e) { // RestAssured throws the socket's IOException unchecked
-                if (path.length() > MAX_REQUEST_LINE) {
-                    continue; // the server answers 414 and closes while the client still writes: refused, unread
-                }
-                throw new IllegalStateException(path, e);
-            }
-            if (status < 400 || status > 499) {
-                accepted.add(path.substring(0, Math.min(80, path.length())) + " → " + status);
-            }
-        }
-        assertTrue(accepted.isEmpty(), template + ": not refused with a 4xx: " + accepted);
-        assertEquals(before, DatabaseFingerprint.of(dataSource), template + ": refused requests changed the database");
-        return HostileRequests.CATALOGUE.size();
     }
 
     private static String form(String value) {

@@ -145,7 +145,10 @@ public final class HostileRequests {
             variants.add(new Hostile("path " + param + "=" + shown(inPath), valid.copy().path(param, inPath),
                     inPath.length() >= 5_000));
         }));
-        valid.body().ifPresent(body -> bodyVariants(body, variants));
+        // a form or other non-JSON body is kept as it is: its variants are the path's
+        if (valid.contentType().filter(type -> type.startsWith("application/json")).isPresent()) {
+            valid.body().ifPresent(body -> bodyVariants(body, variants));
+        }
         return variants;
     }
 
