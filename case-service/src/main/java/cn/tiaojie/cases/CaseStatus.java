@@ -16,7 +16,8 @@ public enum CaseStatus {
             case FILED -> EnumSet.of(DISPATCHED, WITHDRAWN);
             case DISPATCHED -> EnumSet.of(TEAM_ASSIGNED, WITHDRAWN);
             case TEAM_ASSIGNED -> EnumSet.of(HEARING_SCHEDULED, WITHDRAWN);
-            case HEARING_SCHEDULED -> EnumSet.of(IN_MEDIATION, HEARING_SCHEDULED, WITHDRAWN);
+            // back to TEAM_ASSIGNED when scheduling-service cancels the hearing
+            case HEARING_SCHEDULED -> EnumSet.of(IN_MEDIATION, HEARING_SCHEDULED, TEAM_ASSIGNED, WITHDRAWN);
             case IN_MEDIATION -> EnumSet.of(RESOLVED, UNRESOLVED, WITHDRAWN, HEARING_SCHEDULED);
             case RESOLVED, UNRESOLVED, WITHDRAWN, REJECTED -> EnumSet.of(CLOSED);
             case CLOSED -> EnumSet.noneOf(CaseStatus.class);

@@ -33,4 +33,12 @@ public class CaseTeamMember extends PanacheEntityBase {
     public String role;
 
     public String name;
+
+    /** where the role stands in the team's required roles, as mediator-service listed them */
+    public Integer position;
+
+    /** sealed like a party's phone (PersonalData); other services receive it opened */
+    public String phone;
+
+    public String email;
 }

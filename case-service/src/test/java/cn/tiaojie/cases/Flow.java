@@ -23,8 +23,8 @@ public final class Flow {
     private Flow() {
     }
 
-    /** Registers (as {@code staffToken}), files, and reports the team and the hearing: HEARING_SCHEDULED. */
-    public static String toHearingScheduled(CaseServiceGrpc.CaseServiceBlockingStub cases, String staffToken, String body) {
+    /** Registers (as {@code staffToken}), files, and reports the team: TEAM_ASSIGNED, waiting for a hearing. */
+    public static String toTeamAssigned(CaseServiceGrpc.CaseServiceBlockingStub cases, String staffToken, String body) {
         String id = given().auth().oauth2(staffToken).contentType(ContentType.JSON).body(body)
                 .post("/api/cases").then().statusCode(201).extract().path("id");
         given().auth().oauth2(staffToken).post("/api/cases/{id}/file", id).then().statusCode(200);
@@ -32,6 +32,12 @@ public final class Flow {
                 .setTeamId("team-" + id.substring(0, 8))
                 .addMembers(TeamMember.newBuilder().setMediatorId("M010").setRole(MediatorRole.LAWYER).setName("李律师"))
                 .build());
+        return id;
+    }
+
+    /** … and reports the hearing: HEARING_SCHEDULED, with hearing {@code "H-" + the id's first 8 characters}. */
+    public static String toHearingScheduled(CaseServiceGrpc.CaseServiceBlockingStub cases, String staffToken, String body) {
+        String id = toTeamAssigned(cases, staffToken, body);
         Instant startsAt = Instant.now().plus(3, ChronoUnit.DAYS);
         cases.recordHearingScheduled(HearingScheduled.newBuilder().setMessageId(UUID.randomUUID().toString())
                 .setCaseId(id).setHearingId("H-" + id.substring(0, 8)).setStartsAt(ProtoTime.of(startsAt))

@@ -266,6 +266,34 @@ public final class WorkloadRules {
                             + " differs from the username in Secret " + secret);
                 }
             });
+            // the roles the operator keeps beside the owner (the services' own logins), each with its Secret
+            for (JsonObject role : Json.objects(Json.path(cluster.body(), "spec", "managed"), "roles")) {
+                String name = Json.string(role, "name");
+                if (name == null) {
+                    continue;
+                }
+                if (name.equals(Json.string(initdb, "owner"))) {
+                    problems.add(cluster.where() + ": managed role " + name + " is the database owner");
+                }
+                if (Json.isTrue(role, "superuser") || Json.isTrue(role, "createrole") || Json.isTrue(role, "bypassrls")) {
+                    problems.add(cluster.where() + ": managed role " + name + " has superuser, createrole or bypassrls");
+                }
+                if (!role.has("passwordSecret")) {
+                    continue;
+                }
+                String roleSecret = Json.string(Json.object(role, "passwordSecret"), "name");
+                if (roleSecret.equals(secret)) {
+                    problems.add(cluster.where() + ": managed role " + name + " shares the owner's Secret " + secret);
+                }
+                require(cluster, "Secret", roleSecret, "username", secretTemplates, problems);
+                require(cluster, "Secret", roleSecret, "password", secretTemplates, problems);
+                secretTemplates.stream().filter(s -> s.name().equals(roleSecret)).findFirst().ifPresent(s -> {
+                    if (!name.equals(Json.string(Json.object(s.body(), "stringData"), "username"))) {
+                        problems.add(cluster.where() + ": managed role " + name
+                                + " differs from the username in Secret " + roleSecret);
+                    }
+                });
+            }
         }
         for (Manifest configMap : objects.stream().filter(m -> m.is("ConfigMap")).toList()) {
             String url = Json.string(Json.object(configMap.body(), "data"), "QUARKUS_DATASOURCE_JDBC_URL");

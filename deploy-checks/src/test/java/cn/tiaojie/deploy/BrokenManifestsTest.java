@@ -183,6 +183,13 @@ class BrokenManifestsTest {
     }
 
     @Test
+    void aDatabaseLoginWhoseSecretNamesAnotherUserIsRejected() throws IOException {
+        edit("base/databases.yaml", "      - name: case_svc\n", "      - name: case_app\n");
+
+        assertReports(checks.rules("base"), "managed role case_app differs from the username in Secret case-db-credentials");
+    }
+
+    @Test
     void anUnknownFieldInAnOverlayPatchIsRejectedInTheRenderedObject() throws IOException {
         edit("overlays/prod/sizing.yaml", "  replicas: 2\n  template:\n    spec:\n      containers:\n        - name: case-service\n",
                 "  replicas: 2\n  template:\n    spec:\n      containers:\n        - name: case-service\n          cpuShares: 512\n");

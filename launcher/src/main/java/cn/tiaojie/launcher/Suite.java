@@ -86,7 +86,8 @@ public final class Suite implements AutoCloseable {
         Suite suite = new Suite(options, postgres);
         try {
             for (SuiteService s : SuiteService.values()) {
-                postgres.ensureDatabase(s.database(), s.user(), s.devPassword());
+                // a data directory from before the owner role existed is handed over to it here, as the superuser
+                postgres.ensureDatabase(s.database(), s.owner(), s.ownerDevPassword(), s.user(), s.devPassword());
             }
             Path publicKey = options.stateDirectory().resolve("DEV-ONLY-jwt-public.pem");
             Files.writeString(publicKey, DevTokens.publicKeyPem());
@@ -137,14 +138,19 @@ public final class Suite implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options.jvmOptions());
-        // a class-data archive made on the first start makes later starts faster
-        command.add("-XX:+AutoCreateSharedArchive");
-        command.add("-XX:SharedArchiveFile=" + options.stateDirectory().resolve("cds").resolve(service.module + ".jsa"));
+        if (options.jvmOptions().equals(JVM_OPTIONS)) {
+            // part of the quick-start options: a class-data archive made on the first start makes later starts
+            // faster (and, while it is written, keeps flight recordings off, which benches with their own options use)
+            command.add("-XX:+AutoCreateSharedArchive");
+            command.add("-XX:SharedArchiveFile=" + options.stateDirectory().resolve("cds").resolve(service.module + ".jsa"));
+        }
         command.add("-Dquarkus.profile=local");
         command.add("-Dquarkus.http.port=" + options.ports().get(service));
         command.add("-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(service.database()));
         command.add("-Dquarkus.datasource.username=" + service.user());
         command.add("-Dquarkus.datasource.password=" + service.devPassword());
+        command.add("-Dquarkus.flyway.username=" + service.owner());
+        command.add("-Dquarkus.flyway.password=" + service.ownerDevPassword());
         command.add("-Dmp.jwt.verify.publickey.location=" + publicKey.toUri());
         command.add("-Dmp.jwt.verify.issuer=" + DevTokens.ISSUER);
         command.add("-Dtiaojie.service-token.signing-key-location="

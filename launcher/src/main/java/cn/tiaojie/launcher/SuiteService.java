@@ -1,6 +1,11 @@
 package cn.tiaojie.launcher;
 
-/** The four services: their module, default port, and the database and login each owns. */
+import cn.tiaojie.testsupport.LocalPostgres;
+
+/**
+ * The four services: their module, default port, their database and its two logins: the owner, which Flyway
+ * migrates as, and the application's role, which the service's datasource uses and which owns nothing.
+ */
 public enum SuiteService {
     CASE("case-service", 8081, "case"),
     MEDIATOR("mediator-service", 8082, "mediator"),
@@ -22,12 +27,23 @@ public enum SuiteService {
         return clientName + "_db";
     }
 
+    /** The application's role: reads and writes rows with the rights the migrations grant it. */
     public String user() {
         return clientName + "_svc";
     }
 
-    /** Local-run password: the embedded server listens on loopback only. */
+    /** DEV-ONLY local-run password of {@link #user()}: the embedded server listens on loopback only. */
     public String devPassword() {
         return "dev-only-" + clientName;
+    }
+
+    /** The database's owner: owns the schema, Flyway's login. */
+    public String owner() {
+        return LocalPostgres.ownerOf(user());
+    }
+
+    /** DEV-ONLY local-run password of {@link #owner()}, the one the services' local profile expects. */
+    public String ownerDevPassword() {
+        return LocalPostgres.ownerPasswordOf(devPassword());
     }
 }

@@ -3,6 +3,7 @@ package cn.tiaojie.notify;
 import cn.tiaojie.contracts.cases.v1.CaseService;
 import cn.tiaojie.contracts.cases.v1.CaseView;
 import cn.tiaojie.contracts.cases.v1.GetCaseRequest;
+import cn.tiaojie.contracts.cases.v1.HearingCancelled;
 import cn.tiaojie.contracts.cases.v1.HearingScheduled;
 import cn.tiaojie.contracts.cases.v1.NoticeAcknowledged;
 import cn.tiaojie.contracts.cases.v1.TeamAssigned;
@@ -71,6 +72,11 @@ public class RecordingCaseService implements CaseService {
 
     @Override
     public Uni<Recorded> recordHearingScheduled(HearingScheduled request) {
+        return Uni.createFrom().failure(Status.UNIMPLEMENTED.asRuntimeException());
+    }
+
+    @Override
+    public Uni<Recorded> recordHearingCancelled(HearingCancelled request) {
         return Uni.createFrom().failure(Status.UNIMPLEMENTED.asRuntimeException());
     }
 }

@@ -1,8 +1,10 @@
 package cn.tiaojie.scheduling;
 
+import cn.tiaojie.scheduling.privacy.SealedRequest;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -59,7 +61,11 @@ public class Hearing extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
-    /** the request as case-service sent it: contacts for notices, preferences and deadline for re-booking */
+    /**
+     * the request as case-service sent it: contacts for notices, preferences and deadline for re-booking; sealed
+     * in the database because it holds the parties' phones and e-mail addresses
+     */
+    @Convert(converter = SealedRequest.class)
     public byte[] request;
 
     public Instant deadline;

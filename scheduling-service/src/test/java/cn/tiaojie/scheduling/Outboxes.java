@@ -1,5 +1,6 @@
 package cn.tiaojie.scheduling;
 
+import cn.tiaojie.contracts.cases.v1.HearingCancelled;
 import cn.tiaojie.contracts.cases.v1.HearingScheduled;
 import cn.tiaojie.contracts.notify.v1.NoticeKind;
 import cn.tiaojie.contracts.notify.v1.NoticeRequest;
@@ -24,6 +25,16 @@ public final class Outboxes {
         return messages(SchedulingTopics.RECORD_HEARING_SCHEDULED).stream().map(m -> {
             try {
                 return HearingScheduled.parseFrom(m.payload);
+            } catch (InvalidProtocolBufferException e) {
+                throw new IllegalStateException(e);
+            }
+        }).filter(m -> m.getHearingId().equals(hearingId)).toList();
+    }
+
+    public static List<HearingCancelled> cancelled(String hearingId) {
+        return messages(SchedulingTopics.RECORD_HEARING_CANCELLED).stream().map(m -> {
+            try {
+                return HearingCancelled.parseFrom(m.payload);
             } catch (InvalidProtocolBufferException e) {
                 throw new IllegalStateException(e);
             }

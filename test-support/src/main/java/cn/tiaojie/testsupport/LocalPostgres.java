@@ -57,17 +57,70 @@ public final class LocalPostgres implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + port() + "/" + database;
     }
 
-    /** Creates the login role and the database it owns, unless they exist. */
-    public void ensureDatabase(String database, String owner, String password) {
+    /**
+     * Creates the database's two login roles and the database, unless they exist. {@code owner} owns the database
+     * and everything its migrations create (Flyway connects as it); {@code app} is the application's role, which owns
+     * nothing and gets its rights on rows from those migrations. A database an older local run left owned by the
+     * application's role is handed, with everything in it, to the owner.
+     */
+    public void ensureDatabase(String database, String owner, String ownerPassword, String app, String appPassword) {
+        if (owner.equals(app)) {
+            throw new IllegalArgumentException("the owner and the application's role must differ: " + owner);
+        }
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            if (!exists(c, "select 1 from pg_roles where rolname = ?", owner)) {
-                s.execute("create role " + identifier(owner) + " login password '" + password.replace("'", "''") + "'");
-            }
-            if (!exists(c, "select 1 from pg_database where datname = ?", database)) {
+            ensureLoginRole(c, s, owner, ownerPassword);
+            ensureLoginRole(c, s, app, appPassword);
+            String currentOwner = databaseOwner(c, database);
+            if (currentOwner == null) {
                 s.execute("create database " + identifier(database) + " owner " + identifier(owner));
+            } else if (currentOwner.equals(app)) {
+                s.execute("alter database " + identifier(database) + " owner to " + identifier(owner));
+                // the tables, sequences, functions and Flyway's history the application's role created before
+                try (Connection inside = postgres.getDatabase("postgres", database).getConnection();
+                        Statement reassign = inside.createStatement()) {
+                    reassign.execute("reassign owned by " + identifier(app) + " to " + identifier(owner));
+                }
+            } else if (!currentOwner.equals(owner)) {
+                throw new IllegalStateException("database " + database + " belongs to " + currentOwner
+                        + ", neither to " + owner + " nor to " + app);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not create database " + database, e);
+        }
+    }
+
+    /**
+     * The same for callers that name only the application's role: the owner is {@link #ownerOf(String)} with the
+     * password {@link #ownerPasswordOf(String)}, which is what the services' local profile expects.
+     */
+    public void ensureDatabase(String database, String app, String appPassword) {
+        ensureDatabase(database, ownerOf(app), ownerPasswordOf(appPassword), app, appPassword);
+    }
+
+    /** The owner role that goes with an application's role: {@code case_svc} → {@code case_owner}. */
+    public static String ownerOf(String appRole) {
+        return (appRole.endsWith("_svc") ? appRole.substring(0, appRole.length() - "_svc".length()) : appRole)
+                + "_owner";
+    }
+
+    /** A local run's owner password, derived from the application's local password: local and test use only. */
+    public static String ownerPasswordOf(String appPassword) {
+        return appPassword + "-owner";
+    }
+
+    private static void ensureLoginRole(Connection c, Statement s, String role, String password) throws SQLException {
+        if (!exists(c, "select 1 from pg_roles where rolname = ?", role)) {
+            s.execute("create role " + identifier(role) + " login password '" + password.replace("'", "''") + "'");
+        }
+    }
+
+    private static String databaseOwner(Connection c, String database) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select pg_get_userbyid(datdba) from pg_database where datname = ?")) {
+            ps.setString(1, database);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
         }
     }
 

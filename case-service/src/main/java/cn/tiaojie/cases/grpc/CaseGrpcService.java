@@ -6,6 +6,7 @@ import cn.tiaojie.cases.service.CaseMessages;
 import cn.tiaojie.contracts.cases.v1.CaseService;
 import cn.tiaojie.contracts.cases.v1.CaseView;
 import cn.tiaojie.contracts.cases.v1.GetCaseRequest;
+import cn.tiaojie.contracts.cases.v1.HearingCancelled;
 import cn.tiaojie.contracts.cases.v1.HearingScheduled;
 import cn.tiaojie.contracts.cases.v1.NoticeAcknowledged;
 import cn.tiaojie.contracts.cases.v1.TeamAssigned;
@@ -50,6 +51,11 @@ public class CaseGrpcService implements CaseService {
     @Override
     public Uni<Recorded> recordHearingScheduled(HearingScheduled request) {
         return GrpcCalls.answer(() -> recorded(lifecycle.recordHearingScheduled(request)));
+    }
+
+    @Override
+    public Uni<Recorded> recordHearingCancelled(HearingCancelled request) {
+        return GrpcCalls.answer(() -> recorded(lifecycle.recordHearingCancelled(request)));
     }
 
     @Override

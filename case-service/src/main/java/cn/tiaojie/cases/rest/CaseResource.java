@@ -274,6 +274,15 @@ public class CaseResource {
         return answer(lifecycle.startMediation(caseId, ETags.versionOf(ifMatch), Actor.of(caller)));
     }
 
+    /** Asks scheduling-service for a new hearing of a case whose team waits for one (after a cancellation). */
+    @POST
+    @Path("/{id}/request-hearing")
+    @RolesAllowed(Claims.STAFF)
+    public Response requestHearing(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        UUID caseId = manageable(id);
+        return answer(lifecycle.requestHearing(caseId, ETags.versionOf(ifMatch), Actor.of(caller)));
+    }
+
     @POST
     @Path("/{id}/outcome")
     @RolesAllowed(Claims.STAFF)

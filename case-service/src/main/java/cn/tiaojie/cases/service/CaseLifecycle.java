@@ -1,5 +1,6 @@
 package cn.tiaojie.cases.service;
 
+import cn.tiaojie.cases.CancelledHearing;
 import cn.tiaojie.cases.CaseEvent;
 import cn.tiaojie.cases.CaseStatus;
 import cn.tiaojie.cases.CaseTeamMember;
@@ -7,9 +8,11 @@ import cn.tiaojie.cases.DisputeCase;
 import cn.tiaojie.cases.NoticeReceipt;
 import cn.tiaojie.cases.Step;
 import cn.tiaojie.cases.rest.ActionRequests;
+import cn.tiaojie.contracts.cases.v1.HearingCancelled;
 import cn.tiaojie.contracts.cases.v1.HearingScheduled;
 import cn.tiaojie.contracts.cases.v1.NoticeAcknowledged;
 import cn.tiaojie.contracts.cases.v1.TeamAssigned;
+import cn.tiaojie.contracts.common.v1.TeamMember;
 import cn.tiaojie.platform.area.AreaLevel;
 import cn.tiaojie.platform.rest.ETags;
 import cn.tiaojie.platform.grpc.ProtoTime;
@@ -44,15 +47,17 @@ public class CaseLifecycle {
     private final AuditTrail audit;
     private final StepClock clock;
     private final SupervisorAlerts alerts;
+    private final PersonalData personalData;
 
     CaseLifecycle(Outbox outbox, Inbox inbox, CaseMessages messages, AuditTrail audit, StepClock clock,
-            SupervisorAlerts alerts) {
+            SupervisorAlerts alerts, PersonalData personalData) {
         this.outbox = outbox;
         this.inbox = inbox;
         this.messages = messages;
         this.audit = audit;
         this.clock = clock;
         this.alerts = alerts;
+        this.personalData = personalData;
     }
 
     /** 立案: accept the case for mediation and ask mediator-service for a team. */
@@ -241,20 +246,52 @@ public class CaseLifecycle {
         }
         c.teamId = message.getTeamId();
         CaseTeamMember.delete("caseId", c.id);
+        int position = 0;
         for (var m : message.getMembersList()) {
             CaseTeamMember member = new CaseTeamMember();
             member.caseId = c.id;
             member.mediatorId = m.getMediatorId();
             member.role = m.getRole().name();
             member.name = m.getName();
+            member.position = position++;
+            member.phone = m.getPhone().isBlank() ? null : personalData.seal(PersonalData.MEDIATOR_PHONE_FIELD, m.getPhone());
+            member.email = m.getEmail().isBlank() ? null : m.getEmail();
             member.persist();
         }
         String team = message.getMembersList().stream().map(m -> m.getRole() + " " + m.getName())
                 .collect(Collectors.joining(", "));
         move(c, CaseStatus.TEAM_ASSIGNED, actor, team);
-        outbox.enqueue(CaseTopics.REQUEST_HEARING, messages.hearingRequest(c, message.getMembersList()));
+        askForHearing(c, message.getMembersList());
         audit.append(actor, "TEAM_ASSIGNED", c.id, before, Digests.of(c));
         return true;
+    }
+
+    /**
+     * Staff ask scheduling-service for a new hearing of a case whose team waits for one (its hearing was
+     * cancelled, or none fitted); the same request the team's forming sent, with the team as stored then.
+     */
+    @Transactional
+    public DisputeCase requestHearing(UUID id, Long expectedVersion, Actor actor) {
+        DisputeCase c = load(id, expectedVersion);
+        if (c.status != CaseStatus.TEAM_ASSIGNED) {
+            throw ProblemException.conflict("case " + c.caseNo + " is " + c.status
+                    + "; a hearing is requested only for a case whose team waits for one (TEAM_ASSIGNED)");
+        }
+        List<TeamMember> team = messages.storedTeam(c);
+        if (c.teamId == null || team.isEmpty()) {
+            throw ProblemException.conflict("case " + c.caseNo + " has no team to hold a hearing");
+        }
+        String before = Digests.of(c);
+        c.updatedAt = Times.now();
+        CaseEvent.record(c.id, "HEARING_REQUESTED", actor.name(), "team " + c.teamId);
+        askForHearing(c, team);
+        audit.append(actor, "REQUEST_HEARING", c.id, before, Digests.of(c));
+        return c;
+    }
+
+    /** Asks scheduling-service, through the outbox, to book the earliest hearing that fits the team. */
+    private void askForHearing(DisputeCase c, List<TeamMember> team) {
+        outbox.enqueue(CaseTopics.REQUEST_HEARING, messages.hearingRequest(c, team));
     }
 
     @Transactional
@@ -263,7 +300,8 @@ public class CaseLifecycle {
             return false;
         }
         DisputeCase c = loadForMessage(message.getCaseId());
-        if (!c.status.canMoveTo(CaseStatus.HEARING_SCHEDULED)) {
+        // a cancelled hearing never comes back: this report was overtaken by its cancellation
+        if (!c.status.canMoveTo(CaseStatus.HEARING_SCHEDULED) || CancelledHearing.isCancelled(message.getHearingId())) {
             return false;
         }
         String before = Digests.of(c);
@@ -275,6 +313,50 @@ public class CaseLifecycle {
         Actor actor = Actor.service("scheduling-service");
         move(c, CaseStatus.HEARING_SCHEDULED, actor, detail);
         audit.append(actor, "HEARING_SCHEDULED", c.id, before, Digests.of(c));
+        return true;
+    }
+
+    /**
+     * scheduling-service cancelled a hearing. The case's current hearing takes a scheduled case back to
+     * TEAM_ASSIGNED, the hearing step timed afresh, so staff can ask for a new one; a case that has moved on (in
+     * mediation, with an outcome, closed) keeps its status and only records it. Any other hearing is ignored.
+     */
+    @Transactional
+    public boolean recordHearingCancelled(HearingCancelled message) {
+        if (!inbox.firstDelivery(message.getMessageId())) {
+            return false;
+        }
+        DisputeCase c = loadForMessage(message.getCaseId());
+        if (!CancelledHearing.isCancelled(message.getHearingId())) {
+            CancelledHearing cancelled = new CancelledHearing();
+            cancelled.hearingId = message.getHearingId();
+            cancelled.caseId = c.id;
+            cancelled.cancelledAt = message.hasCancelledAt()
+                    ? Times.stored(ProtoTime.toInstant(message.getCancelledAt())) : Times.now();
+            cancelled.persist();
+        }
+        if (!message.getHearingId().equals(c.hearingId)) {
+            return false;
+        }
+        Actor actor = Actor.service("scheduling-service");
+        String before = Digests.of(c);
+        String when = c.hearingStartsAt == null ? "" : c.hearingStartsAt.atZone(CHINA).toLocalDateTime() + " @ "
+                + c.hearingVenue + " ";
+        String by = message.getCancelledBy().isBlank() ? "" : " by " + message.getCancelledBy();
+        if (c.status == CaseStatus.HEARING_SCHEDULED) {
+            CaseEvent.record(c.id, "HEARING_CANCELLED", actor.name(), when + "cancelled" + by + ": " + message.getReason());
+            c.hearingId = null;
+            c.hearingStartsAt = null;
+            c.hearingVenue = null;
+            move(c, CaseStatus.TEAM_ASSIGNED, actor, "waiting for a new hearing");
+            // the hearing step starts again: its reminders and escalation may happen again too
+            Supervision.forgetStep(c.id, Step.HEARING);
+        } else {
+            CaseEvent.record(c.id, "HEARING_CANCELLED", actor.name(), when + "cancelled" + by + ": "
+                    + message.getReason() + " (the case is " + c.status + " and stays so)");
+            c.updatedAt = Times.now();
+        }
+        audit.append(actor, "HEARING_CANCELLED", c.id, before, Digests.of(c));
         return true;
     }
 

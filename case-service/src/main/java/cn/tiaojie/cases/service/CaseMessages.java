@@ -1,8 +1,10 @@
 package cn.tiaojie.cases.service;
 
+import cn.tiaojie.cases.CaseTeamMember;
 import cn.tiaojie.cases.DisputeCase;
 import cn.tiaojie.cases.Party;
 import cn.tiaojie.contracts.cases.v1.CaseView;
+import cn.tiaojie.contracts.common.v1.MediatorRole;
 import cn.tiaojie.contracts.common.v1.NoticeChannel;
 import cn.tiaojie.contracts.common.v1.PartyRole;
 import cn.tiaojie.contracts.common.v1.TeamMember;
@@ -11,6 +13,7 @@ import cn.tiaojie.contracts.scheduling.v1.HearingRequest;
 import cn.tiaojie.platform.grpc.ProtoTime;
 import cn.tiaojie.platform.outbox.Outbox;
 import cn.tiaojie.platform.reference.Taxonomy;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -57,6 +60,30 @@ public class CaseMessages {
                 .setUrgent(c.urgent)
                 .setDurationMinutes(minutes)
                 .build();
+    }
+
+    /** The case's team as mediator-service reported it, in the order of its roles, contacts opened. */
+    public List<TeamMember> storedTeam(DisputeCase c) {
+        // members reported before positions were kept have none: they follow, in a stable order
+        Sort order = Sort.by("position", Sort.Direction.Ascending, Sort.NullPrecedence.NULLS_LAST).and("role")
+                .and("mediatorId");
+        return CaseTeamMember.<CaseTeamMember>list("caseId", order, c.id).stream()
+                .map(this::member).toList();
+    }
+
+    private TeamMember member(CaseTeamMember m) {
+        TeamMember.Builder member = TeamMember.newBuilder()
+                .setMediatorId(m.mediatorId)
+                .setRole(MediatorRole.valueOf(m.role))
+                .setName(m.name);
+        String phone = personalData.mediatorPhone(m);
+        if (phone != null) {
+            member.setPhone(phone);
+        }
+        if (m.email != null) {
+            member.setEmail(m.email);
+        }
+        return member.build();
     }
 
     public CaseView view(DisputeCase c) {

@@ -1,5 +1,6 @@
 package cn.tiaojie.cases.service;
 
+import cn.tiaojie.cases.CaseTeamMember;
 import cn.tiaojie.cases.Party;
 import cn.tiaojie.cases.PartyKind;
 import cn.tiaojie.platform.privacy.PersonalDataCipher;
@@ -25,6 +26,7 @@ public class PersonalData {
 
     public static final String PHONE_FIELD = "party.phone";
     public static final String ID_NUMBER_FIELD = "party.id_number";
+    public static final String MEDIATOR_PHONE_FIELD = "team_member.phone";
     private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String ID_CHECK_DIGITS = "10X98765432";
 
@@ -80,6 +82,10 @@ public class PersonalData {
         return cipher.decrypt(PHONE_FIELD, p.phone);
     }
 
+    public String mediatorPhone(CaseTeamMember m) {
+        return cipher.decrypt(MEDIATOR_PHONE_FIELD, m.phone);
+    }
+
     public String idNumber(Party p) {
         return cipher.decrypt(ID_NUMBER_FIELD, p.idNumber);
     }
@@ -106,6 +112,11 @@ public class PersonalData {
     /** One hash for a set of party identities, whatever their order or roles. */
     public String partiesHash(Collection<String> identities) {
         return cipher.lookupHash("parties", identities.stream().sorted().distinct().collect(Collectors.joining(",")));
+    }
+
+    /** How every value sealed under the active key begins. */
+    public String activeKeyPrefix() {
+        return PersonalDataCipher.PREFIX + cipher.activeKeyId() + ".";
     }
 
     public boolean needsResealing(String stored) {

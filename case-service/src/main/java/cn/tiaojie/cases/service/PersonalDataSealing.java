@@ -14,8 +14,8 @@ import org.jboss.logging.Logger;
 
 /**
  * At startup, seals personal data still stored plain (rows from before encryption) and re-seals values under a
- * retired key with the active one, in batches. Opening the keys here also makes a missing or refused key stop
- * the service at startup rather than at the first request.
+ * retired key with the active one, in batches: parties' phone and ID numbers, and team members' phones. Opening the
+ * keys here also makes a missing or refused key stop the service at startup rather than at the first request.
  */
 @ApplicationScoped
 public class PersonalDataSealing {
@@ -36,6 +36,46 @@ public class PersonalDataSealing {
         if (sealed > 0) {
             LOG.infof("sealed the personal data of %d parties under the active key", sealed);
         }
+        int mediators = resealTeamPhones();
+        if (mediators > 0) {
+            LOG.infof("sealed the phones of %d team members under the active key", mediators);
+        }
+    }
+
+    /** How many team members' phones, sealed under a retired key, were sealed again under the active one. */
+    public int resealTeamPhones() {
+        String active = personalData.activeKeyPrefix();
+        int total = 0;
+        while (true) {
+            List<Object[]> page = QuarkusTransaction.requiringNew().call(() -> teamPhonesToReseal(active));
+            int changed = 0;
+            for (Object[] row : page) {
+                changed += QuarkusTransaction.requiringNew().call(() -> resealTeamPhone(row));
+            }
+            total += changed;
+            // a row another writer changed meanwhile holds a new value already: a page that changes nothing ends it
+            if (page.size() < BATCH || changed == 0) {
+                return total;
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> teamPhonesToReseal(String activeKeyPrefix) {
+        return em.createNativeQuery("""
+                select case_id, mediator_id, role, phone from team_member
+                where phone is not null and left(phone, ?1) <> ?2 limit ?3""")
+                .setParameter(1, activeKeyPrefix.length()).setParameter(2, activeKeyPrefix).setParameter(3, BATCH)
+                .getResultList();
+    }
+
+    private int resealTeamPhone(Object[] row) {
+        return em.createNativeQuery("""
+                update team_member set phone = ?5
+                where case_id = ?1 and mediator_id = ?2 and role = ?3 and phone = ?4""")
+                .setParameter(1, row[0]).setParameter(2, row[1]).setParameter(3, row[2]).setParameter(4, row[3])
+                .setParameter(5, personalData.reseal(PersonalData.MEDIATOR_PHONE_FIELD, (String) row[3]))
+                .executeUpdate();
     }
 
     /** How many parties' data was (re)sealed. */

@@ -5,6 +5,7 @@ import cn.tiaojie.cases.DisputeCase;
 import cn.tiaojie.cases.Summons;
 import cn.tiaojie.cases.SlaState;
 import cn.tiaojie.cases.Step;
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,6 +54,15 @@ public class Supervision {
         this.enabled = enabled;
         this.dueSoonFraction = dueSoonFraction;
         this.escalationGrace = escalationGrace;
+    }
+
+    /**
+     * Forgets the reminders and escalation made for a step the case starts again (its hearing was cancelled), in
+     * the caller's transaction, so the new run of the step is supervised as the first was.
+     */
+    static void forgetStep(UUID caseId, Step step) {
+        Panache.getEntityManager().createNativeQuery("delete from supervision_reminder where case_id = ?1 and step = ?2")
+                .setParameter(1, caseId).setParameter(2, step.name()).executeUpdate();
     }
 
     @Scheduled(every = "${tiaojie.supervision.interval:60s}", delayed = "${tiaojie.supervision.initial-delay:30s}",

@@ -56,6 +56,7 @@ class AuthorizationMatrixTest {
                 POST   /api/cases/{id}/reject                          200   403        403      403      403   403     404          403                403            403            401       401
                 POST   /api/cases/{id}/withdraw                        200   403        403      403      403   403     404          403                403            403            401       401
                 POST   /api/cases/{id}/start-mediation                 200   403        403      403      403   403     404          403                403            403            401       401
+                POST   /api/cases/{id}/request-hearing                 200   403        403      403      403   403     404          403                403            403            401       401
                 POST   /api/cases/{id}/outcome                         200   403        403      403      403   403     404          403                403            403            401       401
                 POST   /api/cases/{id}/judicial-confirmation           200   403        403      403      403   403     404          403                403            403            401       401
                 POST   /api/cases/{id}/close                           200   403        403      403      403   403     404          403                403            403            401       401
@@ -91,6 +92,8 @@ class AuthorizationMatrixTest {
                         .json("{\"reason\":\"申请人撤回\"}"))
                 .request("POST /api/cases/{id}/start-mediation", column -> onCase(fresh(column, shared,
                         () -> Flow.toHearingScheduled(cases, STAFF, wageDispute()))))
+                .request("POST /api/cases/{id}/request-hearing", column -> onCase(fresh(column, shared,
+                        () -> Flow.toTeamAssigned(cases, STAFF, wageDispute()))))
                 .request("POST /api/cases/{id}/outcome", column -> onCase(fresh(column, shared,
                         () -> Flow.toMediation(cases, STAFF, wageDispute()))).json(CaseStates.resolvedOutcome()))
                 .request("POST /api/cases/{id}/judicial-confirmation", column -> onCase(fresh(column, shared,

@@ -49,12 +49,14 @@ class HostileInputTest {
     }
 
     @Test
-    void filingStartingMediationAndClosing() {
+    void filingStartingMediationClosingAndRequestingAHearing() {
         // no body: the path id is the only input, so the batch is the catalogue once
         atLeast(PATH_ONLY, batch("POST /api/cases/{id}/file", STAFF, HostileInputTest::onCase, () -> register(wageDispute())));
         atLeast(PATH_ONLY, batch("POST /api/cases/{id}/start-mediation", STAFF, HostileInputTest::onCase,
                 () -> Flow.toHearingScheduled(cases, STAFF, wageDispute())));
         atLeast(PATH_ONLY, batch("POST /api/cases/{id}/close", STAFF, HostileInputTest::onCase, CaseStates::withdrawnCase));
+        atLeast(PATH_ONLY, batch("POST /api/cases/{id}/request-hearing", STAFF, HostileInputTest::onCase,
+                () -> Flow.toTeamAssigned(cases, STAFF, wageDispute())));
     }
 
     @Test

@@ -3,6 +3,7 @@ package cn.tiaojie.mediator.grpc;
 import cn.tiaojie.contracts.cases.v1.CaseService;
 import cn.tiaojie.contracts.cases.v1.CaseView;
 import cn.tiaojie.contracts.cases.v1.GetCaseRequest;
+import cn.tiaojie.contracts.cases.v1.HearingCancelled;
 import cn.tiaojie.contracts.cases.v1.HearingScheduled;
 import cn.tiaojie.contracts.cases.v1.NoticeAcknowledged;
 import cn.tiaojie.contracts.cases.v1.TeamAssigned;
@@ -47,6 +48,11 @@ final class RecordingRemoteServices {
 
         @Override
         public Uni<Recorded> recordHearingScheduled(HearingScheduled request) {
+            return Uni.createFrom().failure(Status.UNIMPLEMENTED.asRuntimeException());
+        }
+
+        @Override
+        public Uni<Recorded> recordHearingCancelled(HearingCancelled request) {
             return Uni.createFrom().failure(Status.UNIMPLEMENTED.asRuntimeException());
         }
 

@@ -136,7 +136,10 @@ public class HearingChanges {
                 h.venue.name, move.cause());
     }
 
-    /** Cancels the hearing: it frees its slot, and everyone who was told of it is told it is off. */
+    /**
+     * Cancels the hearing: it frees its slot, and everyone who was told of it is told it is off, case-service
+     * included, in the same transaction.
+     */
     public Hearing cancel(UUID hearingId, String reason, String requestedBy, Long expectedVersion) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Hearing h = em.find(Hearing.class, hearingId, LockModeType.PESSIMISTIC_WRITE);
@@ -151,7 +154,10 @@ public class HearingChanges {
             em.flush();
             HearingChange.record(h, HearingChange.Kind.CANCELLED, HearingChange.Cause.STAFF, reason, requestedBy,
                     start, h.venue.id);
+            // a provisional hearing was never reported to case-service or anyone else: nobody needs telling
             if (h.notifiedAt != null) {
+                outbox.enqueue(SchedulingTopics.RECORD_HEARING_CANCELLED,
+                        messages.hearingCancelled(h, reason, requestedBy, Instant.now()));
                 for (NoticeRequest notice : messages.cancelledNotices(h, requestOf(h), reason)) {
                     outbox.enqueue(SchedulingTopics.SEND_NOTICE, notice);
                 }

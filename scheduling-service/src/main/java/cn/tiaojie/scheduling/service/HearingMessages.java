@@ -1,5 +1,6 @@
 package cn.tiaojie.scheduling.service;
 
+import cn.tiaojie.contracts.cases.v1.HearingCancelled;
 import cn.tiaojie.contracts.cases.v1.HearingScheduled;
 import cn.tiaojie.contracts.common.v1.MediatorRole;
 import cn.tiaojie.contracts.common.v1.NoticeChannel;
@@ -64,6 +65,19 @@ public class HearingMessages {
                 .setVenueName(h.venue.name)
                 .setVenueAddress(h.venue.address)
                 .setWithinDeadline(h.withinDeadline)
+                .build();
+    }
+
+    /** The case's hearing is off: case-service takes the case back to waiting for a hearing. */
+    public HearingCancelled hearingCancelled(Hearing h, String reason, String cancelledBy, java.time.Instant at) {
+        return HearingCancelled.newBuilder()
+                .setMessageId(Outbox.newMessageId())
+                .setCaseId(h.caseId.toString())
+                .setHearingId(h.id.toString())
+                .setStartsAt(ProtoTime.of(h.startsAt))
+                .setReason(reason)
+                .setCancelledBy(cancelledBy == null ? "" : cancelledBy)
+                .setCancelledAt(ProtoTime.of(at))
                 .build();
     }
 

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.tiaojie.contracts.cases.v1.HearingCancelled;
 import cn.tiaojie.contracts.cases.v1.HearingScheduled;
 import cn.tiaojie.contracts.notify.v1.NoticeKind;
 import cn.tiaojie.contracts.notify.v1.NoticeRequest;
@@ -99,9 +100,10 @@ class RescheduleTest {
             assertEquals(now.start(), ((ZonedDateTime) event.getDateTimeStart().getDate()).toInstant());
             assertEquals(1, event.getSequence().getSequenceNo());
         }
-        // case-service hears the new time
+        // case-service hears the new time, and a move is no cancellation
         List<HearingScheduled> scheduled = Outboxes.scheduled(b.hearing().getHearingId());
         assertEquals(2, scheduled.size());
+        assertEquals(List.of(), Outboxes.cancelled(b.hearing().getHearingId()));
         assertTrue(scheduled.stream().anyMatch(m -> ProtoTime.toInstant(m.getStartsAt()).equals(now.start())));
 
         given().auth().oauth2(b.staff()).get("/api/hearings/{id}/history", b.hearing().getHearingId())
@@ -205,6 +207,14 @@ class RescheduleTest {
         VEvent event = ICalendars.parse(notices.getFirst().getFieldsOrThrow("ics")).<VEvent>getComponents(Component.VEVENT)
                 .getFirst();
         assertEquals("CANCELLED", event.getStatus().getValue());
+        // case-service hears of it once, with the reason and who cancelled, and is told of no new time
+        List<HearingCancelled> cancelled = Outboxes.cancelled(id);
+        assertEquals(1, cancelled.size());
+        assertEquals(b.request().getCaseId(), cancelled.getFirst().getCaseId());
+        assertEquals("双方已自行和解", cancelled.getFirst().getReason());
+        assertEquals("staff-" + b.center(), cancelled.getFirst().getCancelledBy());
+        assertEquals(b.hearing().getStartsAt(), cancelled.getFirst().getStartsAt());
+        assertEquals(1, Outboxes.scheduled(id).size());
         // the freed room takes the next case at the same time
         Hearing next = scheduling.requestHearing(request(b.center(), uniqueId("M")).build());
         assertEquals(b.hearing().getStartsAt(), next.getStartsAt());
