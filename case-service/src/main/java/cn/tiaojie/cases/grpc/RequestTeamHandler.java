@@ -30,6 +30,11 @@ public class RequestTeamHandler implements OutboxHandler {
     }
 
     @Override
+    public boolean writesToDatabase() {
+        return true;
+    }
+
+    @Override
     public void deliver(byte[] payload) throws Exception {
         TeamRequest request = TeamRequest.parseFrom(payload);
         TeamRequestAccepted accepted = mediator.withDeadlineAfter(10, TimeUnit.SECONDS).requestTeam(request);

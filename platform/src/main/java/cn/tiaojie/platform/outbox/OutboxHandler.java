@@ -10,4 +10,13 @@ public interface OutboxHandler {
     String topic();
 
     void deliver(byte[] payload) throws Exception;
+
+    /**
+     * True for a handler that writes to this service's database after its call: its messages are relayed each in
+     * its own transaction, so that a write that fails undoes only that message's delivery. Other handlers' messages
+     * are relayed many to a transaction.
+     */
+    default boolean writesToDatabase() {
+        return false;
+    }
 }

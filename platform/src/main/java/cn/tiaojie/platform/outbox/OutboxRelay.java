@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,16 +21,23 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
- * Relays due outbox messages to their handlers. Each message is locked with SKIP LOCKED in its own transaction,
- * so several replicas share the work and none delivers a message another is delivering. Failures back off
- * exponentially; the receiver is idempotent, so a delivery repeated after a crash is harmless.
+ * Relays due outbox messages to their handlers. A batch of due messages is locked with SKIP LOCKED, delivered and
+ * marked in one transaction, so several replicas share the work, none delivers a message another is delivering,
+ * and a transaction that enqueued several messages costs one relay transaction, not one per message. Failures back
+ * off exponentially; the receiver is idempotent, so a delivery repeated after a crash is harmless.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final int BATCH = 100;
+    static final int BATCH = 50;
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    /**
+     * A batch holds its transaction while it delivers: it takes no new message after this long, so a receiver that
+     * hangs until its calls' deadline keeps the transaction open for this plus one deadline, well inside the
+     * transaction timeout; the rest of the batch goes in the next.
+     */
+    static final Duration BATCH_TIME_BUDGET = Duration.ofSeconds(5);
 
     private final EntityManager em;
     private final Instance<OutboxHandler> handlerBeans;
@@ -65,21 +73,62 @@ public class OutboxRelay {
         }
     }
 
+    /** What one batch did, and the messages it left for a transaction of their own. */
+    private record Batch(int claimed, int delivered, boolean cutShort, List<UUID> ownTransaction) {
+    }
+
     /** Delivers every message that is due now; returns how many were delivered. */
     public int relayAllDue() {
-        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                "select m.id from OutboxMessage m where m.deliveredAt is null and m.nextAttemptAt <= :now order by m.createdAt",
-                UUID.class).setParameter("now", Instant.now()).setMaxResults(BATCH).getResultList());
+        Instant now = Instant.now();
         int delivered = 0;
-        for (UUID id : due) {
-            if (relay(id)) {
-                delivered++;
+        Batch batch;
+        do {
+            batch = QuarkusTransaction.requiringNew().call(() -> relayBatch(now));
+            delivered += batch.delivered();
+            for (UUID id : batch.ownTransaction()) {
+                if (relayAlone(id)) {
+                    delivered++;
+                }
             }
-        }
+        } while (batch.claimed() == BATCH && !batch.cutShort());
         return delivered;
     }
 
-    private boolean relay(UUID id) {
+    private Batch relayBatch(Instant now) {
+        List<OutboxMessage> due = em.createQuery("""
+                select m from OutboxMessage m where m.deliveredAt is null and m.nextAttemptAt <= :now
+                order by m.createdAt""", OutboxMessage.class)
+                .setParameter("now", now)
+                .setMaxResults(BATCH)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint("jakarta.persistence.lock.timeout", -2) // -2: SKIP LOCKED
+                .getResultList();
+        long stopTaking = System.nanoTime() + BATCH_TIME_BUDGET.toNanos();
+        int delivered = 0;
+        boolean cutShort = false;
+        List<UUID> ownTransaction = new ArrayList<>();
+        for (OutboxMessage message : due) {
+            if (System.nanoTime() > stopTaking) {
+                cutShort = true;
+                break;
+            }
+            OutboxHandler handler = handlers().get(message.topic);
+            if (handler != null && handler.writesToDatabase()) {
+                ownTransaction.add(message.id);
+                continue;
+            }
+            try {
+                deliver(handler, message);
+                delivered++;
+            } catch (Exception e) {
+                recordFailure(message, e);
+            }
+        }
+        return new Batch(due.size(), delivered, cutShort, ownTransaction);
+    }
+
+    /** One message in a transaction of its own, locked with SKIP LOCKED in case another replica has it now. */
+    private boolean relayAlone(UUID id) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 OutboxMessage message = em.find(OutboxMessage.class, id, LockModeType.PESSIMISTIC_WRITE,
@@ -87,35 +136,38 @@ public class OutboxRelay {
                 if (message == null || message.deliveredAt != null) {
                     return false;
                 }
-                OutboxHandler handler = handlers().get(message.topic);
-                if (handler == null) {
-                    throw new IllegalStateException("no handler for outbox topic " + message.topic);
-                }
-                handler.deliver(message.payload);
-                message.attempts++;
-                message.deliveredAt = Instant.now();
-                message.lastError = null;
+                deliver(handlers().get(message.topic), message);
                 return true;
             });
         } catch (Exception e) {
-            recordFailure(id, e);
+            // the transaction is gone with whatever the handler wrote: the failure is recorded in a new one
+            QuarkusTransaction.requiringNew().run(() -> {
+                OutboxMessage message = em.find(OutboxMessage.class, id);
+                if (message != null && message.deliveredAt == null) {
+                    recordFailure(message, e);
+                }
+            });
             return false;
         }
     }
 
-    private void recordFailure(UUID id, Exception failure) {
+    private static void deliver(OutboxHandler handler, OutboxMessage message) throws Exception {
+        if (handler == null) {
+            throw new IllegalStateException("no handler for outbox topic " + message.topic);
+        }
+        handler.deliver(message.payload);
+        message.attempts++;
+        message.deliveredAt = Instant.now();
+        message.lastError = null;
+    }
+
+    private static void recordFailure(OutboxMessage message, Exception failure) {
         String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-        QuarkusTransaction.requiringNew().run(() -> {
-            OutboxMessage message = em.find(OutboxMessage.class, id);
-            if (message == null || message.deliveredAt != null) {
-                return;
-            }
-            message.attempts++;
-            message.nextAttemptAt = Instant.now().plus(backoff(message.attempts));
-            message.lastError = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
-            LOG.warnf("outbox %s (%s) attempt %d failed, next at %s: %s", id, message.topic, message.attempts,
-                    message.nextAttemptAt, message.lastError);
-        });
+        message.attempts++;
+        message.nextAttemptAt = Instant.now().plus(backoff(message.attempts));
+        message.lastError = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+        LOG.warnf("outbox %s (%s) attempt %d failed, next at %s: %s", message.id, message.topic, message.attempts,
+                message.nextAttemptAt, message.lastError);
     }
 
     private Map<String, OutboxHandler> handlers() {
