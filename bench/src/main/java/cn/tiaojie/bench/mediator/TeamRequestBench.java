@@ -53,6 +53,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * 10,000, so every configuration is measured on a JVM that has compiled its hot paths, as a service that has been up
  * a while has; each configuration then has its own 200 warm-up requests on its fresh pool.
  *
+ * <p>Each configuration also prints the CPU time one request costs the service and PostgreSQL (all its processes),
+ * read from /proc: unlike latencies, it barely moves when other work loads the machine.
+ *
  * <p>Options: {@code -Dbench.requests=1000} measured per configuration, {@code -Dbench.sizes=1000,10000,100000},
  * {@code -Dbench.jvm-warmup=2000}, {@code -Dbench.service-jvm-args="-XX:StartFlightRecording=..."} (extra options
  * of the service's JVM, for a profile).
@@ -94,7 +97,9 @@ public final class TeamRequestBench {
             try {
                 awaitReady(service, port, Duration.ofMinutes(3));
                 ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
-                try (Connection db = DriverManager.getConnection(postgres.jdbcUrl("mediator_db"), "mediator_svc", "bench")) {
+                // the pool is the bench's data, not the service's: written as the embedded server's superuser, who may
+                // truncate and analyze whoever owns the tables (the application's role may do neither)
+                try (Connection db = DriverManager.getConnection(postgres.jdbcUrl("mediator_db"), "postgres", "")) {
                     System.out.printf(Locale.ROOT, "RequestTeam (LABOUR.WAGE_ARREARS: a lawyer and a social worker), %d measured after %d warm-up, one at a time;"
                             + " the JVM warmed up with %d requests first%n", measured, WARMUP, jvmWarmup);
                     if (jvmWarmup > 0) {
@@ -104,7 +109,7 @@ public final class TeamRequestBench {
                     for (int size : sizes) {
                         for (boolean oneCounty : new boolean[] {false, true}) {
                             generatePool(db, size, oneCounty);
-                            run(channel, size, oneCounty, measured);
+                            run(channel, size, oneCounty, measured, service.pid(), postmaster(db));
                         }
                     }
                 } finally {
@@ -119,7 +124,8 @@ public final class TeamRequestBench {
         }
     }
 
-    private static void run(ManagedChannel channel, int size, boolean oneCounty, int measured) {
+    private static void run(ManagedChannel channel, int size, boolean oneCounty, int measured, long servicePid,
+            long postmasterPid) {
         int counties = oneCounty ? 1 : Math.max(1, size / 1000);
         Random random = new Random(size * 31L + (oneCounty ? 1 : 0));
         Latencies server = new Latencies(measured);
@@ -129,9 +135,13 @@ public final class TeamRequestBench {
                 .withInterceptors(MetadataUtils.newCaptureMetadataInterceptor(new AtomicReference<>(), trailers),
                         ServiceCalls.serviceToken());
         long began = 0;
+        long serviceCpu = 0;
+        long databaseCpu = 0;
         for (int i = 0; i < WARMUP + measured; i++) {
             if (i == WARMUP) {
                 began = System.nanoTime();
+                serviceCpu = cpuMillis(servicePid);
+                databaseCpu = postgresCpuMillis(postmasterPid);
             }
             TeamRequest request = caseIn(random, counties);
             long start = System.nanoTime();
@@ -143,9 +153,50 @@ public final class TeamRequestBench {
             }
         }
         double seconds = (System.nanoTime() - began) / 1e9;
+        serviceCpu = cpuMillis(servicePid) - serviceCpu;
+        databaseCpu = postgresCpuMillis(postmasterPid) - databaseCpu;
         String label = String.format(Locale.ROOT, "%,d mediators, %s", size, oneCounty ? "one county" : "province");
         System.out.println(server.summary(label + " (server)", seconds));
         System.out.println(roundTrip.summary(label + " (round trip)", seconds));
+        // CPU time is what a request costs whatever else loads the machine; latencies on a busy machine are not
+        System.out.printf(Locale.ROOT, "  CPU per request: mediator-service %.2f ms, PostgreSQL %.2f ms%n",
+                serviceCpu / (double) measured, databaseCpu / (double) measured);
+    }
+
+    /** The PostgreSQL server process: the parent of the bench's own backend. */
+    private static long postmaster(Connection db) throws SQLException {
+        try (Statement s = db.createStatement(); java.sql.ResultSet rs = s.executeQuery("select pg_backend_pid()")) {
+            rs.next();
+            return ProcessHandle.of(rs.getInt(1)).flatMap(ProcessHandle::parent).map(ProcessHandle::pid).orElse(-1L);
+        }
+    }
+
+    /** CPU time of the PostgreSQL server: its live processes and those it has reaped, from /proc (Linux). */
+    private static long postgresCpuMillis(long postmasterPid) {
+        long[] server = cpuTicks(postmasterPid);
+        long total = server[0] + server[1] + server[2] + server[3];
+        for (ProcessHandle child : ProcessHandle.of(postmasterPid).map(p -> p.children().toList()).orElse(List.of())) {
+            long[] ticks = cpuTicks(child.pid());
+            total += ticks[0] + ticks[1];
+        }
+        return total * 10; // 100 ticks per second
+    }
+
+    private static long cpuMillis(long pid) {
+        long[] ticks = cpuTicks(pid);
+        return (ticks[0] + ticks[1]) * 10;
+    }
+
+    /** utime, stime, cutime, cstime of a process in clock ticks; zeros when unknown (not Linux, or gone). */
+    private static long[] cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12]), Long.parseLong(fields[13]),
+                    Long.parseLong(fields[14])};
+        } catch (IOException | RuntimeException e) {
+            return new long[4];
+        }
     }
 
     /** Requests whose timing nobody reads: to warm the JVM up. */

@@ -103,8 +103,11 @@ public class TeamFormation {
         team.persist();
         // notices after the offers, so the offers' rows and the outbox's rows each go in one batch
         List<Runnable> notices = new ArrayList<>();
+        // every role ranked in one statement: a new team has no earlier offers nor choice lists to tell them apart
+        Map<MediatorRole, Matching.Ranking> rankings = matching.rankEach(Matching.Subject.of(team, Set.of()),
+                team.requiredRoles, now, Matching.OFFER_CANDIDATES, EXPLAINED_EXCLUSIONS);
         for (MediatorRole role : team.requiredRoles) {
-            offerToNextCandidate(team, role, now, false, notices);
+            offerToNextCandidate(team, role, now, rankings.get(role), notices);
         }
         notices.forEach(Runnable::run);
         updateStatus(team, now);
@@ -151,7 +154,7 @@ public class TeamFormation {
         offer.status = OfferStatus.DECLINED;
         offer.respondedAt = now;
         offer.declineReason = reason;
-        offerToNextCandidate(team, offer.role, now, true, null);
+        offerToNextCandidate(team, offer.role, now, null, null);
         updateStatus(team, now);
         return offer;
     }
@@ -276,7 +279,7 @@ public class TeamFormation {
         list.decidedAt = now;
         TeamAudit.record(team.id, TeamAudit.Action.CHOICE_LIST_DECIDED, list.role, null, actor, list.decidedOrder, now);
         if (team.liveOffer(list.role).isEmpty()) {
-            offerToNextCandidate(team, list.role, now, true, null);
+            offerToNextCandidate(team, list.role, now, null, null);
         }
         updateStatus(team, now);
         return list;
@@ -320,7 +323,7 @@ public class TeamFormation {
             return false; // answered, or its time changed, since the sweep read it
         }
         offer.status = OfferStatus.EXPIRED;
-        offerToNextCandidate(team, offer.role, now, true, null);
+        offerToNextCandidate(team, offer.role, now, null, null);
         updateStatus(team, now);
         return true;
     }
@@ -328,11 +331,12 @@ public class TeamFormation {
     /**
      * Offers a role to the next candidate: the parties' choice in its decided order while it lasts, then the
      * ranking. With nobody left the role waits for assignment by hand and the county's supervisors are alerted.
+     * A team being created comes with its ranking ({@code newTeamRanking}); a stored team is ranked here.
      */
-    private void offerToNextCandidate(Team team, MediatorRole role, Instant now, boolean storedTeam,
+    private void offerToNextCandidate(Team team, MediatorRole role, Instant now, Matching.Ranking newTeamRanking,
             List<Runnable> deferredNotices) {
         List<ChoiceList> lists = List.of();
-        if (storedTeam) {
+        if (newTeamRanking == null) {
             // the previous offer of this role must be written as answered before matching counts loads and the next
             // offer is inserted; a team being created has neither earlier offers nor choice lists
             em.flush();
@@ -350,7 +354,8 @@ public class TeamFormation {
             struck.removeAll(list.decidedOrderList());
         }
         Matching.Subject subject = Matching.Subject.of(team, struck);
-        Matching.Ranking ranking = matching.rank(subject, role, now, Matching.OFFER_CANDIDATES, EXPLAINED_EXCLUSIONS);
+        Matching.Ranking ranking = newTeamRanking != null ? newTeamRanking
+                : matching.rank(subject, role, now, Matching.OFFER_CANDIDATES, EXPLAINED_EXCLUSIONS);
         Matching.Candidate chosen = null;
         String offeredBy = MATCHING;
         if (!chosenOrder.isEmpty()) {

@@ -15,6 +15,7 @@ import cn.tiaojie.contracts.mediator.v1.TeamRequest;
 import cn.tiaojie.mediator.MediatorRole;
 import cn.tiaojie.mediator.Offer;
 import cn.tiaojie.mediator.Team;
+import cn.tiaojie.mediator.TeamParty;
 import cn.tiaojie.mediator.TestWorld;
 import cn.tiaojie.mediator.Unavailability;
 import cn.tiaojie.mediator.UnavailabilityKind;
@@ -30,6 +31,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +41,9 @@ class MatchingTest {
 
     @Inject
     TeamFormation formation;
+
+    @Inject
+    Matching matching;
 
     private UUID request(TeamRequest.Builder request) {
         TeamRequest built = request.build();
@@ -231,6 +237,42 @@ class MatchingTest {
                 // the subcategory expert would have ranked first: listed first
                 .body("excluded[0].mediatorId", equalTo(suspended))
                 .body("excluded.find { it.mediatorId == '" + eligible + "' }.rule", equalTo("ALREADY_OFFERED"));
+    }
+
+    @Test
+    void rankingATeamsRolesTogetherGivesEachRoleTheRankingItGetsAlone() {
+        TestWorld world = new TestWorld();
+        String expertLawyer = world.mediator(MediatorRole.LAWYER, world.county, "LABOUR.WAGE_ARREARS");
+        String nearbyLawyer = world.mediator(MediatorRole.LAWYER, world.township());
+        world.declareConflict(world.mediator(MediatorRole.LAWYER, world.county), "张三");
+        String socialWorker = world.mediator(MediatorRole.SOCIAL_WORKER, world.village(), "LABOUR");
+        String elsewhere = world.mediator(MediatorRole.SOCIAL_WORKER, world.county + "101002");
+        // an earlier case gives the chosen ones a load and a recent offer
+        request(world.caseOf("LABOUR.WAGE_ARREARS", AreaLevel.GRID));
+        TeamParty applicant = new TeamParty("张三", "zh-CN");
+        applicant.nameKey = PartyKeys.nameKey("张三");
+        Instant now = Instant.now();
+        Matching.Subject subject = new Matching.Subject(null, "LABOUR.WAGE_ARREARS", world.village(),
+                cn.tiaojie.platform.area.AreaLevel.GRID, List.of(applicant), Set.of(), Set.of(),
+                now.plus(Duration.ofDays(10)));
+        List<MediatorRole> roles = List.of(MediatorRole.LAWYER, MediatorRole.SOCIAL_WORKER, MediatorRole.JUDGE);
+
+        Map<MediatorRole, Matching.Ranking> together = QuarkusTransaction.requiringNew()
+                .call(() -> matching.rankEach(subject, roles, now, Matching.OFFER_CANDIDATES, 20));
+        for (MediatorRole role : roles) {
+            Matching.Ranking alone = QuarkusTransaction.requiringNew()
+                    .call(() -> matching.rank(subject, role, now, Matching.OFFER_CANDIDATES, 20));
+            assertEquals(alone, together.get(role), role.name());
+        }
+        Matching.Ranking lawyers = together.get(MediatorRole.LAWYER);
+        assertEquals(List.of(expertLawyer, nearbyLawyer),
+                lawyers.candidates().stream().map(Matching.Candidate::mediatorId).toList());
+        assertEquals(Map.of(Matching.Rule.DECLARED_RELATION, 1), lawyers.excludedByRule());
+        assertEquals(List.of(socialWorker), together.get(MediatorRole.SOCIAL_WORKER).candidates().stream()
+                .map(Matching.Candidate::mediatorId).toList());
+        assertEquals(true, together.get(MediatorRole.SOCIAL_WORKER).candidate(elsewhere).isEmpty());
+        assertEquals(0, together.get(MediatorRole.JUDGE).candidateTotal());
+        assertEquals(true, together.get(MediatorRole.JUDGE).isEmpty());
     }
 
     private static void away(String mediatorId, Instant from, Instant to) {
