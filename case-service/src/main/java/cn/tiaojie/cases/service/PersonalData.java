@@ -4,10 +4,7 @@ import cn.tiaojie.cases.CaseTeamMember;
 import cn.tiaojie.cases.Party;
 import cn.tiaojie.cases.PartyKind;
 import cn.tiaojie.platform.privacy.PersonalDataCipher;
-import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Period;
@@ -15,7 +12,6 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * Parties' personal information: validation and normalisation of phone and ID numbers, sealing them for storage,
@@ -34,13 +30,6 @@ public class PersonalData {
 
     PersonalData(PersonalDataCipher cipher) {
         this.cipher = cipher;
-    }
-
-    /** The keys from tiaojie.privacy.*; there are none by default, so production must supply them. */
-    @Produces
-    @Singleton
-    static PersonalDataCipher cipher(Config config) {
-        return PersonalDataCipher.fromConfig(config, "tiaojie.privacy", ConfigUtils.isProfileActive("prod"));
     }
 
     /** A resident ID number (GB 11643): 17 digits with a valid birth date, then the ISO 7064 check character. */

@@ -2,12 +2,7 @@ package cn.tiaojie.notify.privacy;
 
 import cn.tiaojie.platform.privacy.PersonalDataCipher;
 import io.quarkus.arc.Arc;
-import io.quarkus.arc.Unremovable;
-import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * Recipients' phone numbers and e-mail addresses are sealed at rest (AES-GCM, platform PersonalDataCipher, keys
@@ -19,14 +14,6 @@ public class SealedContacts {
 
     public static final String PHONE = "notice.phone";
     public static final String EMAIL = "notice.email";
-
-    /** The keys from tiaojie.privacy.*; there are none by default, so production must supply them. */
-    @Produces
-    @Singleton
-    @Unremovable
-    static PersonalDataCipher cipher(Config config) {
-        return PersonalDataCipher.fromConfig(config, "tiaojie.privacy", ConfigUtils.isProfileActive("prod"));
-    }
 
     static PersonalDataCipher current() {
         return Arc.container().instance(PersonalDataCipher.class).get();

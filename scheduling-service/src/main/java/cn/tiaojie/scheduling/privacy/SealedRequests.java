@@ -2,15 +2,10 @@ package cn.tiaojie.scheduling.privacy;
 
 import cn.tiaojie.platform.privacy.PersonalDataCipher;
 import io.quarkus.arc.Arc;
-import io.quarkus.arc.Unremovable;
-import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * A hearing's stored request holds the parties' and mediators' names, phones and e-mail addresses: it is sealed
@@ -25,14 +20,6 @@ public class SealedRequests {
 
     public static final String FIELD = "hearing.request";
     private static final byte[] SEALED_MARK = PersonalDataCipher.PREFIX.getBytes(StandardCharsets.US_ASCII);
-
-    /** The keys from tiaojie.privacy.*; there are none by default, so production must supply them. */
-    @Produces
-    @Singleton
-    @Unremovable
-    static PersonalDataCipher cipher(Config config) {
-        return PersonalDataCipher.fromConfig(config, "tiaojie.privacy", ConfigUtils.isProfileActive("prod"));
-    }
 
     static PersonalDataCipher current() {
         return Arc.container().instance(PersonalDataCipher.class).get();
