@@ -105,7 +105,7 @@ public class PersonalData {
 
     /** How every value sealed under the active key begins. */
     public String activeKeyPrefix() {
-        return PersonalDataCipher.PREFIX + cipher.activeKeyId() + ".";
+        return cipher.activePrefix();
     }
 
     public boolean needsResealing(String stored) {

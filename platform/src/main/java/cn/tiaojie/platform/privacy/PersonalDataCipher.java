@@ -105,6 +105,11 @@ public final class PersonalDataCipher {
         return activeKeyId;
     }
 
+    /** How every value sealed under the active key begins: {@code pd1.<keyId>.}; one that does not needs sealing. */
+    public String activePrefix() {
+        return PREFIX + activeKeyId + ".";
+    }
+
     /** The stored form of {@code plain} for {@code field}; null stays null. */
     public String encrypt(String field, String plain) {
         if (plain == null) {
@@ -120,7 +125,7 @@ public final class PersonalDataCipher {
             byte[] out = new byte[iv.length + sealed.length];
             System.arraycopy(iv, 0, out, 0, iv.length);
             System.arraycopy(sealed, 0, out, iv.length, sealed.length);
-            return PREFIX + activeKeyId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
+            return activePrefix() + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("could not encrypt " + field, e);
         }

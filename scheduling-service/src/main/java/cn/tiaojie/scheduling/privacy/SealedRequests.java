@@ -48,6 +48,6 @@ public class SealedRequests {
 
     /** The first bytes of every value sealed under the active key: what a stored request lacks when it needs sealing. */
     public static byte[] activePrefix() {
-        return (PersonalDataCipher.PREFIX + current().activeKeyId() + ".").getBytes(StandardCharsets.US_ASCII);
+        return current().activePrefix().getBytes(StandardCharsets.US_ASCII);
     }
 }
