@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * A real PostgreSQL server run from the binaries on the classpath: no Docker, no system install. With a data
@@ -25,11 +26,20 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** An empty server on a free port, gone when closed. */
     public static LocalPostgres startEphemeral() {
-        return start(null, 0);
+        return start(null, 0, Map.of());
+    }
+
+    /** An empty server with these server settings besides the usual ones (a bench's statistics, say). */
+    public static LocalPostgres startEphemeral(Map<String, String> settings) {
+        return start(null, 0, settings);
     }
 
     /** A server on {@code port} (0: any free port) that keeps its data in {@code dataDirectory} if given. */
     public static LocalPostgres start(Path dataDirectory, int port) {
+        return start(dataDirectory, port, Map.of());
+    }
+
+    private static LocalPostgres start(Path dataDirectory, int port, Map<String, String> settings) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(60))
@@ -37,6 +47,7 @@ public final class LocalPostgres implements AutoCloseable {
                     .setServerConfig("fsync", dataDirectory == null ? "off" : "on")
                     .setServerConfig("synchronous_commit", dataDirectory == null ? "off" : "on")
                     .setServerConfig("timezone", "UTC");
+            settings.forEach(builder::setServerConfig);
             if (port > 0) {
                 builder.setPort(port);
             }

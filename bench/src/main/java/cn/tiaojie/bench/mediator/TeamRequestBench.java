@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +59,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Options: {@code -Dbench.requests=1000} measured per configuration, {@code -Dbench.sizes=1000,10000,100000},
  * {@code -Dbench.jvm-warmup=2000}, {@code -Dbench.service-jvm-args="-XX:StartFlightRecording=..."} (extra options
- * of the service's JVM, for a profile).
+ * of the service's JVM, for a profile), {@code -Dbench.statements=true} (PostgreSQL's planning and execution time per
+ * request for each statement the service ran, from pg_stat_statements).
  *
  * <pre>./mvnw -q -pl bench exec:java -Dexec.mainClass=cn.tiaojie.bench.mediator.TeamRequestBench</pre>
  */
@@ -86,8 +88,11 @@ public final class TeamRequestBench {
         int jvmWarmup = Integer.getInteger("bench.jvm-warmup", 2000);
         int[] sizes = java.util.Arrays.stream(System.getProperty("bench.sizes", "1000,10000,100000").split(","))
                 .map(String::strip).mapToInt(Integer::parseInt).toArray();
+        boolean statements = Boolean.getBoolean("bench.statements");
         Path state = Files.createTempDirectory("mediator-bench");
-        try (LocalPostgres postgres = LocalPostgres.startEphemeral()) {
+        try (LocalPostgres postgres = LocalPostgres.startEphemeral(statements
+                ? Map.of("shared_preload_libraries", "pg_stat_statements", "pg_stat_statements.track_planning", "on")
+                : Map.of())) {
             postgres.ensureDatabase("mediator_db", "mediator_svc", "bench");
             Path key = state.resolve("jwt-public.pem");
             Files.writeString(key, DevTokens.publicKeyPem());
@@ -100,6 +105,11 @@ public final class TeamRequestBench {
                 // the pool is the bench's data, not the service's: written as the embedded server's superuser, who may
                 // truncate and analyze whoever owns the tables (the application's role may do neither)
                 try (Connection db = DriverManager.getConnection(postgres.jdbcUrl("mediator_db"), "postgres", "")) {
+                    if (statements) {
+                        try (Statement s = db.createStatement()) {
+                            s.execute("create extension if not exists pg_stat_statements");
+                        }
+                    }
                     System.out.printf(Locale.ROOT, "RequestTeam (LABOUR.WAGE_ARREARS: a lawyer and a social worker), %d measured after %d warm-up, one at a time;"
                             + " the JVM warmed up with %d requests first%n", measured, WARMUP, jvmWarmup);
                     if (jvmWarmup > 0) {
@@ -109,7 +119,7 @@ public final class TeamRequestBench {
                     for (int size : sizes) {
                         for (boolean oneCounty : new boolean[] {false, true}) {
                             generatePool(db, size, oneCounty);
-                            run(channel, size, oneCounty, measured, service.pid(), postmaster(db));
+                            run(channel, size, oneCounty, measured, service.pid(), postmaster(db), statements ? db : null);
                         }
                     }
                 } finally {
@@ -125,7 +135,7 @@ public final class TeamRequestBench {
     }
 
     private static void run(ManagedChannel channel, int size, boolean oneCounty, int measured, long servicePid,
-            long postmasterPid) {
+            long postmasterPid, Connection statistics) throws SQLException {
         int counties = oneCounty ? 1 : Math.max(1, size / 1000);
         Random random = new Random(size * 31L + (oneCounty ? 1 : 0));
         Latencies server = new Latencies(measured);
@@ -139,6 +149,11 @@ public final class TeamRequestBench {
         long databaseCpu = 0;
         for (int i = 0; i < WARMUP + measured; i++) {
             if (i == WARMUP) {
+                if (statistics != null) {
+                    try (Statement s = statistics.createStatement()) {
+                        s.execute("select pg_stat_statements_reset()");
+                    }
+                }
                 began = System.nanoTime();
                 serviceCpu = cpuMillis(servicePid);
                 databaseCpu = postgresCpuMillis(postmasterPid);
@@ -161,6 +176,27 @@ public final class TeamRequestBench {
         // CPU time is what a request costs whatever else loads the machine; latencies on a busy machine are not
         System.out.printf(Locale.ROOT, "  CPU per request: mediator-service %.2f ms, PostgreSQL %.2f ms%n",
                 serviceCpu / (double) measured, databaseCpu / (double) measured);
+        if (statistics != null) {
+            printStatements(statistics, measured);
+        }
+    }
+
+    /** The service's statements by PostgreSQL time per request: calls, planning and execution, the statement's start. */
+    private static void printStatements(Connection db, int measured) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("""
+                select calls, total_plan_time, total_exec_time, regexp_replace(query, '\\s+', ' ', 'g')
+                  from pg_stat_statements
+                 where userid = (select oid from pg_roles where rolname = 'mediator_svc')
+                 order by total_plan_time + total_exec_time desc limit 15""");
+                java.sql.ResultSet rs = ps.executeQuery()) {
+            System.out.println("  per request:  calls   plan ms   exec ms  statement");
+            while (rs.next()) {
+                String query = rs.getString(4);
+                System.out.printf(Locale.ROOT, "             %7.2f  %8.3f  %8.3f  %s%n", rs.getLong(1) / (double) measured,
+                        rs.getDouble(2) / measured, rs.getDouble(3) / measured,
+                        query.substring(0, Math.min(100, query.length())));
+            }
+        }
     }
 
     /** The PostgreSQL server process: the parent of the bench's own backend. */

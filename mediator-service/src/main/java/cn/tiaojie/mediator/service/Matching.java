@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -120,8 +121,8 @@ public class Matching {
      * One statement for one role or several (a new team's roles are ranked together, each on its own: a mediator has
      * one role, so the roles never compete). "reach" reads the roles' mediators within reach through
      * mediator_role_area and looks up each one's load, recent offers and last offer through the offer indexes;
-     * "declared", "earlier" and "away" are driven by the parties' keys and the mediators in reach; "judged" names the
-     * first hard rule that fires and computes every soft factor; the answer is, per role, the top candidates, the top
+     * "declared" and "earlier" are driven by the parties' keys; each mediator's time away is read by the mediator's key
+     * inside "judged", which names the first hard rule that fires and computes every soft factor; the answer is, per role, the top candidates, the top
      * exclusions and the count per rule.
      * The arithmetic is float8, rounded as Math.round does, so scores are the ones the README's weights give.
      */
@@ -129,20 +130,24 @@ public class Matching {
             with reach as (
                 select m.id, m.role, m.name, m.area_code, m.capacity, m.status, m.rating, m.expertise, m.languages,
                        m.organization_key, m.phone, m.email, m.channels,
+                       -- an accepted place counts while its case is open: its team looked up by key, one by one
                        (select count(*) from offer o
                          where o.mediator_id = m.id and o.status in ('OFFERED', 'ACCEPTED')
                            and (o.status = 'OFFERED'
-                                or exists (select 1 from team t where t.id = o.team_id and t.deadline > :now))) as load,
+                                or (select t.deadline from team t where t.id = o.team_id) > :now)) as load,
                        (select count(*) from offer o where o.mediator_id = m.id and o.offered_at > :since) as recent,
                        (select max(o.offered_at) from offer o where o.mediator_id = m.id) as last_offered
                   from mediator m
                  where m.role = any (:roles) and m.area_code = any (:reach) /*only*/
             ), declared as (
-                select distinct on (c.mediator_id) c.mediator_id, c.kind,
-                       coalesce(c.party_name, c.id_number_masked, c.phone_masked) as party
-                  from declared_conflict c
-                 where (c.name_key = any (:names) or c.id_number_hash = any (:ids) or c.phone_hash = any (:phones))
-                   and c.mediator_id in (select id from reach)
+                -- relations declared to the parties, through the key indexes; few, whoever declared them
+                -- (fenced, so no index is read whole for the order distinct on wants)
+                select distinct on (c.mediator_id) c.mediator_id, c.kind, c.party
+                  from (select c.mediator_id, c.kind, c.declared_at,
+                               coalesce(c.party_name, c.id_number_masked, c.phone_masked) as party
+                          from declared_conflict c
+                         where c.name_key = any (:names) or c.id_number_hash = any (:ids) or c.phone_hash = any (:phones)
+                        offset 0) c
                  order by c.mediator_id, c.kind, c.declared_at
             ), involved as materialized (
                 -- the parties' earlier cases first, through the key indexes: never every accepted offer of the role
@@ -152,17 +157,15 @@ public class Matching {
                    and (p.id_number_hash = any (:ids) or p.phone_hash = any (:phones)
                         or (p.organization and p.name_key = any (:organizations)))
             ), earlier as (
-                select distinct on (o.mediator_id, o.role) o.mediator_id, o.role, t.case_no
+                -- each earlier team's accepted offers and case number by the team's key; the fence keeps it so
+                select distinct on (o.mediator_id, o.role) o.mediator_id, o.role, o.case_no
                   from involved i
-                  join offer o on o.team_id = i.team_id and o.status = 'ACCEPTED' and o.role = any (:roles)
-                  join team t on t.id = i.team_id
-                 order by o.mediator_id, o.role, t.case_no
-            ), away as (
-                select u.mediator_id, range_agg(tstzrange(u.starts_at, u.ends_at)) as periods
-                  from unavailability u
-                 where :window_end::timestamptz is not null and u.mediator_id in (select id from reach)
-                   and u.ends_at > :now and u.starts_at < :window_end::timestamptz
-                 group by u.mediator_id
+                 cross join lateral (select o.mediator_id, o.role,
+                                            (select t.case_no from team t where t.id = o.team_id) as case_no
+                                       from offer o
+                                      where o.team_id = i.team_id and o.status = 'ACCEPTED' and o.role = any (:roles)
+                                     offset 0) o
+                 order by o.mediator_id, o.role, o.case_no
             ), judged as (
                 select r.id, r.role, r.name, r.area_code, r.capacity, r.status, r.load, r.recent, r.last_offered,
                        r.phone, r.email, r.languages, r.channels, d.kind as declared_kind, d.party as declared_party,
@@ -193,7 +196,7 @@ public class Matching {
                                    when :window_end::timestamptz is null or :window_end::timestamptz <= :now then false
                                    when a.periods @> tstzrange(:now, :window_end::timestamptz) then true
                                    -- without a weekly pattern only time away counts
-                                   when not exists (select 1 from weekly_hours h where h.mediator_id = reach.id)
+                                   when (select true from weekly_hours h where h.mediator_id = reach.id limit 1) is null
                                        then false
                                    -- a week or more holds every hour of the pattern once
                                    when a.periods is null and :window_end::timestamptz - :now >= interval '7 days'
@@ -211,7 +214,13 @@ public class Matching {
                                                    * tstzrange(:now, :window_end::timestamptz) as hours) s
                                         where not isempty(s.hours) and (a.periods is null or not a.periods @> s.hours))
                                end as unavailable
-                          from reach left join away a on a.mediator_id = reach.id) r
+                          from reach
+                         cross join lateral (
+                             -- time away overlapping the window, the mediator's own periods read by key
+                             select range_agg(tstzrange(u.starts_at, u.ends_at)) as periods
+                               from unavailability u
+                              where :window_end::timestamptz is not null and u.mediator_id = reach.id
+                                and u.ends_at > :now and u.starts_at < :window_end::timestamptz) a) r
                   left join declared d on d.mediator_id = r.id
                   left join earlier e on e.mediator_id = r.id and e.role = r.role
             ), scored as (
@@ -233,8 +242,17 @@ public class Matching {
                       from (select role, rule, count(*) as n from scored group by role, rule) g
                      group by role) c on c.role = s.role""";
 
-    private static final NamedSql RANK_ALL = NamedSql.of(RANK.replace("/*only*/", ""));
-    private static final NamedSql RANK_ONLY = NamedSql.of(RANK.replace("/*only*/", "and m.id = any (:only)"));
+    /*
+     * Planning the ranking costs twice what running it does, so each connection plans it once (the driver prepares a
+     * statement it has run five times) and keeps that plan whatever the parameters. A plan kept that long must not
+     * depend on how big the tables were when it was made: with sequential scans ruled out, every table is read
+     * through the index on the mediator, team or party key it is looked up by, however empty it was at the time.
+     */
+    static final String PLAN_ONCE = "set local plan_cache_mode = force_generic_plan; set local enable_seqscan = off";
+    private static final String PLAN_AS_USUAL = "set local plan_cache_mode to default; set local enable_seqscan to default";
+
+    static final NamedSql RANK_ALL = NamedSql.of(RANK.replace("/*only*/", ""));
+    static final NamedSql RANK_ONLY = NamedSql.of(RANK.replace("/*only*/", "and m.id = any (:only)"));
 
     private final EntityManager em;
     private final MatchingConfig config;
@@ -320,8 +338,13 @@ public class Matching {
         values.put("candidate_limit", candidateLimit);
         values.put("excluded_limit", excludedLimit);
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement ps = sql.prepare(connection, values); ResultSet rs = ps.executeQuery()) {
-                return read(rs, roles);
+            try (Statement settings = connection.createStatement()) {
+                settings.execute(PLAN_ONCE);
+                try (PreparedStatement ps = sql.prepare(connection, values); ResultSet rs = ps.executeQuery()) {
+                    return read(rs, roles);
+                } finally {
+                    settings.execute(PLAN_AS_USUAL);
+                }
             }
         });
     }

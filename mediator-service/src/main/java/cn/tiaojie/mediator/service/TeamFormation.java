@@ -198,8 +198,9 @@ public class TeamFormation {
             team.requiredRoles.add(role);
             TeamAudit.record(team.id, TeamAudit.Action.OPTIONAL_ROLE_ADDED, role, null, actor, reason, now);
         }
-        Offer offer = offer(team, role, mediator, null, actor, now);
-        offer.explanation = json(Map.of("assignedByHand", true, "reason", reason, "by", actor));
+        Offer offer = newOffer(team, role, mediator, null, actor,
+                json(Map.of("assignedByHand", true, "reason", reason, "by", actor)), now);
+        outbox.enqueue(MediatorTopics.SEND_NOTICE, messages.offerNotice(offer));
         TeamAudit.record(team.id, TeamAudit.Action.ASSIGNED_BY_HAND, role, mediatorId, actor, reason, now);
         updateStatus(team, now);
         return offer;
@@ -381,8 +382,8 @@ public class TeamFormation {
         }
         // matching read what the notice needs: the mediator row itself is not loaded
         Mediator mediator = em.getReference(Mediator.class, chosen.mediatorId());
-        Offer offer = newOffer(team, role, mediator, BigDecimal.valueOf(chosen.score()), offeredBy, now);
-        offer.explanation = explanation(chosen, ranking, offeredBy);
+        Offer offer = newOffer(team, role, mediator, BigDecimal.valueOf(chosen.score()), offeredBy,
+                explanation(chosen, ranking, offeredBy), now);
         Matching.Contact contact = chosen.contact();
         cn.tiaojie.contracts.notify.v1.Recipient recipient = MediatorMessages.recipient(chosen.mediatorId(),
                 chosen.name(), contact.phone(), contact.email(), contact.languages(), contact.channels());
@@ -394,14 +395,9 @@ public class TeamFormation {
         }
     }
 
-    private Offer offer(Team team, MediatorRole role, Mediator mediator, BigDecimal score, String offeredBy, Instant now) {
-        Offer offer = newOffer(team, role, mediator, score, offeredBy, now);
-        outbox.enqueue(MediatorTopics.SEND_NOTICE, messages.offerNotice(offer));
-        return offer;
-    }
-
+    /** A new offer, complete before it is persisted: the row is inserted once and never updated in the same flush. */
     private Offer newOffer(Team team, MediatorRole role, Mediator mediator, BigDecimal score, String offeredBy,
-            Instant now) {
+            String explanation, Instant now) {
         Offer offer = new Offer();
         offer.id = UUID.randomUUID();
         offer.team = team;
@@ -410,6 +406,7 @@ public class TeamFormation {
         offer.status = OfferStatus.OFFERED;
         offer.score = score;
         offer.offeredBy = offeredBy;
+        offer.explanation = explanation;
         offer.offeredAt = now;
         offer.expiresAt = now.plus(config.offerTtl(role, !team.riskFlagList().isEmpty()));
         offer.persist();

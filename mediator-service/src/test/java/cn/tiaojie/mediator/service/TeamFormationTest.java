@@ -57,6 +57,10 @@ class TeamFormationTest {
         Offer lawyer = liveOffer(caseId, MediatorRole.LAWYER);
         assertEquals(Duration.ofHours(2), Duration.between(police.offeredAt, police.expiresAt));
         assertEquals(Duration.ofHours(24), Duration.between(lawyer.offeredAt, lawyer.expiresAt));
+        // each offer is inserted complete, explanation included, and not updated in the same transaction
+        assertEquals(0, police.version);
+        assertEquals(0, lawyer.version);
+        assertTrue(police.explanation.contains("\"factors\""), police.explanation);
     }
 
     @Test

@@ -1,0 +1,109 @@
+package cn.tiaojie.mediator.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import cn.tiaojie.testsupport.PostgresTestResource;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each connection keeps one plan of the ranking for good, made from whatever the statistics said when it was made
+ * (a new center's empty tables, say). That plan must read every table through the key it is looked up by: a
+ * mediator's offers, time away and hours by the mediator, a team's offers and the team itself by the team. A plan
+ * that scans a table, or an index without a condition, or counts offers through an index on time alone, reads more
+ * with every offer ever made.
+ */
+@QuarkusTest
+class RankingPlanTest {
+
+    private static final Set<String> READ_BY_MEDIATOR_OR_TEAM = Set.of("offer", "unavailability", "weekly_hours");
+
+    @Test
+    void theKeptPlanReadsEveryTableByKeyEvenWhenPlannedOnEmptyTables() throws Exception {
+        try (Connection owner = PostgresTestResource.connectAsOwner(); Statement s = owner.createStatement()) {
+            // statistics as a new center has them: nothing analyzed but the few rows the tests left
+            s.execute("analyze");
+        }
+        for (Matching.NamedSql statement : List.of(Matching.RANK_ALL, Matching.RANK_ONLY)) {
+            List<String> defects = new ArrayList<>();
+            visit(keptPlan(statement), defects);
+            assertEquals(List.of(), defects);
+        }
+    }
+
+    @Test
+    void aScanOfAWholeTableOrAnIndexWithoutItsKeyIsCaught() throws Exception {
+        List<String> defects = new ArrayList<>();
+        visit(new ObjectMapper().readTree("""
+                {"Node Type": "Hash Join", "Plans": [
+                  {"Node Type": "Seq Scan", "Relation Name": "team"},
+                  {"Node Type": "Index Scan", "Relation Name": "offer", "Index Cond": "(offered_at > $2)"}]}"""),
+                defects);
+        assertEquals(2, defects.size(), defects.toString());
+    }
+
+    /** The generic plan the ranking runs with, as the application's role gets it, in JSON. */
+    private static JsonNode keptPlan(Matching.NamedSql statement) throws SQLException, java.io.IOException {
+        StringBuilder numbered = new StringBuilder();
+        int parameter = 0;
+        for (char c : statement.sql().toCharArray()) {
+            if (c == '?') {
+                numbered.append('$').append(++parameter);
+            } else {
+                numbered.append(c);
+            }
+        }
+        assertEquals(statement.names().size(), parameter);
+        try (Connection app = simpleProtocolConnection(); Statement s = app.createStatement()) {
+            app.setAutoCommit(false);
+            s.execute(Matching.PLAN_ONCE);
+            try (ResultSet rs = s.executeQuery("explain (generic_plan, format json) " + numbered)) {
+                rs.next();
+                JsonNode plan = new ObjectMapper().readTree(rs.getString(1)).get(0).get("Plan");
+                app.rollback();
+                assertFalse(plan.isMissingNode());
+                return plan;
+            }
+        }
+    }
+
+    /** As the application's role, sending text as it is: the plan is asked for with $n left unbound. */
+    private static Connection simpleProtocolConnection() throws SQLException {
+        Properties login = new Properties();
+        login.setProperty("user", PostgresTestResource.APP_USER);
+        login.setProperty("password", PostgresTestResource.APP_PASSWORD);
+        login.setProperty("preferQueryMode", "simple");
+        return new org.postgresql.Driver().connect(
+                ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class), login);
+    }
+
+    private static void visit(JsonNode node, List<String> defects) {
+        String type = node.path("Node Type").asText();
+        String table = node.path("Relation Name").asText(null);
+        String condition = node.has("Index Cond") ? node.get("Index Cond").asText()
+                : node.path("Recheck Cond").asText(null);
+        if (type.equals("Seq Scan")) {
+            defects.add("reads all of " + table);
+        } else if (type.equals("Index Scan") || type.equals("Index Only Scan") || type.equals("Bitmap Heap Scan")) {
+            if (condition == null) {
+                defects.add(type + " on " + table + " without a condition");
+            } else if (READ_BY_MEDIATOR_OR_TEAM.contains(table)
+                    && !condition.contains("mediator_id") && !condition.contains("team_id")) {
+                defects.add(type + " on " + table + " by " + condition + ", not by mediator or team");
+            }
+        }
+        node.path("Plans").forEach(child -> visit(child, defects));
+    }
+}
