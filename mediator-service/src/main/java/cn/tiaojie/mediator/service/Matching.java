@@ -127,7 +127,8 @@ public class Matching {
      * The arithmetic is float8, rounded as Math.round does, so scores are the ones the README's weights give.
      */
     private static final String RANK = """
-            with reach as (
+            with reach as materialized (
+                -- materialized: each mediator's load and rotation are counted once, however often "judged" uses them
                 select m.id, m.role, m.name, m.area_code, m.capacity, m.status, m.rating, m.expertise, m.languages,
                        m.organization_key, m.phone, m.email, m.channels,
                        -- an accepted place counts while its case is open: its team looked up by key, one by one
@@ -247,9 +248,10 @@ public class Matching {
      * statement it has run five times) and keeps that plan whatever the parameters. A plan kept that long must not
      * depend on how big the tables were when it was made: with sequential scans ruled out, every table is read
      * through the index on the mediator, team or party key it is looked up by, however empty it was at the time.
+     * The settings last until the transaction ends (a round trip fewer than undoing them): whatever follows a ranking
+     * there reads and writes rows by key.
      */
     static final String PLAN_ONCE = "set local plan_cache_mode = force_generic_plan; set local enable_seqscan = off";
-    private static final String PLAN_AS_USUAL = "set local plan_cache_mode to default; set local enable_seqscan to default";
 
     static final NamedSql RANK_ALL = NamedSql.of(RANK.replace("/*only*/", ""));
     static final NamedSql RANK_ONLY = NamedSql.of(RANK.replace("/*only*/", "and m.id = any (:only)"));
@@ -340,11 +342,9 @@ public class Matching {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (Statement settings = connection.createStatement()) {
                 settings.execute(PLAN_ONCE);
-                try (PreparedStatement ps = sql.prepare(connection, values); ResultSet rs = ps.executeQuery()) {
-                    return read(rs, roles);
-                } finally {
-                    settings.execute(PLAN_AS_USUAL);
-                }
+            }
+            try (PreparedStatement ps = sql.prepare(connection, values); ResultSet rs = ps.executeQuery()) {
+                return read(rs, roles);
             }
         });
     }
