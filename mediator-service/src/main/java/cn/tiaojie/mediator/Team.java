@@ -20,6 +20,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** The team (调解团队) being formed for one case: one mediator per required role. */
 @Entity
@@ -66,18 +68,14 @@ public class Team extends PanacheEntityBase {
     @Version
     public long version;
 
-    @ElementCollection
-    @CollectionTable(name = "team_required_role", joinColumns = @JoinColumn(name = "team_id"))
-    @OrderColumn(name = "position")
-    @Column(name = "role")
+    @Column(name = "required_roles")
+    @JdbcTypeCode(SqlTypes.ARRAY)
     @Enumerated(EnumType.STRING)
     public List<MediatorRole> requiredRoles = new ArrayList<>();
 
     /** roles the team rule allows besides the required ones; staff may add one before the team is formed */
-    @ElementCollection
-    @CollectionTable(name = "team_optional_role", joinColumns = @JoinColumn(name = "team_id"))
-    @OrderColumn(name = "position")
-    @Column(name = "role")
+    @Column(name = "optional_roles")
+    @JdbcTypeCode(SqlTypes.ARRAY)
     @Enumerated(EnumType.STRING)
     public List<MediatorRole> optionalRoles = new ArrayList<>();
 

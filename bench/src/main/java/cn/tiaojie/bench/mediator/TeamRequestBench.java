@@ -286,7 +286,7 @@ public final class TeamRequestBench {
     private static void generatePool(Connection db, int size, boolean oneCounty) throws SQLException {
         try (Statement s = db.createStatement()) {
             s.execute("truncate outbox_message, choice_ballot, choice_list_mediator, choice_list, team_audit, offer,"
-                    + " team_party, team_required_role, team_optional_role, team, declared_conflict, weekly_hours,"
+                    + " team_party, team, declared_conflict, weekly_hours,"
                     + " unavailability, mediator cascade");
         }
         Random random = new Random(size);
