@@ -50,7 +50,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * spread over every county. "one county": the whole pool in one county, so every case has the whole county's share
  * of the role within reach: the worst case, where the work grows with the pool.
  *
- * <p>Before the first measurement the service answers {@code bench.jvm-warmup} requests (2,000) against a pool of
+ * <p>Before the first measurement the service answers {@code bench.jvm-warmup} requests (5,000) against a pool of
  * 10,000, so every configuration is measured on a JVM that has compiled its hot paths, as a service that has been up
  * a while has; each configuration then has its own 200 warm-up requests on its fresh pool.
  *
@@ -58,7 +58,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * read from /proc: unlike latencies, it barely moves when other work loads the machine.
  *
  * <p>Options: {@code -Dbench.requests=1000} measured per configuration, {@code -Dbench.sizes=1000,10000,100000},
- * {@code -Dbench.jvm-warmup=2000}, {@code -Dbench.service-jvm-args="-XX:StartFlightRecording=..."} (extra options
+ * {@code -Dbench.jvm-warmup=5000}, {@code -Dbench.service-jvm-args="-XX:StartFlightRecording=..."} (extra options
  * of the service's JVM, for a profile), {@code -Dbench.statements=true} (PostgreSQL's planning and execution time per
  * request for each statement the service ran, from pg_stat_statements).
  *
@@ -85,7 +85,7 @@ public final class TeamRequestBench {
             throw new IllegalStateException(app + " is missing: ./mvnw -q install -pl mediator-service -DskipTests");
         }
         int measured = Integer.getInteger("bench.requests", 1000);
-        int jvmWarmup = Integer.getInteger("bench.jvm-warmup", 2000);
+        int jvmWarmup = Integer.getInteger("bench.jvm-warmup", 5000);
         int[] sizes = java.util.Arrays.stream(System.getProperty("bench.sizes", "1000,10000,100000").split(","))
                 .map(String::strip).mapToInt(Integer::parseInt).toArray();
         boolean statements = Boolean.getBoolean("bench.statements");
@@ -98,6 +98,8 @@ public final class TeamRequestBench {
             Files.writeString(key, DevTokens.publicKeyPem());
             int port = FreePorts.next();
             Process service = start(app, root, state, postgres.jdbcUrl("mediator_db"), key, port);
+            // an interrupted bench must not leave its service running
+            Runtime.getRuntime().addShutdownHook(new Thread(service::destroyForcibly));
             System.out.println("service log: " + state.resolve("mediator-service.log"));
             try {
                 awaitReady(service, port, Duration.ofMinutes(3));

@@ -187,7 +187,9 @@ public class Matching {
                             else 0 end::float8 as expertise_factor,
                        greatest(0, length(r.area_code) / 3 - 2) * :level_points::float8 as proximity_factor,
                        floor(-:load_points::float8 * r.load / r.capacity * 100 + 0.5) / 100 as load_factor,
-                       case when exists (select 1 from unnest(string_to_array(r.languages, ',')) l
+                       -- most parties speak only Chinese: then no mediator's languages need reading
+                       case when cardinality(:languages::varchar[]) = 0 then 0
+                            when exists (select 1 from unnest(string_to_array(r.languages, ',')) l
                                           where lower(trim(split_part(l, '-', 1))) = any (:languages))
                             then :language_points else 0 end::float8 as language_factor,
                        coalesce(r.rating::float8, :unrated::float8) * :rating_points::float8 as rating_factor,
