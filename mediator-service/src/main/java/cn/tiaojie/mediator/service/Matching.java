@@ -140,8 +140,9 @@ public class Matching {
                        (select max(o.offered_at) from offer o where o.mediator_id = m.id) as last_offered
                   from mediator m
                  where m.role = any (:roles) and m.area_code = any (:reach) /*only*/
-            ), declared as (
-                -- relations declared to the parties, through the key indexes; few, whoever declared them
+            ), declared as materialized (
+                -- relations declared to the parties, through the key indexes; few, whoever declared them. Materialized
+                -- (like "earlier"): however the kept plan joins it to the mediators, it is looked up once
                 -- (fenced, so no index is read whole for the order distinct on wants)
                 select distinct on (c.mediator_id) c.mediator_id, c.kind, c.party
                   from (select c.mediator_id, c.kind, c.declared_at,
@@ -157,7 +158,7 @@ public class Matching {
                  where p.team_id <> :team
                    and (p.id_number_hash = any (:ids) or p.phone_hash = any (:phones)
                         or (p.organization and p.name_key = any (:organizations)))
-            ), earlier as (
+            ), earlier as materialized (
                 -- each earlier team's accepted offers and case number by the team's key; the fence keeps it so
                 select distinct on (o.mediator_id, o.role) o.mediator_id, o.role, o.case_no
                   from involved i
