@@ -121,7 +121,8 @@ public final class TeamRequestBench {
                     for (int size : sizes) {
                         for (boolean oneCounty : new boolean[] {false, true}) {
                             generatePool(db, size, oneCounty);
-                            run(channel, size, oneCounty, measured, service.pid(), postmaster(db), statements ? db : null);
+                            run(channel, size, oneCounty, measured, service.pid(), postmaster(db),
+                                    statements ? db : null);
                         }
                     }
                 } finally {
@@ -183,7 +184,7 @@ public final class TeamRequestBench {
         }
     }
 
-    /** The service's statements by PostgreSQL time per request: calls, planning and execution, the statement's start. */
+    /** The service's statements by PostgreSQL time per request: calls, planning, execution, the statement's start. */
     private static void printStatements(Connection db, int measured) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("""
                 select calls, total_plan_time, total_exec_time, regexp_replace(query, '\\s+', ' ', 'g')
@@ -194,8 +195,8 @@ public final class TeamRequestBench {
             System.out.println("  per request:  calls   plan ms   exec ms  statement");
             while (rs.next()) {
                 String query = rs.getString(4);
-                System.out.printf(Locale.ROOT, "             %7.2f  %8.3f  %8.3f  %s%n", rs.getLong(1) / (double) measured,
-                        rs.getDouble(2) / measured, rs.getDouble(3) / measured,
+                System.out.printf(Locale.ROOT, "             %7.2f  %8.3f  %8.3f  %s%n",
+                        rs.getLong(1) / (double) measured, rs.getDouble(2) / measured, rs.getDouble(3) / measured,
                         query.substring(0, Math.min(100, query.length())));
             }
         }

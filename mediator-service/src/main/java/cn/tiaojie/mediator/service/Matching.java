@@ -121,9 +121,9 @@ public class Matching {
      * One statement for one role or several (a new team's roles are ranked together, each on its own: a mediator has
      * one role, so the roles never compete). "reach" reads the roles' mediators within reach through
      * mediator_role_area and looks up each one's load, recent offers and last offer through the offer indexes;
-     * "declared" and "earlier" are driven by the parties' keys; each mediator's time away is read by the mediator's key
-     * inside "judged", which names the first hard rule that fires and computes every soft factor; the answer is, per role, the top candidates, the top
-     * exclusions and the count per rule.
+     * "declared" and "earlier" are driven by the parties' keys; "judged" reads each mediator's time away and hours by
+     * the mediator's key, names the first hard rule that fires and computes every soft factor; the answer is, per
+     * role, the top candidates, the top exclusions and the count per rule.
      * The arithmetic is float8, rounded as Math.round does, so scores are the ones the README's weights give.
      */
     private static final String RANK = """
@@ -141,14 +141,15 @@ public class Matching {
                   from mediator m
                  where m.role = any (:roles) and m.area_code = any (:reach) /*only*/
             ), declared as materialized (
-                -- relations declared to the parties, through the key indexes; few, whoever declared them. Materialized
-                -- (like "earlier"): however the kept plan joins it to the mediators, it is looked up once
-                -- (fenced, so no index is read whole for the order distinct on wants)
+                -- relations declared to the parties, through the key indexes (few, whoever declared them);
+                -- materialized like "earlier", so however the kept plan joins it to the mediators it is looked up
+                -- once; the inner query is fenced so no index is read whole for the order distinct on wants
                 select distinct on (c.mediator_id) c.mediator_id, c.kind, c.party
                   from (select c.mediator_id, c.kind, c.declared_at,
                                coalesce(c.party_name, c.id_number_masked, c.phone_masked) as party
                           from declared_conflict c
-                         where c.name_key = any (:names) or c.id_number_hash = any (:ids) or c.phone_hash = any (:phones)
+                         where c.name_key = any (:names) or c.id_number_hash = any (:ids)
+                            or c.phone_hash = any (:phones)
                         offset 0) c
                  order by c.mediator_id, c.kind, c.declared_at
             ), involved as materialized (
@@ -199,7 +200,7 @@ public class Matching {
                                case
                                    when :window_end::timestamptz is null or :window_end::timestamptz <= :now then false
                                    when a.periods @> tstzrange(:now, :window_end::timestamptz) then true
-                                   -- without a weekly pattern only time away counts
+                                   -- without a weekly pattern only time away counts (asked by key, per mediator)
                                    when (select true from weekly_hours h where h.mediator_id = reach.id limit 1) is null
                                        then false
                                    -- a week or more holds every hour of the pattern once
