@@ -117,6 +117,7 @@ public final class TestWorld {
             // load what the assertions read after the transaction
             team.requiredRoles.size();
             team.optionalRoles.size();
+            team.parties.size();
             team.offers.forEach(o -> o.mediator.name.length());
             return team;
         });

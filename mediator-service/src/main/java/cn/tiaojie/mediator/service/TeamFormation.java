@@ -61,9 +61,10 @@ public class TeamFormation {
     private final MatchingConfig config;
     private final PartyKeys keys;
     private final ObjectMapper json;
+    private final NewTeams newTeams;
 
     TeamFormation(EntityManager em, TeamRules rules, Matching matching, MediatorMessages messages, Outbox outbox,
-            MatchingConfig config, PartyKeys keys, ObjectMapper json) {
+            MatchingConfig config, PartyKeys keys, ObjectMapper json, NewTeams newTeams) {
         this.em = em;
         this.rules = rules;
         this.matching = matching;
@@ -72,16 +73,16 @@ public class TeamFormation {
         this.config = config;
         this.keys = keys;
         this.json = json;
+        this.newTeams = newTeams;
     }
 
-    /** case-service asks for a team; a repeated request for the same case answers the existing team. */
+    /**
+     * case-service asks for a team; a repeated request for the same case, or one racing it, answers the existing team
+     * and writes nothing.
+     */
     @Transactional
     public Requested requestTeam(TeamRequest request) {
         UUID caseId = checked(request);
-        Optional<Team> existing = Team.ofCase(caseId);
-        if (existing.isPresent()) {
-            return new Requested(existing.get(), false);
-        }
         Instant now = Instant.now();
         TeamRules.Roles roles = rules.roles(request.getSubcategory(), request.getRiskFlagsList());
         Team team = new Team();
@@ -100,8 +101,7 @@ public class TeamFormation {
         team.status = TeamStatus.FORMING;
         team.createdAt = now;
         team.updatedAt = now;
-        team.persist();
-        // notices after the offers, so the offers' rows and the outbox's rows each go in one batch
+        // notices (and alerts) once the team is written: a request that finds the case taken sends none
         List<Runnable> notices = new ArrayList<>();
         // every role ranked in one statement: a new team has no earlier offers nor choice lists to tell them apart
         Map<MediatorRole, Matching.Ranking> rankings = matching.rankEach(Matching.Subject.of(team, Set.of()),
@@ -109,8 +109,11 @@ public class TeamFormation {
         for (MediatorRole role : team.requiredRoles) {
             offerToNextCandidate(team, role, now, rankings.get(role), notices);
         }
-        notices.forEach(Runnable::run);
         updateStatus(team, now);
+        if (!newTeams.insert(team)) {
+            return new Requested(Team.ofCase(caseId).orElseThrow(), false);
+        }
+        notices.forEach(Runnable::run);
         return new Requested(team, true);
     }
 
@@ -200,6 +203,7 @@ public class TeamFormation {
         }
         Offer offer = newOffer(team, role, mediator, null, actor,
                 json(Map.of("assignedByHand", true, "reason", reason, "by", actor)), now);
+        offer.persist();
         outbox.enqueue(MediatorTopics.SEND_NOTICE, messages.offerNotice(offer));
         TeamAudit.record(team.id, TeamAudit.Action.ASSIGNED_BY_HAND, role, mediatorId, actor, reason, now);
         updateStatus(team, now);
@@ -376,18 +380,24 @@ public class TeamFormation {
             int offersSoFar = (int) team.offers.stream().filter(o -> o.role == role).count();
             LOG.infof("case %s: no candidate left for %s (%d excluded); supervisors alerted", team.caseNo, role,
                     ranking.excludedTotal());
-            outbox.enqueue(MediatorTopics.SEND_NOTICE,
-                    messages.noCandidateAlert(team, role, offersSoFar, ranking.excludedTotal()));
+            send(() -> outbox.enqueue(MediatorTopics.SEND_NOTICE,
+                    messages.noCandidateAlert(team, role, offersSoFar, ranking.excludedTotal())), deferredNotices);
             return;
         }
         // matching read what the notice needs: the mediator row itself is not loaded
         Mediator mediator = em.getReference(Mediator.class, chosen.mediatorId());
         Offer offer = newOffer(team, role, mediator, BigDecimal.valueOf(chosen.score()), offeredBy,
                 explanation(chosen, ranking, offeredBy), now);
+        if (newTeamRanking == null) {
+            offer.persist(); // a team being created is written whole, its offers with it (NewTeams)
+        }
         Matching.Contact contact = chosen.contact();
         cn.tiaojie.contracts.notify.v1.Recipient recipient = MediatorMessages.recipient(chosen.mediatorId(),
                 chosen.name(), contact.phone(), contact.email(), contact.languages(), contact.channels());
-        Runnable notice = () -> outbox.enqueue(MediatorTopics.SEND_NOTICE, messages.offerNotice(offer, recipient));
+        send(() -> outbox.enqueue(MediatorTopics.SEND_NOTICE, messages.offerNotice(offer, recipient)), deferredNotices);
+    }
+
+    private static void send(Runnable notice, List<Runnable> deferredNotices) {
         if (deferredNotices != null) {
             deferredNotices.add(notice);
         } else {
@@ -395,7 +405,7 @@ public class TeamFormation {
         }
     }
 
-    /** A new offer, complete before it is persisted: the row is inserted once and never updated in the same flush. */
+    /** A new offer, complete before it is written: the row is inserted once and never updated in the same flush. */
     private Offer newOffer(Team team, MediatorRole role, Mediator mediator, BigDecimal score, String offeredBy,
             String explanation, Instant now) {
         Offer offer = new Offer();
@@ -409,7 +419,6 @@ public class TeamFormation {
         offer.explanation = explanation;
         offer.offeredAt = now;
         offer.expiresAt = now.plus(config.offerTtl(role, !team.riskFlagList().isEmpty()));
-        offer.persist();
         team.offers.add(offer);
         return offer;
     }

@@ -166,6 +166,48 @@ class TeamFormationTest {
     }
 
     @Test
+    void requestsRacingForOneCaseFormOneTeamWithOneOfferAndOneNoticePerRole() throws Exception {
+        TestWorld world = new TestWorld();
+        world.mediator(MediatorRole.LAWYER, world.county);
+        world.mediator(MediatorRole.SOCIAL_WORKER, world.county);
+        TeamRequest request = world.caseOf("LABOUR.WAGE_ARREARS", AreaLevel.TOWNSHIP).build();
+        UUID caseId = UUID.fromString(request.getCaseId());
+
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<TeamFormation.Requested>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < threads; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return formation.requestTeam(request);
+                }));
+            }
+            go.countDown();
+            int created = 0;
+            java.util.Set<UUID> teams = new java.util.HashSet<>();
+            for (Future<TeamFormation.Requested> answer : answers) {
+                TeamFormation.Requested requested = answer.get(60, TimeUnit.SECONDS);
+                created += requested.created() ? 1 : 0;
+                teams.add(requested.team().id);
+            }
+            assertEquals(1, created);
+            assertEquals(1, teams.size());
+        } finally {
+            pool.shutdownNow();
+        }
+
+        long offers = QuarkusTransaction.requiringNew().call(() -> Offer.count("team.caseId", caseId));
+        assertEquals(2, offers);
+        assertEquals(List.of(MediatorRole.LAWYER, MediatorRole.SOCIAL_WORKER), TestWorld.team(caseId).requiredRoles);
+        assertEquals(2, TestWorld.team(caseId).parties.size());
+        List<NoticeRequest> notices = TestWorld.outbox(MediatorTopics.SEND_NOTICE, NoticeRequest.parser(),
+                n -> n.getCaseId().equals(caseId.toString()));
+        assertEquals(2, notices.size());
+    }
+
+    @Test
     void theTeamOfACaseShowsOffersMembersAndExplanationsUnderTheCasePath() {
         TestWorld world = new TestWorld();
         String mediator = world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county, "NEIGHBOUR");
