@@ -24,8 +24,8 @@ class NewTeams {
 
     private static final Matching.NamedSql INSERT = Matching.NamedSql.of("""
             with new_team as (
-                insert into team (id, case_id, case_no, subcategory, area_code, level, center_code, risk_flags, deadline,
-                                  status, created_at, updated_at, required_roles, optional_roles, version)
+                insert into team (id, case_id, case_no, subcategory, area_code, level, center_code, risk_flags,
+                                  deadline, status, created_at, updated_at, required_roles, optional_roles, version)
                 values (:id::uuid, :case_id::uuid, :case_no, :subcategory, :area_code, :level, :center_code,
                         :risk_flags, :deadline, :status, :now, :now, :required_roles, :optional_roles, 0)
                 on conflict (case_id) do nothing
