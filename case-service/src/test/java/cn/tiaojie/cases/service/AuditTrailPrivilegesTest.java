@@ -5,14 +5,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import static cn.tiaojie.cases.Fixtures.ADMIN;
 import static cn.tiaojie.cases.Fixtures.register;
 import static cn.tiaojie.cases.Fixtures.wageDispute;
+import static cn.tiaojie.testsupport.Privileges.single;
 
 import cn.tiaojie.testsupport.PostgresTestResource;
+import cn.tiaojie.testsupport.Privileges;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AuditTrailPrivilegesTest {
 
-    private static final String PERMISSION_DENIED = "42501";
 
     @Inject
     DataSource dataSource;
@@ -119,20 +119,7 @@ class AuditTrailPrivilegesTest {
     }
 
     private static void refused(Connection app, String sql, String message) {
-        SQLException refused = assertThrows(SQLException.class, () -> {
-            try (Statement s = app.createStatement()) {
-                s.execute(sql);
-            }
-        }, sql);
-        assertEquals(PERMISSION_DENIED, refused.getSQLState(), sql + ": " + refused.getMessage());
-        assertTrue(refused.getMessage().contains(message), sql + ": " + refused.getMessage());
+        SQLException refused = Privileges.refused(app, sql, message);
         assertFalse(refused.getMessage().contains("append-only"), sql + ": stopped by the trigger, not by the privilege");
-    }
-
-    private static String single(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            assertTrue(rs.next(), sql);
-            return rs.getString(1);
-        }
     }
 }

@@ -1,8 +1,9 @@
 package cn.tiaojie.mediator.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static cn.tiaojie.testsupport.Privileges.refused;
+import static cn.tiaojie.testsupport.Privileges.single;
 
 import cn.tiaojie.testsupport.PostgresTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -63,23 +64,6 @@ class ApplicationRolePrivilegesTest {
             assertEquals(List.of(), missing);
             assertTrue(Integer.parseInt(single(app, "select count(*)::text from pg_class"
                     + " where relnamespace = current_schema()::regnamespace and relkind = 'r'")) > 10);
-        }
-    }
-
-    private static void refused(Connection app, String sql, String message) {
-        SQLException refused = assertThrows(SQLException.class, () -> {
-            try (Statement s = app.createStatement()) {
-                s.execute(sql);
-            }
-        }, sql);
-        assertEquals("42501", refused.getSQLState(), sql + ": " + refused.getMessage());
-        assertTrue(refused.getMessage().contains(message), sql + ": " + refused.getMessage());
-    }
-
-    private static String single(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            assertTrue(rs.next(), sql);
-            return rs.getString(1);
         }
     }
 }
