@@ -27,7 +27,7 @@ class NewTeams {
                 insert into team (id, case_id, case_no, subcategory, area_code, level, center_code, risk_flags,
                                   deadline, status, created_at, updated_at, required_roles, optional_roles, version)
                 values (:id::uuid, :case_id::uuid, :case_no, :subcategory, :area_code, :level, :center_code,
-                        :risk_flags, :deadline, :status, :now, :now, :required_roles, :optional_roles, 0)
+                        :risk_flags, :deadline, :status, :created_at, :updated_at, :required_roles, :optional_roles, 0)
                 on conflict (case_id) do nothing
                 returning id
             ), parties as (
@@ -45,11 +45,11 @@ class NewTeams {
                 insert into offer (id, team_id, role, mediator_id, status, score, explanation, offered_by, offered_at,
                                    expires_at, version)
                 select o.id::uuid, t.id, o.role, o.mediator_id, o.status, o.score::numeric, o.explanation,
-                       o.offered_by, :now, o.expires_at::timestamptz, 0
+                       o.offered_by, o.offered_at::timestamptz, o.expires_at::timestamptz, 0
                   from new_team t,
                        unnest(:offer_ids, :offer_roles, :offer_mediators, :offer_statuses, :offer_scores,
-                              :offer_explanations, :offered_by, :offer_expiries)
-                       as o (id, role, mediator_id, status, score, explanation, offered_by, expires_at)
+                              :offer_explanations, :offered_by, :offered_at, :offer_expiries)
+                       as o (id, role, mediator_id, status, score, explanation, offered_by, offered_at, expires_at)
                 returning 1
             )
             select count(*) from new_team""");
@@ -73,7 +73,8 @@ class NewTeams {
         values.put("risk_flags", team.riskFlags);
         values.put("deadline", team.deadline);
         values.put("status", team.status.name());
-        values.put("now", team.createdAt);
+        values.put("created_at", team.createdAt);
+        values.put("updated_at", team.updatedAt);
         values.put("required_roles", team.requiredRoles.stream().map(Enum::name).toArray(String[]::new));
         values.put("optional_roles", team.optionalRoles.stream().map(Enum::name).toArray(String[]::new));
         List<TeamParty> parties = team.parties;
@@ -93,6 +94,7 @@ class NewTeams {
         values.put("offer_scores", column(offers, o -> Objects.toString(o.score, null)));
         values.put("offer_explanations", column(offers, o -> o.explanation));
         values.put("offered_by", column(offers, o -> o.offeredBy));
+        values.put("offered_at", column(offers, o -> o.offeredAt.toString()));
         values.put("offer_expiries", column(offers, o -> o.expiresAt.toString()));
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement ps = INSERT.prepare(connection, values); ResultSet rs = ps.executeQuery()) {

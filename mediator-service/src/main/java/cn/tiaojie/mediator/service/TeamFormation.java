@@ -378,10 +378,12 @@ public class TeamFormation {
         }
         if (chosen == null) {
             int offersSoFar = (int) team.offers.stream().filter(o -> o.role == role).count();
-            LOG.infof("case %s: no candidate left for %s (%d excluded); supervisors alerted", team.caseNo, role,
-                    ranking.excludedTotal());
-            send(() -> outbox.enqueue(MediatorTopics.SEND_NOTICE,
-                    messages.noCandidateAlert(team, role, offersSoFar, ranking.excludedTotal())), deferredNotices);
+            send(() -> {
+                LOG.infof("case %s: no candidate left for %s (%d excluded); supervisors alerted", team.caseNo, role,
+                        ranking.excludedTotal());
+                outbox.enqueue(MediatorTopics.SEND_NOTICE,
+                        messages.noCandidateAlert(team, role, offersSoFar, ranking.excludedTotal()));
+            }, deferredNotices);
             return;
         }
         // matching read what the notice needs: the mediator row itself is not loaded
