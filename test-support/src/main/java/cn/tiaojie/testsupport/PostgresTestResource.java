@@ -46,17 +46,23 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
      * may not do (call it inside a Quarkus test, where the datasource's URL is configured).
      */
     public static Connection connectAsOwner() throws SQLException {
-        return connect(OWNER_USER, OWNER_PASSWORD);
+        return connect(OWNER_USER, OWNER_PASSWORD, Map.of());
     }
 
     /** A connection to the running test's database as the application's role, outside the service's pool. */
     public static Connection connectAsApplication() throws SQLException {
-        return connect(APP_USER, APP_PASSWORD);
+        return connect(APP_USER, APP_PASSWORD, Map.of());
     }
 
-    private static Connection connect(String user, String password) throws SQLException {
+    /** The same with driver options, such as {@code preferQueryMode=simple}. */
+    public static Connection connectAsApplication(Map<String, String> options) throws SQLException {
+        return connect(APP_USER, APP_PASSWORD, options);
+    }
+
+    private static Connection connect(String user, String password, Map<String, String> options) throws SQLException {
         String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
         Properties login = new Properties();
+        options.forEach(login::setProperty);
         login.setProperty("user", user);
         login.setProperty("password", password);
         // the driver directly: DriverManager may not see it from the test's class loader

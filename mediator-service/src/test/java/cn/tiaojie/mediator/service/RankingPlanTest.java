@@ -13,9 +13,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,7 +65,9 @@ class RankingPlanTest {
             }
         }
         assertEquals(statement.names().size(), parameter);
-        try (Connection app = simpleProtocolConnection(); Statement s = app.createStatement()) {
+        // the text goes as it is (simple protocol): the plan is asked for with $n left unbound
+        try (Connection app = PostgresTestResource.connectAsApplication(Map.of("preferQueryMode", "simple"));
+                Statement s = app.createStatement()) {
             app.setAutoCommit(false);
             s.execute(Matching.PLAN_ONCE);
             try (ResultSet rs = s.executeQuery("explain (generic_plan, format json) " + numbered)) {
@@ -77,16 +78,6 @@ class RankingPlanTest {
                 return plan;
             }
         }
-    }
-
-    /** As the application's role, sending text as it is: the plan is asked for with $n left unbound. */
-    private static Connection simpleProtocolConnection() throws SQLException {
-        Properties login = new Properties();
-        login.setProperty("user", PostgresTestResource.APP_USER);
-        login.setProperty("password", PostgresTestResource.APP_PASSWORD);
-        login.setProperty("preferQueryMode", "simple");
-        return new org.postgresql.Driver().connect(
-                ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class), login);
     }
 
     private static void visit(JsonNode node, List<String> defects) {
