@@ -1,14 +1,14 @@
 package cn.tiaojie.bench.mediator;
 
-import cn.tiaojie.launcher.FreePorts;
-import cn.tiaojie.bench.ServiceCalls;
-
+import cn.tiaojie.bench.JitActivity;
 import cn.tiaojie.bench.Latencies;
+import cn.tiaojie.bench.ServiceCalls;
 import cn.tiaojie.contracts.common.v1.AreaLevel;
 import cn.tiaojie.contracts.common.v1.Party;
 import cn.tiaojie.contracts.common.v1.PartyRole;
 import cn.tiaojie.contracts.mediator.v1.MediatorServiceGrpc;
 import cn.tiaojie.contracts.mediator.v1.TeamRequest;
+import cn.tiaojie.launcher.FreePorts;
 import cn.tiaojie.testsupport.DevTokens;
 import cn.tiaojie.testsupport.LocalPostgres;
 import com.google.protobuf.Timestamp;
@@ -50,15 +50,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * spread over every county. "one county": the whole pool in one county, so every case has the whole county's share
  * of the role within reach: the worst case, where the work grows with the pool.
  *
- * <p>Before the first measurement the service answers {@code bench.jvm-warmup} requests (5,000) against a pool of
- * 10,000, so every configuration is measured on a JVM that has compiled its hot paths, as a service that has been up
- * a while has; each configuration then has its own 200 warm-up requests on its fresh pool.
+ * <p>Before the first measurement the service answers requests against a pool of 10,000 in rounds of 1,000 until its
+ * JIT has settled (a round compiles at most {@value #JIT_SETTLED} methods; at least 5,000 and at most
+ * {@code bench.jvm-warmup}, 60,000, requests), so every configuration is measured on a JVM that has compiled its hot
+ * paths, as a service that has been up a while has; each configuration then has its own 200 warm-up requests on its
+ * fresh pool, and prints how many methods the JIT compiled while it was measured.
  *
  * <p>Each configuration also prints the CPU time one request costs the service and PostgreSQL (all its processes),
  * read from /proc: unlike latencies, it barely moves when other work loads the machine.
  *
  * <p>Options: {@code -Dbench.requests=1000} measured per configuration, {@code -Dbench.sizes=1000,10000,100000},
- * {@code -Dbench.jvm-warmup=5000}, {@code -Dbench.service-jvm-args="-XX:StartFlightRecording=..."} (extra options
+ * {@code -Dbench.jvm-warmup=60000}, {@code -Dbench.service-jvm-args="-XX:StartFlightRecording=..."} (extra options
  * of the service's JVM, for a profile), {@code -Dbench.statements=true} (PostgreSQL's planning and execution time per
  * request for each statement the service ran, from pg_stat_statements).
  *
@@ -73,6 +75,10 @@ public final class TeamRequestBench {
     static final int TOWNSHIPS = 10;
     static final int VILLAGES = 5;
     static final int WARMUP = 200;
+    static final int JVM_WARMUP_ROUND = 1_000;
+    static final int LEAST_JVM_WARMUP = 5_000;
+    /** a round of warm-up requests that compiles no more methods than this finds the JIT settled */
+    static final int JIT_SETTLED = 10;
     static final Metadata.Key<String> SERVER_TIMING = Metadata.Key.of("server-timing", Metadata.ASCII_STRING_MARSHALLER);
 
     private TeamRequestBench() {
@@ -85,7 +91,7 @@ public final class TeamRequestBench {
             throw new IllegalStateException(app + " is missing: ./mvnw -q install -pl mediator-service -DskipTests");
         }
         int measured = Integer.getInteger("bench.requests", 1000);
-        int jvmWarmup = Integer.getInteger("bench.jvm-warmup", 5000);
+        int jvmWarmup = Integer.getInteger("bench.jvm-warmup", 60_000);
         int[] sizes = java.util.Arrays.stream(System.getProperty("bench.sizes", "1000,10000,100000").split(","))
                 .map(String::strip).mapToInt(Integer::parseInt).toArray();
         boolean statements = Boolean.getBoolean("bench.statements");
@@ -112,16 +118,17 @@ public final class TeamRequestBench {
                             s.execute("create extension if not exists pg_stat_statements");
                         }
                     }
-                    System.out.printf(Locale.ROOT, "RequestTeam (LABOUR.WAGE_ARREARS: a lawyer and a social worker), %d measured after %d warm-up, one at a time;"
-                            + " the JVM warmed up with %d requests first%n", measured, WARMUP, jvmWarmup);
+                    System.out.printf(Locale.ROOT, "RequestTeam (LABOUR.WAGE_ARREARS: a lawyer and a social worker), %d measured after %d warm-up, one at a time%n",
+                            measured, WARMUP);
+                    JitActivity jit = new JitActivity(service.pid());
                     if (jvmWarmup > 0) {
                         generatePool(db, 10_000, false);
-                        send(channel, 10, jvmWarmup, new Random(7));
+                        warmUp(channel, jit, jvmWarmup);
                     }
                     for (int size : sizes) {
                         for (boolean oneCounty : new boolean[] {false, true}) {
                             generatePool(db, size, oneCounty);
-                            run(channel, size, oneCounty, measured, service.pid(), postmaster(db),
+                            run(channel, size, oneCounty, measured, service.pid(), postmaster(db), jit,
                                     statements ? db : null);
                         }
                     }
@@ -137,8 +144,30 @@ public final class TeamRequestBench {
         }
     }
 
+    /** Requests in rounds until a round finds the JIT settled, or the most allowed have been sent. */
+    private static void warmUp(ManagedChannel channel, JitActivity jit, int most) {
+        Random random = new Random(7);
+        long compiled = jit.compiled();
+        int sent = 0;
+        long lastRound = -1;
+        while (sent < most) {
+            int round = Math.min(JVM_WARMUP_ROUND, most - sent);
+            send(channel, 10, round, random);
+            sent += round;
+            long now = jit.compiled();
+            lastRound = compiled < 0 || now < 0 ? -1 : now - compiled;
+            compiled = now;
+            if (sent >= LEAST_JVM_WARMUP && lastRound >= 0 && lastRound <= JIT_SETTLED) {
+                break;
+            }
+        }
+        System.out.printf(Locale.ROOT, "JVM warm-up: %,d requests; the JIT compiled %s methods in the last %,d%s%n",
+                sent, lastRound < 0 ? "an unknown number of" : Long.toString(lastRound), JVM_WARMUP_ROUND,
+                lastRound >= 0 && lastRound <= JIT_SETTLED ? " (settled)" : " (still compiling: figures are pessimistic)");
+    }
+
     private static void run(ManagedChannel channel, int size, boolean oneCounty, int measured, long servicePid,
-            long postmasterPid, Connection statistics) throws SQLException {
+            long postmasterPid, JitActivity jit, Connection statistics) throws SQLException {
         int counties = oneCounty ? 1 : Math.max(1, size / 1000);
         Random random = new Random(size * 31L + (oneCounty ? 1 : 0));
         Latencies server = new Latencies(measured);
@@ -150,6 +179,7 @@ public final class TeamRequestBench {
         long began = 0;
         long serviceCpu = 0;
         long databaseCpu = 0;
+        long compiledBefore = -1;
         for (int i = 0; i < WARMUP + measured; i++) {
             if (i == WARMUP) {
                 if (statistics != null) {
@@ -158,6 +188,7 @@ public final class TeamRequestBench {
                     }
                 }
                 began = System.nanoTime();
+                compiledBefore = jit.compiled();
                 serviceCpu = cpuMillis(servicePid);
                 databaseCpu = postgresCpuMillis(postmasterPid);
             }
@@ -173,12 +204,15 @@ public final class TeamRequestBench {
         double seconds = (System.nanoTime() - began) / 1e9;
         serviceCpu = cpuMillis(servicePid) - serviceCpu;
         databaseCpu = postgresCpuMillis(postmasterPid) - databaseCpu;
+        long compiledAfter = jit.compiled();
         String label = String.format(Locale.ROOT, "%,d mediators, %s", size, oneCounty ? "one county" : "province");
         System.out.println(server.summary(label + " (server)", seconds));
         System.out.println(roundTrip.summary(label + " (round trip)", seconds));
         // CPU time is what a request costs whatever else loads the machine; latencies on a busy machine are not
-        System.out.printf(Locale.ROOT, "  CPU per request: mediator-service %.2f ms, PostgreSQL %.2f ms%n",
-                serviceCpu / (double) measured, databaseCpu / (double) measured);
+        System.out.printf(Locale.ROOT, "  CPU per request: mediator-service %.2f ms, PostgreSQL %.2f ms; the JIT compiled %s methods meanwhile%n",
+                serviceCpu / (double) measured, databaseCpu / (double) measured,
+                compiledBefore < 0 || compiledAfter < 0 ? "an unknown number of"
+                        : Long.toString(compiledAfter - compiledBefore));
         if (statistics != null) {
             printStatements(statistics, measured);
         }

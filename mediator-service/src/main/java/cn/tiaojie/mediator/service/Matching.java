@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -252,16 +251,20 @@ public class Matching {
      * statement it has run five times) and keeps that plan whatever the parameters. A plan kept that long must not
      * depend on how big the tables were when it was made: with sequential scans ruled out, every table is read
      * through the index on the mediator, team or party key it is looked up by, however empty it was at the time.
-     * The settings last until the transaction ends (a round trip fewer than undoing them): whatever follows a ranking
-     * there reads and writes rows by key.
+     * The settings go out with the ranking, in its round trip, and last until the transaction ends (undoing them would
+     * cost another): whatever follows a ranking there reads and writes rows by key.
      */
     static final String PLAN_ONCE = "set local plan_cache_mode = force_generic_plan; set local enable_seqscan = off";
 
     static final NamedSql RANK_ALL = NamedSql.of(RANK.replace("/*only*/", ""));
     static final NamedSql RANK_ONLY = NamedSql.of(RANK.replace("/*only*/", "and m.id = any (:only)"));
+    private static final NamedSql PLANNED_ONCE_RANK_ALL = RANK_ALL.after(PLAN_ONCE);
+    private static final NamedSql PLANNED_ONCE_RANK_ONLY = RANK_ONLY.after(PLAN_ONCE);
 
     private final EntityManager em;
     private final MatchingConfig config;
+    /** the ranking with each read sent alongside it: one text per read, which the driver prepares once */
+    private final Map<String, NamedSql> withAlongside = new java.util.concurrent.ConcurrentHashMap<>();
 
     Matching(EntityManager em, MatchingConfig config) {
         this.em = em;
@@ -270,7 +273,8 @@ public class Matching {
 
     /** The best {@code candidateLimit} candidates and best-scored {@code excludedLimit} exclusions, with counts. */
     public Ranking rank(Subject subject, MediatorRole role, Instant now, int candidateLimit, int excludedLimit) {
-        return run(RANK_ALL, subject, List.of(role), now, null, candidateLimit, excludedLimit).get(role);
+        return run(PLANNED_ONCE_RANK_ALL, null, subject, List.of(role), now, null, candidateLimit, excludedLimit)
+                .get(role);
     }
 
     /**
@@ -279,8 +283,24 @@ public class Matching {
      */
     public Map<MediatorRole, Ranking> rankEach(Subject subject, Collection<MediatorRole> roles, Instant now,
             int candidateLimit, int excludedLimit) {
-        return run(RANK_ALL, subject, List.copyOf(new java.util.LinkedHashSet<>(roles)), now, null, candidateLimit,
-                excludedLimit);
+        return rankEach(subject, roles, now, candidateLimit, excludedLimit, null);
+    }
+
+    /** As above, with a read sent in the ranking's round trip and handed its rows before the ranking is read. */
+    public Map<MediatorRole, Ranking> rankEach(Subject subject, Collection<MediatorRole> roles, Instant now,
+            int candidateLimit, int excludedLimit, Alongside alongside) {
+        NamedSql sql = alongside == null ? PLANNED_ONCE_RANK_ALL
+                : withAlongside.computeIfAbsent(alongside.sql(), PLANNED_ONCE_RANK_ALL::after);
+        return run(sql, alongside, subject, List.copyOf(new java.util.LinkedHashSet<>(roles)), now, null,
+                candidateLimit, excludedLimit);
+    }
+
+    /** A read without parameters that goes out with a ranking, ahead of it, so it costs no round trip of its own. */
+    public interface Alongside {
+
+        String sql();
+
+        void read(ResultSet rs) throws SQLException;
     }
 
     /** How matching judges these mediators for the case, whatever their rank: each a candidate or an exclusion. */
@@ -288,8 +308,8 @@ public class Matching {
         if (mediatorIds.isEmpty()) {
             return new Ranking(List.of(), 0, List.of(), Map.of());
         }
-        return run(RANK_ONLY, subject, List.of(role), now, mediatorIds.toArray(String[]::new), mediatorIds.size(),
-                mediatorIds.size()).get(role);
+        return run(PLANNED_ONCE_RANK_ONLY, null, subject, List.of(role), now, mediatorIds.toArray(String[]::new),
+                mediatorIds.size(), mediatorIds.size()).get(role);
     }
 
     /**
@@ -303,8 +323,8 @@ public class Matching {
                 .orElse(null);
     }
 
-    private Map<MediatorRole, Ranking> run(NamedSql sql, Subject subject, List<MediatorRole> roles, Instant now,
-            String[] only, int candidateLimit, int excludedLimit) {
+    private Map<MediatorRole, Ranking> run(NamedSql sql, Alongside alongside, Subject subject, List<MediatorRole> roles,
+            Instant now, String[] only, int candidateLimit, int excludedLimit) {
         String handlingArea = AreaCodes.ancestorAt(subject.areaCode(), subject.level());
         List<String> reach = new ArrayList<>();
         for (int length = 6; length <= handlingArea.length(); length += 3) {
@@ -344,12 +364,16 @@ public class Matching {
         values.put("candidate_limit", candidateLimit);
         values.put("excluded_limit", excludedLimit);
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (Statement settings = connection.createStatement()) {
-                settings.execute(PLAN_ONCE);
+            List<Map<MediatorRole, Ranking>> ranked = new ArrayList<>(1);
+            try (PreparedStatement ps = sql.prepare(connection, values)) {
+                List<NamedSql.ResultReader> readers = new ArrayList<>(2);
+                if (alongside != null) {
+                    readers.add(alongside::read);
+                }
+                readers.add(rs -> ranked.add(read(rs, roles)));
+                NamedSql.readResults(ps, readers);
             }
-            try (PreparedStatement ps = sql.prepare(connection, values); ResultSet rs = ps.executeQuery()) {
-                return read(rs, roles);
-            }
+            return ranked.getFirst();
         });
     }
 
@@ -476,6 +500,40 @@ public class Matching {
             }
             m.appendTail(sql);
             return new NamedSql(sql.toString(), List.copyOf(names));
+        }
+
+        /**
+         * This statement after others that take no parameters (settings, a read), sent as one: the driver sends every
+         * part before it waits for an answer, and PostgreSQL runs them in order, so settings apply before this
+         * statement is planned.
+         */
+        NamedSql after(String statements) {
+            return new NamedSql(statements + ";\n" + sql, names);
+        }
+
+        @FunctionalInterface
+        interface ResultReader {
+            void read(ResultSet rs) throws SQLException;
+        }
+
+        /** Runs a statement sent with others and hands its result sets, in order, one to each reader. */
+        static void readResults(PreparedStatement ps, List<ResultReader> readers) throws SQLException {
+            boolean isResultSet = ps.execute();
+            int handed = 0;
+            while (isResultSet || ps.getUpdateCount() != -1) {
+                if (isResultSet) {
+                    if (handed == readers.size()) {
+                        throw new SQLException("more result sets than the " + readers.size() + " expected");
+                    }
+                    try (ResultSet rs = ps.getResultSet()) {
+                        readers.get(handed++).read(rs);
+                    }
+                }
+                isResultSet = ps.getMoreResults();
+            }
+            if (handed < readers.size()) {
+                throw new SQLException(handed + " result sets where " + readers.size() + " were expected");
+            }
         }
 
         PreparedStatement prepare(Connection connection, Map<String, Object> values) throws SQLException {

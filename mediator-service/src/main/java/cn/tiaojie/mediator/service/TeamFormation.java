@@ -84,7 +84,7 @@ public class TeamFormation {
     public Requested requestTeam(TeamRequest request) {
         UUID caseId = checked(request);
         Instant now = Instant.now();
-        TeamRules.Roles roles = rules.roles(request.getSubcategory(), request.getRiskFlagsList());
+        TeamRules.Roles roles = rules.heldRoles(request.getSubcategory(), request.getRiskFlagsList());
         Team team = new Team();
         team.id = UUID.randomUUID();
         team.caseId = caseId;
@@ -103,9 +103,22 @@ public class TeamFormation {
         team.updatedAt = now;
         // notices (and alerts) once the team is written: a request that finds the case taken sends none
         List<Runnable> notices = new ArrayList<>();
-        // every role ranked in one statement: a new team has no earlier offers nor choice lists to tell them apart
-        Map<MediatorRole, Matching.Ranking> rankings = matching.rankEach(Matching.Subject.of(team, Set.of()),
-                team.requiredRoles, now, Matching.OFFER_CANDIDATES, EXPLAINED_EXCLUSIONS);
+        // every role ranked in one statement: a new team has no earlier offers nor choice lists to tell them apart;
+        // the rules go out with it, read again to confirm the roles held in memory
+        Matching.Subject subject = Matching.Subject.of(team, Set.of());
+        TeamRules.Reading reading = rules.reading();
+        Map<MediatorRole, Matching.Ranking> rankings = matching.rankEach(subject, roles.required(), now,
+                Matching.OFFER_CANDIDATES, EXPLAINED_EXCLUSIONS, reading);
+        TeamRules.Roles current = reading.roles(request.getSubcategory(), request.getRiskFlagsList());
+        if (!current.equals(roles)) {
+            // an admin changed the rules since this replica read them: rank by the rules just read
+            team.requiredRoles.clear();
+            team.requiredRoles.addAll(current.required());
+            team.optionalRoles.clear();
+            team.optionalRoles.addAll(current.optional());
+            rankings = matching.rankEach(subject, current.required(), now, Matching.OFFER_CANDIDATES,
+                    EXPLAINED_EXCLUSIONS);
+        }
         for (MediatorRole role : team.requiredRoles) {
             offerToNextCandidate(team, role, now, rankings.get(role), notices);
         }

@@ -7,10 +7,16 @@ import cn.tiaojie.platform.rest.ETags;
 import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.platform.reference.Taxonomy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.hibernate.Session;
 
 /**
  * Which roles a case's team needs and may add. For a subcategory: the admins' rule for the subcategory if there is
@@ -43,22 +50,113 @@ public class TeamRules {
             List<MediatorRole> optionalRoles, Long version, String updatedBy, Instant updatedAt) {
     }
 
-    private final Taxonomy taxonomy;
+    /** every rule admins set, in the columns rules are worked out from; sent alongside a ranking as it is */
+    static final String READ_ALL = "select code, scope, required_roles, optional_roles, updated_by, updated_at, version"
+            + " from team_rule order by code";
 
-    TeamRules(Taxonomy taxonomy) {
+    /** The rules as read at one moment: the rows as they came, and each rule by its code. */
+    private record Read(List<List<Object>> rows, Map<String, TeamRule> byCode) {
+    }
+
+    private final Taxonomy taxonomy;
+    private final EntityManager em;
+    /** the rules a team request starts from: as a ranking last read them, or read on first use */
+    private volatile Read held;
+
+    TeamRules(Taxonomy taxonomy, EntityManager em) {
         this.taxonomy = taxonomy;
+        this.em = em;
     }
 
     public List<MediatorRole> requiredRoles(String subcategoryCode, Collection<String> riskFlags) {
         return roles(subcategoryCode, riskFlags).required();
     }
 
+    /** The roles by the rules as they are in the database now. */
     public Roles roles(String subcategoryCode, Collection<String> riskFlags) {
+        return roles(subcategoryCode, riskFlags, rulesByCode());
+    }
+
+    /**
+     * The roles by the rules this replica holds (read on first use), which may be behind an admin's change: a team
+     * request ranks by them and confirms them with a {@link Reading} sent in the ranking's round trip.
+     */
+    public Roles heldRoles(String subcategoryCode, Collection<String> riskFlags) {
+        Read rules = held;
+        if (rules == null) {
+            rules = em.unwrap(Session.class).doReturningWork(connection -> {
+                try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(READ_ALL)) {
+                    return hold(rs);
+                }
+            });
+        }
+        return roles(subcategoryCode, riskFlags, rules.byCode());
+    }
+
+    /** A fresh read of every rule, to be sent alongside a ranking; what it read then replaces the rules held. */
+    public Reading reading() {
+        return new Reading();
+    }
+
+    /** The rules read in a ranking's round trip, and the roles they give. */
+    public final class Reading implements Matching.Alongside {
+
+        private Read read;
+
+        @Override
+        public String sql() {
+            return READ_ALL;
+        }
+
+        @Override
+        public void read(ResultSet rs) throws SQLException {
+            read = hold(rs);
+        }
+
+        /** The roles by the rules as this reading found them. */
+        public Roles roles(String subcategoryCode, Collection<String> riskFlags) {
+            if (read == null) {
+                throw new IllegalStateException("the rules were not read: the reading was never sent");
+            }
+            return TeamRules.this.roles(subcategoryCode, riskFlags, read.byCode());
+        }
+    }
+
+    /** The rules of READ_ALL's rows, held from now on; the rules already held when nothing changed. */
+    private Read hold(ResultSet rs) throws SQLException {
+        List<List<Object>> rows = new ArrayList<>();
+        while (rs.next()) {
+            rows.add(Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getLong(7)));
+        }
+        Read known = held;
+        if (known != null && known.rows().equals(rows)) {
+            return known;
+        }
+        Map<String, TeamRule> byCode = new HashMap<>();
+        for (List<Object> row : rows) {
+            // never persisted: a copy of the row that effective() reads like the entity
+            TeamRule rule = new TeamRule();
+            rule.code = (String) row.get(0);
+            rule.scope = TeamRule.Scope.valueOf((String) row.get(1));
+            rule.requiredRoles = (String) row.get(2);
+            rule.optionalRoles = (String) row.get(3);
+            rule.updatedBy = (String) row.get(4);
+            rule.updatedAt = (Instant) row.get(5);
+            rule.version = (Long) row.get(6);
+            byCode.put(rule.code, rule);
+        }
+        Read read = new Read(List.copyOf(rows), Map.copyOf(byCode));
+        held = read;
+        return read;
+    }
+
+    private Roles roles(String subcategoryCode, Collection<String> riskFlags, Map<String, TeamRule> rules) {
         Taxonomy.Subcategory subcategory = subcategory(subcategoryCode);
-        Effective rule = effective(subcategory, rulesByCode());
+        Effective rule = effective(subcategory, rules);
         Set<MediatorRole> required = new LinkedHashSet<>(rule.requiredRoles());
         for (String flag : riskFlags) {
-            TeamRule riskRule = TeamRule.findById(flag);
+            TeamRule riskRule = rules.get(flag);
             if (riskRule != null && riskRule.scope == TeamRule.Scope.RISK_FLAG) {
                 required.addAll(riskRule.required());
             }

@@ -3,14 +3,20 @@ package cn.tiaojie.mediator.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import cn.tiaojie.mediator.MediatorRole;
+import cn.tiaojie.mediator.TestWorld;
 import cn.tiaojie.testsupport.PostgresTestResource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +35,12 @@ class RankingPlanTest {
 
     private static final Set<String> READ_BY_MEDIATOR_OR_TEAM = Set.of("offer", "unavailability", "weekly_hours");
 
+    @Inject
+    Matching matching;
+
+    @Inject
+    EntityManager em;
+
     @Test
     void theKeptPlanReadsEveryTableByKeyEvenWhenPlannedOnEmptyTables() throws Exception {
         try (Connection owner = PostgresTestResource.connectAsOwner(); Statement s = owner.createStatement()) {
@@ -40,6 +52,27 @@ class RankingPlanTest {
             visit(keptPlan(statement), defects);
             assertEquals(List.of(), defects);
         }
+    }
+
+    @Test
+    void theRankingRunsWithThePlannerSettingsItsPlanIsCheckedWith() {
+        TestWorld world = new TestWorld();
+        world.mediator(MediatorRole.LAWYER, world.village());
+        Matching.Subject subject = new Matching.Subject(null, "LABOUR.WAGE_ARREARS", world.village(),
+                cn.tiaojie.platform.area.AreaLevel.GRID, List.of(), Set.of(), Set.of(), null);
+
+        List<Object> settings = QuarkusTransaction.requiringNew().call(() -> {
+            assertEquals(1, matching.rank(subject, MediatorRole.LAWYER, Instant.now(), 10, 10).candidateTotal());
+            Object[] row = (Object[]) em.createNativeQuery("select current_setting('plan_cache_mode'),"
+                    + " current_setting('enable_seqscan')").getSingleResult();
+            return List.of(row);
+        });
+
+        assertEquals(List.of("force_generic_plan", "off"), settings);
+        // set for the transaction only: whatever runs next on the connection is planned as usual
+        Object[] after = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                "select current_setting('plan_cache_mode'), current_setting('enable_seqscan')").getSingleResult());
+        assertEquals(List.of("auto", "on"), List.of(after));
     }
 
     @Test

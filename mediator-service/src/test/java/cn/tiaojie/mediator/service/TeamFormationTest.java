@@ -19,10 +19,13 @@ import cn.tiaojie.mediator.Offer;
 import cn.tiaojie.mediator.OfferStatus;
 import cn.tiaojie.mediator.TeamStatus;
 import cn.tiaojie.mediator.TestWorld;
+import cn.tiaojie.testsupport.PostgresTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -205,6 +208,35 @@ class TeamFormationTest {
         List<NoticeRequest> notices = TestWorld.outbox(MediatorTopics.SEND_NOTICE, NoticeRequest.parser(),
                 n -> n.getCaseId().equals(caseId.toString()));
         assertEquals(2, notices.size());
+    }
+
+    @Test
+    void aRuleChangedThroughAnotherReplicaAppliesToTheNextRequestHere() throws Exception {
+        TestWorld world = new TestWorld();
+        String mediator = world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county);
+        String lawyer = world.mediator(MediatorRole.LAWYER, world.county);
+        // this replica reads the rules and holds them
+        UUID before = request(world.caseOf("LAND_FOREST.WATER_USE", AreaLevel.TOWNSHIP));
+        assertEquals(List.of(MediatorRole.PEOPLE_MEDIATOR), TestWorld.team(before).requiredRoles);
+        // an admin on another replica makes a lawyer required: written to the database, this replica is not told
+        try (Connection elsewhere = PostgresTestResource.connectAsApplication();
+                Statement s = elsewhere.createStatement()) {
+            s.executeUpdate("insert into team_rule (code, scope, required_roles, optional_roles, updated_by, updated_at)"
+                    + " values ('LAND_FOREST.WATER_USE', 'SUBCATEGORY', 'PEOPLE_MEDIATOR,LAWYER', '', 'admin', now())");
+        }
+        try {
+            UUID after = request(world.caseOf("LAND_FOREST.WATER_USE", AreaLevel.TOWNSHIP));
+
+            assertEquals(List.of(MediatorRole.PEOPLE_MEDIATOR, MediatorRole.LAWYER), TestWorld.team(after).requiredRoles);
+            assertEquals(List.of(), TestWorld.team(after).optionalRoles);
+            assertEquals(lawyer, liveOffer(after, MediatorRole.LAWYER).mediator.id);
+            assertEquals(mediator, liveOffer(after, MediatorRole.PEOPLE_MEDIATOR).mediator.id);
+        } finally {
+            try (Connection elsewhere = PostgresTestResource.connectAsApplication();
+                    Statement s = elsewhere.createStatement()) {
+                s.executeUpdate("delete from team_rule where code = 'LAND_FOREST.WATER_USE'");
+            }
+        }
     }
 
     @Test
