@@ -49,6 +49,11 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         return connect(OWNER_USER, OWNER_PASSWORD, Map.of());
     }
 
+    /** The same with driver options, such as {@code preferQueryMode=simple}. */
+    public static Connection connectAsOwner(Map<String, String> options) throws SQLException {
+        return connect(OWNER_USER, OWNER_PASSWORD, options);
+    }
+
     /** A connection to the running test's database as the application's role, outside the service's pool. */
     public static Connection connectAsApplication() throws SQLException {
         return connect(APP_USER, APP_PASSWORD, Map.of());

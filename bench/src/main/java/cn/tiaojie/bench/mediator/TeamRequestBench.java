@@ -62,7 +62,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Options: {@code -Dbench.requests=1000} measured per configuration, {@code -Dbench.sizes=1000,10000,100000},
  * {@code -Dbench.jvm-warmup=60000}, {@code -Dbench.service-jvm-args="-XX:StartFlightRecording=..."} (extra options
  * of the service's JVM, for a profile), {@code -Dbench.statements=true} (PostgreSQL's planning and execution time per
- * request for each statement the service ran, from pg_stat_statements).
+ * request for each statement the service ran, from pg_stat_statements), {@code -Dbench.slow-plans=50} (PostgreSQL
+ * logs to postgresql.log, beside the service log, the plan and row counts of every statement slower than that many
+ * ms).
  *
  * <pre>./mvnw -q -pl bench exec:java -Dexec.mainClass=cn.tiaojie.bench.mediator.TeamRequestBench</pre>
  */
@@ -96,9 +98,28 @@ public final class TeamRequestBench {
                 .map(String::strip).mapToInt(Integer::parseInt).toArray();
         boolean statements = Boolean.getBoolean("bench.statements");
         Path state = Files.createTempDirectory("mediator-bench");
-        try (LocalPostgres postgres = LocalPostgres.startEphemeral(statements
-                ? Map.of("shared_preload_libraries", "pg_stat_statements", "pg_stat_statements.track_planning", "on")
-                : Map.of())) {
+        int slowPlans = Integer.getInteger("bench.slow-plans", 0);
+        Map<String, String> settings = new java.util.HashMap<>();
+        List<String> libraries = new ArrayList<>();
+        if (statements) {
+            libraries.add("pg_stat_statements");
+            settings.put("pg_stat_statements.track_planning", "on");
+        }
+        if (slowPlans > 0) {
+            // PostgreSQL logs the plan of every statement slower than this (in the bench's output)
+            libraries.add("auto_explain");
+            settings.put("auto_explain.log_min_duration", slowPlans + "ms");
+            settings.put("auto_explain.log_analyze", "on");
+            settings.put("auto_explain.log_timing", "off");
+            settings.put("logging_collector", "on");
+            settings.put("log_directory", state.toString());
+            settings.put("log_filename", "postgresql.log");
+            System.out.println("slow plans: " + state.resolve("postgresql.log"));
+        }
+        if (!libraries.isEmpty()) {
+            settings.put("shared_preload_libraries", String.join(",", libraries));
+        }
+        try (LocalPostgres postgres = LocalPostgres.startEphemeral(settings)) {
             postgres.ensureDatabase("mediator_db", "mediator_svc", "bench");
             Path key = state.resolve("jwt-public.pem");
             Files.writeString(key, DevTokens.publicKeyPem());

@@ -159,14 +159,16 @@ public class Matching {
                    and (p.id_number_hash = any (:ids) or p.phone_hash = any (:phones)
                         or (p.organization and p.name_key = any (:organizations)))
             ), earlier as materialized (
-                -- each earlier team's accepted offers and case number by the team's key; the fence keeps it so
+                -- each earlier team's offers by the team's key (a few), the accepted ones kept; the fence keeps the
+                -- status test outside, where no index partial on statuses can be picked to read offers by it
                 select distinct on (o.mediator_id, o.role) o.mediator_id, o.role, o.case_no
                   from involved i
-                 cross join lateral (select o.mediator_id, o.role,
+                 cross join lateral (select o.mediator_id, o.role, o.status,
                                             (select t.case_no from team t where t.id = o.team_id) as case_no
                                        from offer o
-                                      where o.team_id = i.team_id and o.status = 'ACCEPTED' and o.role = any (:roles)
+                                      where o.team_id = i.team_id and o.role = any (:roles)
                                      offset 0) o
+                 where o.status = 'ACCEPTED'
                  order by o.mediator_id, o.role, o.case_no
             ), judged as (
                 select r.id, r.role, r.name, r.area_code, r.capacity, r.status, r.load, r.recent, r.last_offered,
