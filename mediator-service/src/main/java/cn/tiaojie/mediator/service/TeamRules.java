@@ -14,9 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +27,9 @@ import org.hibernate.Session;
 /**
  * Which roles a case's team needs and may add. For a subcategory: the admins' rule for the subcategory if there is
  * one, else their rule for its category, else the taxonomy's default. On top, each risk flag with a rule adds its
- * roles (a threat of violence adds a police officer: the hearing must be safe for parties and mediators).
+ * roles (a threat of violence adds a police officer: the hearing must be safe for parties and mediators). A team
+ * request works from the rules this replica holds and confirms them in its ranking's round trip (see
+ * {@link #heldRoles}); everything else reads the table.
  */
 @ApplicationScoped
 public class TeamRules {
@@ -54,8 +54,26 @@ public class TeamRules {
     static final String READ_ALL = "select code, scope, required_roles, optional_roles, updated_by, updated_at, version"
             + " from team_rule order by code";
 
+    /** One row of READ_ALL; rows are compared whole to tell whether the rules changed. */
+    private record Row(String code, TeamRule.Scope scope, String requiredRoles, String optionalRoles,
+            String updatedBy, Instant updatedAt, long version) {
+
+        /** A copy of the row, never persisted, that effective() reads like the entity. */
+        TeamRule rule() {
+            TeamRule rule = new TeamRule();
+            rule.code = code;
+            rule.scope = scope;
+            rule.requiredRoles = requiredRoles;
+            rule.optionalRoles = optionalRoles;
+            rule.updatedBy = updatedBy;
+            rule.updatedAt = updatedAt;
+            rule.version = version;
+            return rule;
+        }
+    }
+
     /** The rules as read at one moment: the rows as they came, and each rule by its code. */
-    private record Read(List<List<Object>> rows, Map<String, TeamRule> byCode) {
+    private record Read(List<Row> rows, Map<String, TeamRule> byCode) {
     }
 
     private final Taxonomy taxonomy;
@@ -124,29 +142,17 @@ public class TeamRules {
 
     /** The rules of READ_ALL's rows, held from now on; the rules already held when nothing changed. */
     private Read hold(ResultSet rs) throws SQLException {
-        List<List<Object>> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         while (rs.next()) {
-            rows.add(Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getLong(7)));
+            rows.add(new Row(rs.getString(1), TeamRule.Scope.valueOf(rs.getString(2)), rs.getString(3),
+                    rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getLong(7)));
         }
         Read known = held;
         if (known != null && known.rows().equals(rows)) {
             return known;
         }
-        Map<String, TeamRule> byCode = new HashMap<>();
-        for (List<Object> row : rows) {
-            // never persisted: a copy of the row that effective() reads like the entity
-            TeamRule rule = new TeamRule();
-            rule.code = (String) row.get(0);
-            rule.scope = TeamRule.Scope.valueOf((String) row.get(1));
-            rule.requiredRoles = (String) row.get(2);
-            rule.optionalRoles = (String) row.get(3);
-            rule.updatedBy = (String) row.get(4);
-            rule.updatedAt = (Instant) row.get(5);
-            rule.version = (Long) row.get(6);
-            byCode.put(rule.code, rule);
-        }
-        Read read = new Read(List.copyOf(rows), Map.copyOf(byCode));
+        Read read = new Read(List.copyOf(rows),
+                rows.stream().collect(Collectors.toUnmodifiableMap(Row::code, Row::rule)));
         held = read;
         return read;
     }
