@@ -201,11 +201,12 @@ public class Matching {
                                case
                                    when :window_end::timestamptz is null or :window_end::timestamptz <= :now then false
                                    when a.periods @> tstzrange(:now, :window_end::timestamptz) then true
+                                   -- no time away in a week or more: free whatever the pattern (a week holds each of
+                                   -- its hours once), so most mediators need no look at their hours
+                                   when a.periods is null and :window_end::timestamptz - :now >= interval '7 days'
+                                       then false
                                    -- without a weekly pattern only time away counts (asked by key, per mediator)
                                    when (select true from weekly_hours h where h.mediator_id = reach.id limit 1) is null
-                                       then false
-                                   -- a week or more holds every hour of the pattern once
-                                   when a.periods is null and :window_end::timestamptz - :now >= interval '7 days'
                                        then false
                                    else not exists (
                                        select 1
