@@ -106,7 +106,7 @@ public final class TeamRequestBench {
             settings.put("pg_stat_statements.track_planning", "on");
         }
         if (slowPlans > 0) {
-            // PostgreSQL logs the plan of every statement slower than this (in the bench's output)
+            // PostgreSQL logs the plan of every statement slower than this, to postgresql.log beside the service log
             libraries.add("auto_explain");
             settings.put("auto_explain.log_min_duration", slowPlans + "ms");
             settings.put("auto_explain.log_analyze", "on");

@@ -84,7 +84,7 @@ public class TeamFormation {
     public Requested requestTeam(TeamRequest request) {
         UUID caseId = checked(request);
         Instant now = Instant.now();
-        TeamRules.Roles roles = rules.heldRoles(request.getSubcategory(), request.getRiskFlagsList());
+        TeamRules.Roles held = rules.heldRoles(request.getSubcategory(), request.getRiskFlagsList());
         Team team = new Team();
         team.id = UUID.randomUUID();
         team.caseId = caseId;
@@ -95,8 +95,6 @@ public class TeamFormation {
         team.centerCode = request.getCenterCode();
         team.riskFlags = String.join(",", request.getRiskFlagsList());
         team.deadline = ProtoTime.toInstant(request.getDeadline());
-        team.requiredRoles.addAll(roles.required());
-        team.optionalRoles.addAll(roles.optional());
         request.getPartiesList().forEach(p -> team.parties.add(party(p)));
         team.status = TeamStatus.FORMING;
         team.createdAt = now;
@@ -107,18 +105,16 @@ public class TeamFormation {
         // the rules go out with it, read again to confirm the roles held in memory
         Matching.Subject subject = Matching.Subject.of(team, Set.of());
         TeamRules.Reading reading = rules.reading();
-        Map<MediatorRole, Matching.Ranking> rankings = matching.rankEach(subject, roles.required(), now,
+        Map<MediatorRole, Matching.Ranking> rankings = matching.rankEach(subject, held.required(), now,
                 Matching.OFFER_CANDIDATES, EXPLAINED_EXCLUSIONS, reading);
-        TeamRules.Roles current = reading.roles(request.getSubcategory(), request.getRiskFlagsList());
-        if (!current.equals(roles)) {
+        TeamRules.Roles roles = reading.roles(request.getSubcategory(), request.getRiskFlagsList());
+        if (!roles.equals(held)) {
             // an admin changed the rules since this replica read them: rank by the rules just read
-            team.requiredRoles.clear();
-            team.requiredRoles.addAll(current.required());
-            team.optionalRoles.clear();
-            team.optionalRoles.addAll(current.optional());
-            rankings = matching.rankEach(subject, current.required(), now, Matching.OFFER_CANDIDATES,
+            rankings = matching.rankEach(subject, roles.required(), now, Matching.OFFER_CANDIDATES,
                     EXPLAINED_EXCLUSIONS);
         }
+        team.requiredRoles.addAll(roles.required());
+        team.optionalRoles.addAll(roles.optional());
         for (MediatorRole role : team.requiredRoles) {
             offerToNextCandidate(team, role, now, rankings.get(role), notices);
         }
