@@ -8,10 +8,12 @@ import cn.tiaojie.cases.Channel;
 import cn.tiaojie.cases.DisputeCase;
 import cn.tiaojie.cases.FollowUp;
 import cn.tiaojie.cases.Rating;
+import cn.tiaojie.cases.SlaState;
 import cn.tiaojie.cases.Summons;
 import cn.tiaojie.cases.service.Actor;
 import cn.tiaojie.cases.service.Aftercare;
 import cn.tiaojie.cases.service.CaseAccess;
+import cn.tiaojie.cases.service.CaseCounts;
 import cn.tiaojie.cases.service.CaseIntake;
 import cn.tiaojie.cases.service.CaseLifecycle;
 import cn.tiaojie.cases.service.DuplicateDisputeException;
@@ -81,6 +83,21 @@ public class CaseResource {
     public record RatingView(UUID caseId, UUID partyId, int score, String comment, Instant ratedAt) {
     }
 
+    /** The list's orders, as {@code sort} names them; the id last keeps pages stable when times tie. */
+    enum ListOrder {
+        newest(Sort.descending("createdAt")),
+        oldest(Sort.ascending("createdAt")),
+        // the step due first; cases with no step (an outcome, closed) last
+        deadline(Sort.by("stepDeadline", Sort.Direction.Ascending, Sort.NullPrecedence.NULLS_LAST).and("createdAt")),
+        caseNo(Sort.ascending("caseNo"));
+
+        final Sort sort;
+
+        ListOrder(Sort sort) {
+            this.sort = sort.and("id");
+        }
+    }
+
     private static final String[] EVERY_ROLE = {Claims.STAFF, Claims.SUPERVISOR, Claims.MEDIATOR, Claims.RESIDENT,
             Claims.ADMIN};
 
@@ -89,17 +106,19 @@ public class CaseResource {
     private final Summonses summonses;
     private final Aftercare aftercare;
     private final CaseAccess access;
+    private final CaseCounts counts;
     private final PersonalData personalData;
     private final Taxonomy taxonomy;
     private final Caller caller;
 
     CaseResource(CaseIntake intake, CaseLifecycle lifecycle, Summonses summonses, Aftercare aftercare,
-            CaseAccess access, PersonalData personalData, Taxonomy taxonomy, Caller caller) {
+            CaseAccess access, CaseCounts counts, PersonalData personalData, Taxonomy taxonomy, Caller caller) {
         this.intake = intake;
         this.lifecycle = lifecycle;
         this.summonses = summonses;
         this.aftercare = aftercare;
         this.access = access;
+        this.counts = counts;
         this.personalData = personalData;
         this.taxonomy = taxonomy;
         this.caller = caller;
@@ -155,19 +174,15 @@ public class CaseResource {
     @Transactional
     public CasePage list(@QueryParam("status") String status, @QueryParam("level") String level,
             @QueryParam("category") String category, @QueryParam("channel") String channel,
-            @QueryParam("center") String center, @QueryParam("overdue") String overdue, @QueryParam("text") String text,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
+            @QueryParam("center") String center, @QueryParam("overdue") String overdue, @QueryParam("sla") String sla,
+            @QueryParam("text") String text, @QueryParam("sort") String sort, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         int pageIndex = intParam("page", page, 0, 0, 100_000);
         int pageSize = intParam("size", size, 20, 1, 200);
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (caller.is(Claims.STAFF) && !caller.is(Claims.ADMIN)) {
-            where.append(" and centerCode = :ownCenter");
-            params.put("ownCenter", caller.center().orElse(""));
-        } else if (caller.is(Claims.SUPERVISOR) && !caller.is(Claims.ADMIN)) {
-            where.append(" and areaCode like :area");
-            params.put("area", caller.area().orElse("-") + "%");
-        }
+        ListOrder order = QueryParams.enumValue(ListOrder.class, "sort", sort);
+        CaseAccess.Condition scope = access.listable(caller);
+        StringBuilder where = new StringBuilder(scope.jpql());
+        Map<String, Object> params = new HashMap<>(scope.params());
         CaseStatus statusValue = QueryParams.enumValue(CaseStatus.class, "status", status);
         if (statusValue != null) {
             where.append(" and status = :status");
@@ -199,6 +214,12 @@ public class CaseResource {
             where.append(overdueValue ? " and stepDeadline < :now" : " and (stepDeadline is null or stepDeadline >= :now)");
             params.put("now", Instant.now());
         }
+        SlaState slaValue = QueryParams.enumValue(SlaState.class, "sla", sla);
+        if (slaValue != null) {
+            // a case with an outcome keeps its last SLA state, but no step runs against it any more
+            where.append(" and step is not null and slaState = :sla");
+            params.put("sla", slaValue);
+        }
         if (text != null && !text.isBlank()) {
             if (text.length() > 100) {
                 throw ProblemException.badRequest("text", "must be at most 100 characters");
@@ -207,9 +228,18 @@ public class CaseResource {
             params.put("text", "%" + text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                     .replace("_", "\\_") + "%");
         }
-        PanacheQuery<DisputeCase> query = DisputeCase.find(where.toString(), Sort.descending("createdAt"), params)
+        Sort sorted = (order == null ? ListOrder.newest : order).sort;
+        PanacheQuery<DisputeCase> query = DisputeCase.find(where.toString(), sorted, params)
                 .page(Page.of(pageIndex, pageSize));
         return new CasePage(query.list().stream().map(CaseView::brief).toList(), pageIndex, pageSize, query.count());
+    }
+
+    /** The list's totals for the workbench: the caller's scope, by status and by SLA state. */
+    @GET
+    @Path("/counts")
+    @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN})
+    public CaseCounts.Counts counts() {
+        return counts.count(access.listable(caller));
     }
 
     @GET

@@ -7,6 +7,7 @@ import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.platform.security.Caller;
 import cn.tiaojie.platform.security.Claims;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 
 /**
  * Who sees which case: staff their center's, supervisors their jurisdiction's, mediators the cases they are on,
@@ -16,13 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class CaseAccess {
 
     public boolean canSee(Caller caller, DisputeCase c) {
-        if (caller.is(Claims.ADMIN)) {
-            return true;
-        }
-        if (caller.is(Claims.STAFF) && caller.center().filter(c.centerCode::equals).isPresent()) {
-            return true;
-        }
-        if (caller.is(Claims.SUPERVISOR) && caller.area().filter(a -> AreaCodes.isWithin(c.areaCode, a)).isPresent()) {
+        if (mayOversee(caller, c)) {
             return true;
         }
         if (caller.is(Claims.MEDIATOR) && caller.mediatorId()
@@ -30,6 +25,27 @@ public class CaseAccess {
             return true;
         }
         return caller.is(Claims.RESIDENT) && caller.caseId().filter(c.id.toString()::equals).isPresent();
+    }
+
+    /** A JPQL condition on DisputeCase, with its named parameters. */
+    public record Condition(String jpql, Map<String, Object> params) {
+    }
+
+    /**
+     * The cases the caller may list and count, as a condition: staff their center's, supervisors their area's and
+     * below, admins all (mediators and residents list none).
+     */
+    public Condition listable(Caller caller) {
+        if (caller.is(Claims.ADMIN)) {
+            return new Condition("1 = 1", Map.of());
+        }
+        if (caller.is(Claims.STAFF)) {
+            return new Condition("centerCode = :ownCenter", Map.of("ownCenter", caller.center().orElse("")));
+        }
+        if (caller.is(Claims.SUPERVISOR)) {
+            return new Condition("areaCode like :ownArea", Map.of("ownArea", caller.area().orElse("-") + "%"));
+        }
+        return new Condition("1 = 0", Map.of());
     }
 
     /** The case, if the caller may see it; 404 otherwise. */
@@ -44,8 +60,7 @@ public class CaseAccess {
     /** The case, if the caller is staff of its center (or admin); 404 if they cannot see it, 403 if only see. */
     public DisputeCase manageable(Caller caller, java.util.UUID id) {
         DisputeCase c = visible(caller, id);
-        boolean ownCenter = caller.is(Claims.STAFF) && caller.center().filter(c.centerCode::equals).isPresent();
-        if (!ownCenter && !caller.is(Claims.ADMIN)) {
+        if (!mayManage(caller, c)) {
             throw ProblemException.forbidden("only staff of center " + c.centerCode + " may change this case");
         }
         return c;
@@ -54,15 +69,25 @@ public class CaseAccess {
     /** The case, if the caller is its center's staff or a supervisor of its jurisdiction (or admin). */
     public DisputeCase supervisable(Caller caller, java.util.UUID id) {
         DisputeCase c = visible(caller, id);
-        if (!isOwnCenter(caller, c) && !isSupervisorOf(caller, c) && !caller.is(Claims.ADMIN)) {
+        if (!mayOversee(caller, c)) {
             throw ProblemException.forbidden("only staff of center " + c.centerCode + " or its supervisors may do this");
         }
         return c;
     }
 
+    /** Who may change a case (with a staff role, as the endpoints require): its center's staff and admins. */
+    public boolean mayManage(Caller caller, DisputeCase c) {
+        return isOwnCenter(caller, c) || caller.is(Claims.ADMIN);
+    }
+
+    /** Who may escalate a case or summon departments to it: also the supervisors of its jurisdiction. */
+    public boolean mayOversee(Caller caller, DisputeCase c) {
+        return mayManage(caller, c) || isSupervisorOf(caller, c);
+    }
+
     /** Who sees parties' phone and ID numbers in full: the center's staff, admins, and a party their own. */
     public java.util.function.Predicate<cn.tiaojie.cases.Party> revealsPersonalData(Caller caller, DisputeCase c) {
-        if (isOwnCenter(caller, c) || caller.is(Claims.ADMIN)) {
+        if (mayManage(caller, c)) {
             return p -> true;
         }
         if (caller.is(Claims.RESIDENT)) {

@@ -16,8 +16,10 @@ import static cn.tiaojie.cases.Fixtures.STAFF;
 import static cn.tiaojie.cases.Fixtures.wageDispute;
 import static cn.tiaojie.cases.Fixtures.register;
 
+import cn.tiaojie.cases.CaseStatus;
 import cn.tiaojie.cases.DisputeCase;
 import cn.tiaojie.cases.Fixtures;
+import cn.tiaojie.cases.SlaState;
 import cn.tiaojie.testsupport.DevTokens;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +31,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -171,6 +174,71 @@ class CaseResourceTest {
     }
 
     @Test
+    void theListSortsByCreationDeadlineOrNumberAndFiltersOnTheRunningStepsSlaState() {
+        String marker = "SQ-" + UUID.randomUUID().toString().substring(0, 6);
+        String first = register(marked(marker));
+        String withdrawn = register(marked(marker));
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"reason\":\"双方已自行和解\"}")
+                .post("/api/cases/{id}/withdraw", withdrawn).then().statusCode(200);
+        String overdue = register(marked(marker));
+        // as supervision would leave it: the step's deadline passed
+        QuarkusTransaction.requiringNew().run(() -> DisputeCase.update(
+                "stepDeadline = ?1, slaState = ?2 where id = ?3", Instant.now().minus(Duration.ofHours(1)),
+                SlaState.OVERDUE, UUID.fromString(overdue)));
+
+        assertEquals(List.of(overdue, withdrawn, first), listed(marker, "sort", null));
+        assertEquals(List.of(overdue, withdrawn, first), listed(marker, "sort", "newest"));
+        assertEquals(List.of(first, withdrawn, overdue), listed(marker, "sort", "oldest"));
+        assertEquals(List.of(overdue, first, withdrawn), listed(marker, "sort", "deadline"));
+        List<String> byNumber = List.of(first, withdrawn, overdue).stream()
+                .sorted(java.util.Comparator.comparing(id -> caseNo(id))).toList();
+        assertEquals(byNumber, listed(marker, "sort", "caseNo"));
+        given().auth().oauth2(STAFF).queryParam("text", marker).queryParam("sort", "oldest")
+                .queryParam("size", 1).queryParam("page", 1).get("/api/cases").then().statusCode(200)
+                .body("total", equalTo(3)).body("items.id", equalTo(List.of(withdrawn)));
+
+        assertEquals(List.of(overdue), listed(marker, "sla", "OVERDUE"));
+        // the withdrawn case runs no step: it has no SLA state to match
+        assertEquals(List.of(first), listed(marker, "sla", "ON_TRACK"));
+        assertEquals(List.of(), listed(marker, "sla", "DUE_SOON"));
+
+        given().auth().oauth2(STAFF).queryParam("sla", "LATE").get("/api/cases").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("sla"));
+        given().auth().oauth2(STAFF).queryParam("sort", "priority").get("/api/cases").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("sort"))
+                .body("errors[0].message", equalTo("must be one of [newest, oldest, deadline, caseNo]"));
+    }
+
+    @Test
+    void theCountsCoverTheListsScopeByStatusAndBySlaState() {
+        Map<String, Map<String, Object>> before = Map.of("staff", counts(STAFF), "other", counts(OTHER_STAFF),
+                "supervisor", counts(Fixtures.COUNTY_SUPERVISOR), "outside", counts(Fixtures.OTHER_SUPERVISOR),
+                "admin", counts(Fixtures.ADMIN));
+        register(wageDispute());
+        String withdrawn = register(wageDispute());
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"reason\":\"申请人撤回\"}")
+                .post("/api/cases/{id}/withdraw", withdrawn).then().statusCode(200);
+
+        Map<String, Object> staff = counts(STAFF);
+        assertEquals(List.of(CaseStatus.values()).stream().map(Enum::name).toList(),
+                List.copyOf(byStatus(staff).keySet()));
+        assertEquals(List.of("ON_TRACK", "DUE_SOON", "OVERDUE"), List.copyOf(bySla(staff).keySet()));
+        assertEquals(total(before.get("staff")) + 2, total(staff));
+        assertEquals(byStatus(before.get("staff")).get("RECEIVED") + 1, byStatus(staff).get("RECEIVED"));
+        assertEquals(byStatus(before.get("staff")).get("WITHDRAWN") + 1, byStatus(staff).get("WITHDRAWN"));
+        // only the case still in a step is on track
+        assertEquals(bySla(before.get("staff")).get("ON_TRACK") + 1, bySla(staff).get("ON_TRACK"));
+        assertEquals(total(staff), byStatus(staff).values().stream().mapToLong(Long::longValue).sum());
+        assertEquals(total(staff), (long) given().auth().oauth2(STAFF).get("/api/cases").then().statusCode(200)
+                .extract().<Integer>path("total"));
+
+        assertEquals(total(before.get("supervisor")) + 2, total(counts(Fixtures.COUNTY_SUPERVISOR)));
+        assertEquals(total(before.get("admin")) + 2, total(counts(Fixtures.ADMIN)));
+        assertEquals(total(before.get("other")), total(counts(OTHER_STAFF)));
+        assertEquals(total(before.get("outside")), total(counts(Fixtures.OTHER_SUPERVISOR)));
+    }
+
+    @Test
     void filingPutsATeamRequestInTheOutboxInTheSameTransaction() {
         String id = register(wageDispute());
         given().auth().oauth2(STAFF).post("/api/cases/{id}/file", id)
@@ -254,6 +322,47 @@ class CaseResourceTest {
                         greaterThanOrEqualTo(70))
                 .body("courtReferralResolutionHours", equalTo(720))
                 .body("roles.code", hasItem("PEOPLE_MEDIATOR"));
+    }
+
+    /** A fresh wage dispute whose summary holds {@code marker}. */
+    private static String marked(String marker) {
+        return wageDispute().replace("拖欠三个月工资", "拖欠工资 " + marker);
+    }
+
+    /** The ids of the caller's cases whose summary holds {@code marker}, with one more query parameter. */
+    private static List<String> listed(String marker, String name, String value) {
+        var request = given().auth().oauth2(STAFF).queryParam("text", marker);
+        if (value != null) {
+            request.queryParam(name, value);
+        }
+        return request.get("/api/cases").then().statusCode(200).extract().path("items.id");
+    }
+
+    private static String caseNo(String id) {
+        return given().auth().oauth2(STAFF).get("/api/cases/{id}", id).then().extract().path("caseNo");
+    }
+
+    private static Map<String, Object> counts(String token) {
+        return given().auth().oauth2(token).get("/api/cases/counts").then().statusCode(200).extract().path("");
+    }
+
+    private static long total(Map<String, Object> counts) {
+        return ((Number) counts.get("total")).longValue();
+    }
+
+    private static Map<String, Long> byStatus(Map<String, Object> counts) {
+        return numbers(counts.get("byStatus"));
+    }
+
+    private static Map<String, Long> bySla(Map<String, Object> counts) {
+        return numbers(counts.get("bySla"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Long> numbers(Object group) {
+        Map<String, Long> numbers = new java.util.LinkedHashMap<>();
+        ((Map<String, Number>) group).forEach((key, n) -> numbers.put(key, n.longValue()));
+        return numbers;
     }
 
     private static TeamRequest parse(byte[] payload) {

@@ -50,6 +50,7 @@ class AuthorizationMatrixTest {
                 endpoint                                               staff supervisor mediator resident admin service other-center outside-supervisor other-mediator other-resident anonymous bad-token
                 POST   /api/cases                                      201   403        403      403      403   403     201          403                403            403            401       401
                 GET    /api/cases                                      200   200        403      403      200   403     200          200                403            403            401       401
+                GET    /api/cases/counts                               200   200        403      403      200   403     200          200                403            403            401       401
                 GET    /api/cases/{id}                                 200   200        200      200      200   403     404          404                404            404            401       401
                 GET    /api/cases/{id}/audit                           200   200        403      403      200   403     404          404                403            403            401       401
                 POST   /api/cases/{id}/file                            200   403        403      403      403   403     404          403                403            403            401       401
