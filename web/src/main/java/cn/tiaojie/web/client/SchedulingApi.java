@@ -1,0 +1,45 @@
+package cn.tiaojie.web.client;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** scheduling-service's REST API as the pages use it. */
+@Path("/api")
+@RegisterRestClient(configKey = "scheduling-service")
+@RegisterClientHeaders(UserTokenHeaders.class)
+@RegisterProvider(ApiProblemMapper.class)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface SchedulingApi {
+
+    @GET
+    @Path("/hearings")
+    List<Map<String, Object>> hearingsOfCase(@QueryParam("caseId") String caseId);
+
+    @GET
+    @Path("/hearings/{id}/history")
+    List<Map<String, Object>> history(@PathParam("id") String id);
+
+    @GET
+    @Path("/hearings/{id}.ics")
+    @Produces("text/calendar")
+    byte[] calendar(@PathParam("id") String id);
+
+    /** reschedule or cancel, on the version of the hearing the page showed */
+    @POST
+    @Path("/hearings/{id}/{action}")
+    Map<String, Object> act(@PathParam("id") String id, @PathParam("action") String action,
+            @HeaderParam("If-Match") String version, Map<String, Object> body);
+}

@@ -1,0 +1,89 @@
+package cn.tiaojie.web.ui;
+
+import io.quarkus.qute.TemplateExtension;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/** Times in Asia/Shanghai and amounts in yuan, as the pages write them: {@code {fmt:time(c.createdAt)}}. */
+@TemplateExtension(namespace = "fmt")
+public final class Formats {
+
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CHINA);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(CHINA);
+
+    private Formats() {
+    }
+
+    /** An instant of the API (ISO-8601, UTC) as Beijing time, to the minute. */
+    public static String time(Object iso) {
+        Instant instant = instant(iso);
+        return instant == null ? "" : TIME.format(instant);
+    }
+
+    /** A date of the API (2026-12-31) or the date of an instant, written the Chinese way. */
+    public static String date(Object iso) {
+        if (iso == null) {
+            return "";
+        }
+        String text = iso.toString();
+        if (text.length() == 10) {
+            return DATE.format(LocalDate.parse(text).atStartOfDay(CHINA));
+        }
+        Instant instant = instant(text);
+        return instant == null ? text : DATE.format(instant);
+    }
+
+    /** How long until (or since) a deadline, in days and hours: "还剩 2 天 3 小时", "已超期 5 小时". */
+    public static String remaining(Object iso) {
+        Instant deadline = instant(iso);
+        if (deadline == null) {
+            return "";
+        }
+        Duration left = Duration.between(Instant.now(), deadline);
+        String prefix = left.isNegative() ? "已超期 " : "还剩 ";
+        Duration d = left.abs();
+        long days = d.toDays();
+        long hours = d.minusDays(days).toHours();
+        if (days > 0) {
+            return prefix + days + " 天" + (hours > 0 ? " " + hours + " 小时" : "");
+        }
+        long minutes = d.toMinutes() % 60;
+        return prefix + (hours > 0 ? hours + " 小时" : minutes + " 分钟");
+    }
+
+    public static String yuan(Object amount) {
+        if (amount == null || amount.toString().isBlank()) {
+            return "";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.CHINA);
+        format.setMinimumFractionDigits(0);
+        format.setMaximumFractionDigits(2);
+        return format.format(new BigDecimal(amount.toString())) + " 元";
+    }
+
+    public static String percent(Object fraction) {
+        if (fraction == null) {
+            return "—";
+        }
+        return String.format(Locale.ROOT, "%.1f%%", Double.parseDouble(fraction.toString()) * 100);
+    }
+
+    static Instant instant(Object iso) {
+        if (iso == null || iso.toString().isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(iso.toString());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package cn.tiaojie.web.ui;
+
+import io.quarkus.qute.TemplateExtension;
+import java.util.Map;
+
+/**
+ * The glossary's Chinese words for the codes the services answer with, for the templates: {@code {zh:status(c.status)}}.
+ * A code without a word is shown as it is, so a new code is visible rather than blank.
+ */
+@TemplateExtension(namespace = "zh")
+public final class Labels {
+
+    static final Map<String, String> STATUS = Map.ofEntries(
+            Map.entry("RECEIVED", "受理"), Map.entry("FILED", "立案"), Map.entry("REJECTED", "不予受理"),
+            Map.entry("DISPATCHED", "派遣"), Map.entry("TEAM_ASSIGNED", "组庭"),
+            Map.entry("HEARING_SCHEDULED", "排期"), Map.entry("IN_MEDIATION", "调解中"),
+            Map.entry("RESOLVED", "调解成功"), Map.entry("UNRESOLVED", "调解不成"), Map.entry("WITHDRAWN", "撤回"),
+            Map.entry("CLOSED", "结案"));
+
+    static final Map<String, String> LEVEL = Map.of("GRID", "网格", "VILLAGE", "村/社区", "TOWNSHIP", "乡镇/街道",
+            "COUNTY", "县/区");
+
+    static final Map<String, String> CHANNEL = Map.of("WALK_IN", "来访", "GRID_WORKER", "网格员上报",
+            "HOTLINE_12345", "12345 热线", "MINI_PROGRAM", "小程序", "COURT_REFERRAL", "法院诉前委派",
+            "POLICE_REFERRAL", "公安 110 转办", "PETITION_OFFICE", "信访转办", "DEPARTMENT_REFERRAL", "部门转办");
+
+    static final Map<String, String> SLA = Map.of("ON_TRACK", "正常", "DUE_SOON", "即将到期", "OVERDUE", "已超期");
+
+    static final Map<String, String> STEP = Map.of("FILE", "立案", "DISPATCH", "派遣组庭", "HEARING", "排期",
+            "RESOLUTION", "调解结案");
+
+    static final Map<String, String> ROLE = Map.of("POLICE_OFFICER", "警官", "JUDGE", "法官", "PROSECUTOR", "检察官",
+            "LAWYER", "律师", "SOCIAL_WORKER", "社工师", "COUNSELOR", "心理咨询师", "PEOPLE_MEDIATOR", "人民调解员");
+
+    static final Map<String, String> PARTY_ROLE = Map.of("APPLICANT", "申请人", "RESPONDENT", "被申请人",
+            "THIRD_PARTY", "第三人");
+
+    static final Map<String, String> PARTY_KIND = Map.of("PERSON", "自然人", "ORGANIZATION", "单位");
+
+    static final Map<String, String> RISK = Map.of("VIOLENCE_THREAT", "有暴力倾向", "GROUP_DISPUTE", "群体性纠纷",
+            "PETITION_RISK", "有信访风险");
+
+    static final Map<String, String> VULNERABLE = Map.of("ELDERLY", "老年人", "MINOR", "未成年人", "DISABLED", "残疾人");
+
+    static final Map<String, String> NOTICE_CHANNEL = Map.of("SMS", "短信", "EMAIL", "电子邮件", "IN_APP", "站内消息",
+            "PAPER", "纸质送达");
+
+    static final Map<String, String> DELIVERY_STATE = Map.ofEntries(Map.entry("QUEUED", "待发送"),
+            Map.entry("SENDING", "发送中"), Map.entry("SENT", "已发送"), Map.entry("DELIVERED", "已送达"),
+            Map.entry("ACKNOWLEDGED", "已确认收到"), Map.entry("FAILED", "发送失败"));
+
+    static final Map<String, String> NOTICE_KIND = Map.of("ASSIGNMENT_OFFER", "指派通知", "HEARING_NOTICE", "调解通知书",
+            "HEARING_REMINDER", "调解会提醒", "HEARING_RESCHEDULED", "调解会改期通知", "HEARING_CANCELLED", "调解会取消通知",
+            "OVERDUE_ALERT", "超期督办提醒", "ESCALATION_ALERT", "提级督办提醒", "OUTCOME", "调解结果通知",
+            "EVALUATION_INVITATION", "评价邀请");
+
+    static final Map<String, String> OFFER_STATUS = Map.of("OFFERED", "待答复", "ACCEPTED", "已接受", "DECLINED", "已谢绝",
+            "EXPIRED", "已过期", "WITHDRAWN", "已撤回");
+
+    static final Map<String, String> HEARING_STATUS = Map.of("BOOKED", "已排定", "RESCHEDULED", "已改期",
+            "CANCELLED", "已取消", "HELD", "已召开");
+
+    static final Map<String, String> SUMMONS_STATUS = Map.of("REQUESTED", "待报到", "REPORTED", "已报到",
+            "DECLINED", "不予报到");
+
+    static final Map<String, String> REFERRAL_ROUTE = Map.of("LITIGATION", "引导诉讼", "ARBITRATION", "引导仲裁",
+            "ADMINISTRATIVE", "行政处理");
+
+    static final Map<String, String> FOLLOW_UP_METHOD = Map.of("PHONE", "电话回访", "VISIT", "上门回访", "SMS", "短信回访",
+            "VIDEO", "视频回访");
+
+    static final Map<String, String> EVENT = Map.ofEntries(Map.entry("RECEIVED", "受理登记"), Map.entry("FILED", "立案"),
+            Map.entry("REJECTED", "不予受理"), Map.entry("DISPATCHED", "派遣"), Map.entry("TEAM_ASSIGNED", "组庭"),
+            Map.entry("HEARING_SCHEDULED", "排期"), Map.entry("IN_MEDIATION", "开始调解"),
+            Map.entry("RESOLVED", "调解成功"), Map.entry("UNRESOLVED", "调解不成"), Map.entry("WITHDRAWN", "撤回"),
+            Map.entry("CLOSED", "结案"), Map.entry("ESCALATED", "提级处理"), Map.entry("NOTICE_ACKNOWLEDGED", "当事人确认收到通知"),
+            Map.entry("SUMMONED", "吹哨报到"), Map.entry("SUMMONS_REPORTED", "部门报到"),
+            Map.entry("SUMMONS_DECLINED", "部门不予报到"), Map.entry("SUMMONS_OVERDUE", "部门报到超期"),
+            Map.entry("HEARING_CANCELLED", "调解会取消"), Map.entry("HEARING_REQUESTED", "申请排期"),
+            Map.entry("FOLLOWED_UP", "回访"), Map.entry("RATED", "当事人评价"),
+            Map.entry("JUDICIAL_CONFIRMATION_APPLIED", "申请司法确认"));
+
+    private Labels() {
+    }
+
+    public static String status(Object code) {
+        return word(STATUS, code);
+    }
+
+    public static String level(Object code) {
+        return word(LEVEL, code);
+    }
+
+    public static String channel(Object code) {
+        return word(CHANNEL, code);
+    }
+
+    public static String sla(Object code) {
+        return word(SLA, code);
+    }
+
+    public static String step(Object code) {
+        return word(STEP, code);
+    }
+
+    public static String role(Object code) {
+        return word(ROLE, code);
+    }
+
+    public static String partyRole(Object code) {
+        return word(PARTY_ROLE, code);
+    }
+
+    public static String partyKind(Object code) {
+        return word(PARTY_KIND, code);
+    }
+
+    public static String risk(Object code) {
+        return word(RISK, code);
+    }
+
+    public static String vulnerable(Object code) {
+        return word(VULNERABLE, code);
+    }
+
+    public static String noticeChannel(Object code) {
+        return word(NOTICE_CHANNEL, code);
+    }
+
+    public static String deliveryState(Object code) {
+        return word(DELIVERY_STATE, code);
+    }
+
+    public static String noticeKind(Object code) {
+        return word(NOTICE_KIND, code);
+    }
+
+    public static String offerStatus(Object code) {
+        return word(OFFER_STATUS, code);
+    }
+
+    public static String hearingStatus(Object code) {
+        return word(HEARING_STATUS, code);
+    }
+
+    public static String summonsStatus(Object code) {
+        return word(SUMMONS_STATUS, code);
+    }
+
+    public static String referralRoute(Object code) {
+        return word(REFERRAL_ROUTE, code);
+    }
+
+    public static String followUpMethod(Object code) {
+        return word(FOLLOW_UP_METHOD, code);
+    }
+
+    /** A timeline entry's type; supervision's reminders and escalations carry the step they are about. */
+    public static String event(Object code) {
+        String type = code == null ? "" : code.toString();
+        if (type.startsWith("REMIND_")) {
+            return "督办提醒";
+        }
+        if (type.startsWith("SUPERVISION_")) {
+            return "督办";
+        }
+        return word(EVENT, type);
+    }
+
+    public static String yesNo(Object value) {
+        return Boolean.TRUE.equals(value) || "true".equals(String.valueOf(value)) ? "是" : "否";
+    }
+
+    static String word(Map<String, String> words, Object code) {
+        if (code == null) {
+            return "";
+        }
+        String key = code.toString();
+        return words.getOrDefault(key, key);
+    }
+}

@@ -1,0 +1,99 @@
+package cn.tiaojie.web;
+
+import cn.tiaojie.launcher.SuiteService;
+import cn.tiaojie.testsupport.DevTokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** What other people do meanwhile, through the services' APIs: mediators answering their offers. */
+final class ServiceCalls {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ServiceCalls() {
+    }
+
+    static String staffToken() {
+        return DevTokens.forRole("staff").subject("staff-qx").claim("center", "QX-COUNTY").sign();
+    }
+
+    static JsonNode get(SuiteService service, String path, String token) {
+        return send(service, HttpRequest.newBuilder(uri(service, path)).header("Authorization", "Bearer " + token)
+                .GET());
+    }
+
+    /** Waits until the case's team has offers out, then every offered mediator accepts with their own token. */
+    static List<String> everyOfferedMediatorAccepts(String caseId) {
+        JsonNode team = poll(() -> get(SuiteService.MEDIATOR, "/api/teams/by-case/" + caseId, staffToken()),
+                t -> t != null && t.path("offers").size() > 0);
+        List<String> accepted = new ArrayList<>();
+        for (JsonNode offer : team.path("offers")) {
+            if (!"OFFERED".equals(offer.path("status").asText())) {
+                continue;
+            }
+            String mediator = offer.path("mediatorId").asText();
+            String token = DevTokens.forRole("mediator").subject(mediator).claim("mediatorId", mediator).sign();
+            send(SuiteService.MEDIATOR, HttpRequest.newBuilder(uri(SuiteService.MEDIATOR,
+                    "/api/offers/" + offer.path("id").asText() + "/accept"))
+                    .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()));
+            accepted.add(offer.path("mediatorName").asText());
+        }
+        return accepted;
+    }
+
+    /** Polls (at most 30 s) until the answer satisfies {@code done}. */
+    static <T> T poll(java.util.function.Supplier<T> call, Predicate<T> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            T value;
+            try {
+                value = call.get();
+            } catch (IllegalStateException e) {
+                value = null;
+            }
+            if (value != null && done.test(value)) {
+                return value;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("still not done after 30 s: " + value);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static URI uri(SuiteService service, String path) {
+        return RunningSuite.suite().url(service).resolve(path);
+    }
+
+    private static JsonNode send(SuiteService service, HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(service.module + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            return response.body().isEmpty() ? null : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
