@@ -28,6 +28,11 @@ public enum CaseStatus {
         return next().contains(target);
     }
 
+    /** An outcome of the mediation: RESOLVED, UNRESOLVED or WITHDRAWN (a rejection is none). */
+    public boolean isOutcome() {
+        return OUTCOMES.contains(this);
+    }
+
     public boolean isOpen() {
         return !OUTCOMES.contains(this) && this != REJECTED && this != CLOSED;
     }

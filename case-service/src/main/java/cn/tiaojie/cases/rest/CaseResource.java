@@ -13,6 +13,7 @@ import cn.tiaojie.cases.Summons;
 import cn.tiaojie.cases.service.Actor;
 import cn.tiaojie.cases.service.Aftercare;
 import cn.tiaojie.cases.service.CaseAccess;
+import cn.tiaojie.cases.service.CaseActions;
 import cn.tiaojie.cases.service.CaseCounts;
 import cn.tiaojie.cases.service.CaseIntake;
 import cn.tiaojie.cases.service.CaseLifecycle;
@@ -83,6 +84,10 @@ public class CaseResource {
     public record RatingView(UUID caseId, UUID partyId, int score, String comment, Instant ratedAt) {
     }
 
+    /** The case actions the caller may take now, by their path segment, and the version they act on. */
+    public record AvailableActions(long version, List<String> actions) {
+    }
+
     /** The list's orders, as {@code sort} names them; the id last keeps pages stable when times tie. */
     enum ListOrder {
         newest(Sort.descending("createdAt")),
@@ -107,18 +112,20 @@ public class CaseResource {
     private final Aftercare aftercare;
     private final CaseAccess access;
     private final CaseCounts counts;
+    private final CaseActions caseActions;
     private final PersonalData personalData;
     private final Taxonomy taxonomy;
     private final Caller caller;
 
     CaseResource(CaseIntake intake, CaseLifecycle lifecycle, Summonses summonses, Aftercare aftercare,
-            CaseAccess access, CaseCounts counts, PersonalData personalData, Taxonomy taxonomy, Caller caller) {
+            CaseAccess access, CaseCounts counts, CaseActions caseActions, PersonalData personalData, Taxonomy taxonomy, Caller caller) {
         this.intake = intake;
         this.lifecycle = lifecycle;
         this.summonses = summonses;
         this.aftercare = aftercare;
         this.access = access;
         this.counts = counts;
+        this.caseActions = caseActions;
         this.personalData = personalData;
         this.taxonomy = taxonomy;
         this.caller = caller;
@@ -255,6 +262,17 @@ public class CaseResource {
         CaseView view = CaseView.of(c, c.parties, personalData, team, summons, followUps, timeline,
                 access.revealsPersonalData(caller, c));
         return Response.ok(view).tag(etag(c)).build();
+    }
+
+    /** What the workbench may offer on the case: exactly the actions its endpoints would accept from this caller now. */
+    @GET
+    @Path("/{id}/actions")
+    @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.MEDIATOR, Claims.RESIDENT, Claims.ADMIN})
+    @Transactional
+    public Response actions(@PathParam("id") String id) {
+        DisputeCase c = access.visible(caller, uuid(id));
+        List<String> actions = caseActions.available(caller, c).stream().map(CaseActions.Action::segment).toList();
+        return Response.ok(new AvailableActions(c.version, actions)).tag(etag(c)).build();
     }
 
     @GET

@@ -1,7 +1,6 @@
 package cn.tiaojie.cases.service;
 
 import cn.tiaojie.cases.CaseEvent;
-import cn.tiaojie.cases.CaseStatus;
 import cn.tiaojie.cases.DisputeCase;
 import cn.tiaojie.cases.FollowUp;
 import cn.tiaojie.cases.Party;
@@ -30,7 +29,7 @@ public class Aftercare {
     @Transactional
     public Rating rate(UUID caseId, UUID partyId, ActionRequests.NewRating request, Actor actor) {
         DisputeCase c = CaseLifecycle.load(caseId, null);
-        if (!hasOutcome(c)) {
+        if (!CaseActions.hasOutcome(c)) {
             throw ProblemException.conflict("case " + c.caseNo + " has no outcome yet; it can be rated once it has");
         }
         Party party = c.parties.stream().filter(p -> p.id.equals(partyId)).findFirst()
@@ -51,7 +50,7 @@ public class Aftercare {
     @Transactional
     public FollowUp followUp(UUID caseId, ActionRequests.NewFollowUp request, Actor actor) {
         DisputeCase c = CaseLifecycle.load(caseId, null);
-        if (!hasOutcome(c)) {
+        if (!CaseActions.Action.FOLLOW_UPS.allowedIn(c)) {
             throw ProblemException.conflict("case " + c.caseNo + " has no outcome yet; follow-ups come after it");
         }
         FollowUp f = new FollowUp();
@@ -67,10 +66,5 @@ public class Aftercare {
                 + (f.agreementPerformed == null ? "" : f.agreementPerformed ? ", agreement performed" : ", agreement not performed"));
         audit.append(actor, "FOLLOW_UP", c.id, null, Digests.of(f.id, f.method, f.note, f.agreementPerformed));
         return f;
-    }
-
-    private static boolean hasOutcome(DisputeCase c) {
-        return c.outcome == CaseStatus.RESOLVED || c.outcome == CaseStatus.UNRESOLVED
-                || c.outcome == CaseStatus.WITHDRAWN;
     }
 }

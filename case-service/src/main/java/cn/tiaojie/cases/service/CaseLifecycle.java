@@ -144,7 +144,7 @@ public class CaseLifecycle {
     public DisputeCase recordJudicialConfirmation(UUID id, Long expectedVersion, ActionRequests.JudicialConfirmation request,
             Actor actor) {
         DisputeCase c = load(id, expectedVersion);
-        if (c.judicialConfirmationDue == null || c.judicialConfirmationAppliedOn != null) {
+        if (!CaseActions.Action.JUDICIAL_CONFIRMATION.allowedIn(c)) {
             throw ProblemException.conflict("case " + c.caseNo + " has no agreement awaiting judicial confirmation");
         }
         if (request.appliedOn().isAfter(c.judicialConfirmationDue)) {
@@ -181,11 +181,10 @@ public class CaseLifecycle {
     @Transactional
     public DisputeCase escalate(UUID id, Long expectedVersion, String reason, Actor actor) {
         DisputeCase c = load(id, expectedVersion);
-        if (!c.status.isOpen()) {
-            throw ProblemException.conflict("case " + c.caseNo + " is " + c.status + " and can no longer be escalated");
-        }
-        if (c.level == AreaLevel.COUNTY) {
-            throw ProblemException.conflict("case " + c.caseNo + " is already handled at the county level");
+        if (!CaseActions.Action.ESCALATE.allowedIn(c)) {
+            throw ProblemException.conflict(c.status.isOpen()
+                    ? "case " + c.caseNo + " is already handled at the county level"
+                    : "case " + c.caseNo + " is " + c.status + " and can no longer be escalated");
         }
         String before = Digests.of(c);
         raiseLevel(c, reason, actor);
@@ -199,7 +198,7 @@ public class CaseLifecycle {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean escalateOverdue(DisputeCase c, Step step) {
-        if (c.step != step || !c.status.isOpen() || c.level == AreaLevel.COUNTY) {
+        if (c.step != step || !CaseActions.Action.ESCALATE.allowedIn(c)) {
             return false;
         }
         String before = Digests.of(c);
@@ -273,14 +272,13 @@ public class CaseLifecycle {
     @Transactional
     public DisputeCase requestHearing(UUID id, Long expectedVersion, Actor actor) {
         DisputeCase c = load(id, expectedVersion);
-        if (c.status != CaseStatus.TEAM_ASSIGNED) {
-            throw ProblemException.conflict("case " + c.caseNo + " is " + c.status
-                    + "; a hearing is requested only for a case whose team waits for one (TEAM_ASSIGNED)");
+        if (!CaseActions.Action.REQUEST_HEARING.allowedIn(c)) {
+            throw ProblemException.conflict(c.status == CaseStatus.TEAM_ASSIGNED
+                    ? "case " + c.caseNo + " has no team to hold a hearing"
+                    : "case " + c.caseNo + " is " + c.status
+                            + "; a hearing is requested only for a case whose team waits for one (TEAM_ASSIGNED)");
         }
         List<TeamMember> team = messages.storedTeam(c);
-        if (c.teamId == null || team.isEmpty()) {
-            throw ProblemException.conflict("case " + c.caseNo + " has no team to hold a hearing");
-        }
         String before = Digests.of(c);
         c.updatedAt = Times.now();
         CaseEvent.record(c.id, "HEARING_REQUESTED", actor.name(), "team " + c.teamId);

@@ -36,7 +36,7 @@ public class Summonses {
     @Transactional
     public List<Summons> summon(UUID caseId, ActionRequests.NewSummons request, Actor actor) {
         DisputeCase c = CaseLifecycle.load(caseId, null);
-        if (!c.status.isOpen()) {
+        if (!CaseActions.Action.SUMMONS.allowedIn(c)) {
             throw ProblemException.conflict("case " + c.caseNo + " is " + c.status + "; departments are summoned to open cases");
         }
         Set<String> departments = new LinkedHashSet<>();

@@ -52,6 +52,7 @@ class AuthorizationMatrixTest {
                 GET    /api/cases                                      200   200        403      403      200   403     200          200                403            403            401       401
                 GET    /api/cases/counts                               200   200        403      403      200   403     200          200                403            403            401       401
                 GET    /api/cases/{id}                                 200   200        200      200      200   403     404          404                404            404            401       401
+                GET    /api/cases/{id}/actions                         200   200        200      200      200   403     404          404                404            404            401       401
                 GET    /api/cases/{id}/audit                           200   200        403      403      200   403     404          404                403            403            401       401
                 POST   /api/cases/{id}/file                            200   403        403      403      403   403     404          403                403            403            401       401
                 POST   /api/cases/{id}/reject                          200   403        403      403      403   403     404          403                403            403            401       401
@@ -83,6 +84,7 @@ class AuthorizationMatrixTest {
                 .caller("other-resident", otherResident)
                 .request("POST /api/cases", column -> ApiCall.call().json(wageDispute()))
                 .request("GET /api/cases/{id}", column -> onCase(shared))
+                .request("GET /api/cases/{id}/actions", column -> onCase(shared))
                 .request("GET /api/cases/{id}/audit", column -> onCase(shared))
                 // the actions that change a case get a fresh one in the right state for the caller who may act;
                 // the others are refused before any state is looked at
