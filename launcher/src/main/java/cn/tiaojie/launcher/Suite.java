@@ -13,17 +13,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * The whole suite on one machine: an embedded PostgreSQL with one database per service, and each service as its
- * own JVM process running its packaged application. Used by {@code ./tiaojie up} and by the end-to-end tests.
+ * The whole suite on one machine: an embedded PostgreSQL with one database per service, each service as its own
+ * JVM process running its packaged application, and, when asked for, the workbench after them. Used by
+ * {@code ./tiaojie up} and by the end-to-end tests.
  */
 public final class Suite implements AutoCloseable {
 
-    /** Small heaps and serial GC: four JVMs and a database share a small machine. */
+    /** Small heaps and serial GC: five JVMs and a database share a small machine. */
     public static final List<String> JVM_OPTIONS = List.of(
             "-Xms24m", "-Xmx160m", "-Xss512k", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=160m",
             "-XX:ReservedCodeCacheSize=64m", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8");
@@ -35,22 +40,34 @@ public final class Suite implements AutoCloseable {
      * @param postgresPort 0 for any free port
      * @param ports each service's HTTP (and gRPC) port
      * @param jvmOptions the services' JVM options: {@link #JVM_OPTIONS} unless a bench wants the server JIT
+     * @param workbenchPort the workbench's HTTP port, or empty to run the services only (as the tests do)
      */
     public record Options(Path root, Path stateDirectory, Path dataDirectory, int postgresPort,
-            Map<SuiteService, Integer> ports, List<String> jvmOptions) {
+            Map<SuiteService, Integer> ports, List<String> jvmOptions, OptionalInt workbenchPort) {
+
+        public Options(Path root, Path stateDirectory, Path dataDirectory, int postgresPort,
+                Map<SuiteService, Integer> ports, List<String> jvmOptions) {
+            this(root, stateDirectory, dataDirectory, postgresPort, ports, jvmOptions, OptionalInt.empty());
+        }
 
         public Options(Path root, Path stateDirectory, Path dataDirectory, int postgresPort,
                 Map<SuiteService, Integer> ports) {
             this(root, stateDirectory, dataDirectory, postgresPort, ports, JVM_OPTIONS);
         }
 
+        /** The same suite with the workbench started after the services, on this port. */
+        public Options withWorkbench(int port) {
+            return new Options(root, stateDirectory, dataDirectory, postgresPort, ports, jvmOptions, OptionalInt.of(port));
+        }
+
+        /** What {@code ./tiaojie up} runs: every service and the workbench on their default ports. */
         public static Options local(Path root) {
             Map<SuiteService, Integer> ports = new EnumMap<>(SuiteService.class);
             for (SuiteService s : SuiteService.values()) {
                 ports.put(s, s.defaultPort);
             }
             Path state = root.resolve(".tiaojie");
-            return new Options(root, state, state.resolve("pgdata"), 54329, ports);
+            return new Options(root, state, state.resolve("pgdata"), 54329, ports).withWorkbench(Workbench.DEFAULT_PORT);
         }
     }
 
@@ -58,11 +75,17 @@ public final class Suite implements AutoCloseable {
     public record Started(SuiteService service, long pid, long readyMillis, long rssKiB) {
     }
 
+    /** How the workbench came up, measured as the services are. */
+    public record WorkbenchStarted(URI url, long pid, long readyMillis, long rssKiB) {
+    }
+
     private final Options options;
     private final LocalPostgres postgres;
     private LocalChannels channels;
-    private final Map<SuiteService, Process> processes = new EnumMap<>(SuiteService.class);
+    /** every process the suite started, by module, in the order they started */
+    private final Map<String, Process> processes = new LinkedHashMap<>();
     private final List<Started> started = new ArrayList<>();
+    private WorkbenchStarted workbenchStarted;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private Suite(Options options, LocalPostgres postgres) {
@@ -71,8 +94,10 @@ public final class Suite implements AutoCloseable {
     }
 
     public static Suite start(Options options, Duration readyTimeout) {
-        for (SuiteService s : SuiteService.values()) {
-            Path app = application(options.root(), s);
+        List<String> modules = new ArrayList<>(Stream.of(SuiteService.values()).map(s -> s.module).toList());
+        options.workbenchPort().ifPresent(port -> modules.add(Workbench.MODULE));
+        for (String module : modules) {
+            Path app = application(options.root(), module);
             if (!Files.isRegularFile(app)) {
                 throw new IllegalStateException(app + " is missing: build first (./mvnw -DskipTests package)");
             }
@@ -91,15 +116,25 @@ public final class Suite implements AutoCloseable {
             }
             Path publicKey = options.stateDirectory().resolve("DEV-ONLY-jwt-public.pem");
             Files.writeString(publicKey, DevTokens.publicKeyPem());
-            // the services sign their service tokens with the DEV-ONLY key on a local run
-            Files.writeString(options.stateDirectory().resolve("DEV-ONLY-jwt-private.pem"), DevTokens.privateKeyPem());
+            // the services sign their service tokens, and the workbench its demo users' tokens, with the DEV-ONLY key
+            Files.writeString(suite.devSigningKey(), DevTokens.privateKeyPem());
             suite.channels = LocalChannels.start();
             Files.writeString(options.stateDirectory().resolve("outbox.url"), suite.channels.outboxUrl());
             // one after another: each start is measured on its own, and they do not fight for the cores
             for (SuiteService s : SuiteService.values()) {
                 long launched = System.nanoTime();
-                suite.launch(s, publicKey);
-                suite.awaitReady(s, launched, readyTimeout);
+                Process process = suite.launch(s.module, options.ports().get(s), suite.serviceProperties(s, publicKey));
+                long readyMillis = suite.awaitReady(s.module, suite.url(s), launched, readyTimeout);
+                suite.started.add(new Started(s, process.pid(), readyMillis, rssKiB(process.pid())));
+            }
+            if (options.workbenchPort().isPresent()) {
+                // last: its pages call the services, which are ready by now
+                long launched = System.nanoTime();
+                URI url = suite.workbenchUrl().orElseThrow();
+                Process process = suite.launch(Workbench.MODULE, options.workbenchPort().getAsInt(),
+                        Workbench.localProperties(suite.serviceUrls(), suite.devSigningKey()));
+                long readyMillis = suite.awaitReady(Workbench.MODULE, url, launched, readyTimeout);
+                suite.workbenchStarted = new WorkbenchStarted(url, process.pid(), readyMillis, rssKiB(process.pid()));
             }
             return suite;
         } catch (IOException | RuntimeException e) {
@@ -112,6 +147,13 @@ public final class Suite implements AutoCloseable {
         return URI.create("http://localhost:" + options.ports().get(service));
     }
 
+    /** The workbench's address, when the options start it. */
+    public Optional<URI> workbenchUrl() {
+        return options.workbenchPort().isPresent()
+                ? Optional.of(URI.create("http://localhost:" + options.workbenchPort().getAsInt()))
+                : Optional.empty();
+    }
+
     /** The local SMTP server and SMS gateway that notify-service sends through. */
     public LocalChannels channels() {
         return channels;
@@ -121,20 +163,43 @@ public final class Suite implements AutoCloseable {
         return postgres.port();
     }
 
+    /** How the services came up, in the order they started. */
     public List<Started> started() {
         return List.copyOf(started);
     }
 
-    public Path logFile(SuiteService service) {
-        return options.stateDirectory().resolve("logs").resolve(service.module + ".log");
+    /** How the workbench came up, when the options start it. */
+    public Optional<WorkbenchStarted> workbenchStarted() {
+        return Optional.ofNullable(workbenchStarted);
     }
 
-    /** The services whose process has ended (a crash while the suite runs). */
-    public List<SuiteService> exited() {
+    public Path logFile(SuiteService service) {
+        return logFile(service.module);
+    }
+
+    private Path logFile(String module) {
+        return options.stateDirectory().resolve("logs").resolve(module + ".log");
+    }
+
+    /** The modules whose process has ended (a crash while the suite runs). */
+    public List<String> exited() {
         return processes.entrySet().stream().filter(e -> !e.getValue().isAlive()).map(Map.Entry::getKey).toList();
     }
 
-    private void launch(SuiteService service, Path publicKey) throws IOException {
+    private Path devSigningKey() {
+        return options.stateDirectory().resolve("DEV-ONLY-jwt-private.pem");
+    }
+
+    private Map<SuiteService, URI> serviceUrls() {
+        Map<SuiteService, URI> urls = new EnumMap<>(SuiteService.class);
+        for (SuiteService s : SuiteService.values()) {
+            urls.put(s, url(s));
+        }
+        return urls;
+    }
+
+    /** Starts a packaged application in the local profile, its output appended to its log file. */
+    private Process launch(String module, int port, List<String> properties) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options.jvmOptions());
@@ -142,10 +207,25 @@ public final class Suite implements AutoCloseable {
             // part of the quick-start options: a class-data archive made on the first start makes later starts
             // faster (and, while it is written, keeps flight recordings off, which benches with their own options use)
             command.add("-XX:+AutoCreateSharedArchive");
-            command.add("-XX:SharedArchiveFile=" + options.stateDirectory().resolve("cds").resolve(service.module + ".jsa"));
+            command.add("-XX:SharedArchiveFile=" + options.stateDirectory().resolve("cds").resolve(module + ".jsa"));
         }
         command.add("-Dquarkus.profile=local");
-        command.add("-Dquarkus.http.port=" + options.ports().get(service));
+        command.add("-Dquarkus.http.port=" + port);
+        command.addAll(properties);
+        command.add("-jar");
+        command.add(application(options.root(), module).toString());
+        Files.createDirectories(options.stateDirectory().resolve("cds"));
+        Process process = new ProcessBuilder(command)
+                .directory(options.root().resolve(module).toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(module).toFile()))
+                .start();
+        processes.put(module, process);
+        return process;
+    }
+
+    private List<String> serviceProperties(SuiteService service, Path publicKey) {
+        List<String> command = new ArrayList<>();
         command.add("-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(service.database()));
         command.add("-Dquarkus.datasource.username=" + service.user());
         command.add("-Dquarkus.datasource.password=" + service.devPassword());
@@ -153,8 +233,7 @@ public final class Suite implements AutoCloseable {
         command.add("-Dquarkus.flyway.password=" + service.ownerDevPassword());
         command.add("-Dmp.jwt.verify.publickey.location=" + publicKey.toUri());
         command.add("-Dmp.jwt.verify.issuer=" + DevTokens.ISSUER);
-        command.add("-Dtiaojie.service-token.signing-key-location="
-                + options.stateDirectory().resolve("DEV-ONLY-jwt-private.pem").toUri());
+        command.add("-Dtiaojie.service-token.signing-key-location=" + devSigningKey().toUri());
         for (SuiteService other : SuiteService.values()) {
             command.add("-Dquarkus.grpc.clients." + other.clientName + ".host=localhost");
             command.add("-Dquarkus.grpc.clients." + other.clientName + ".port=" + options.ports().get(other));
@@ -162,43 +241,36 @@ public final class Suite implements AutoCloseable {
         if (service == SuiteService.NOTIFY) {
             command.addAll(channels.notifySystemProperties());
             command.add("-Dtiaojie.notify.links.base-url=" + url(service));
+            // an offer notice links to the offer's page on the workbench
+            workbenchUrl().ifPresent(url -> command.add("-Dtiaojie.notify.links.mediator-workbench-url=" + url));
         }
-        command.add("-jar");
-        command.add(application(options.root(), service).toString());
-        Files.createDirectories(options.stateDirectory().resolve("cds"));
-        Process process = new ProcessBuilder(command)
-                .directory(options.root().resolve(service.module).toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(service).toFile()))
-                .start();
-        processes.put(service, process);
+        return command;
     }
 
-    private void awaitReady(SuiteService service, long beginNanos, Duration timeout) {
-        Process process = processes.get(service);
+    /** Waits until the module answers ready; returns the milliseconds from its launch. */
+    private long awaitReady(String module, URI url, long beginNanos, Duration timeout) {
+        Process process = processes.get(module);
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest ready = HttpRequest.newBuilder(url(service).resolve("/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(url.resolve("/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(service.module + " exited with " + process.exitValue()
-                        + "; see " + logFile(service));
+                throw new IllegalStateException(module + " exited with " + process.exitValue()
+                        + "; see " + logFile(module));
             }
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - beginNanos);
-                    started.add(new Started(service, process.pid(), millis, rssKiB(process.pid())));
-                    return;
+                    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - beginNanos);
                 }
             } catch (IOException e) {
                 // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + service.module, e);
+                throw new IllegalStateException("interrupted while waiting for " + module, e);
             }
             sleep(100);
         }
-        throw new IllegalStateException(service.module + " was not ready within " + timeout + "; see " + logFile(service));
+        throw new IllegalStateException(module + " was not ready within " + timeout + "; see " + logFile(module));
     }
 
     /** Resident set size from /proc, or -1 where there is no /proc. */
@@ -215,11 +287,11 @@ public final class Suite implements AutoCloseable {
         return -1;
     }
 
-    static Path application(Path root, SuiteService service) {
-        return root.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
+    static Path application(Path root, String module) {
+        return root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
-    /** Stops the services (SIGTERM, so they finish what they are doing), then the database. */
+    /** Stops the workbench and the services (SIGTERM, so they finish what they are doing), then the database. */
     @Override
     public void close() {
         processes.values().forEach(Process::destroy);

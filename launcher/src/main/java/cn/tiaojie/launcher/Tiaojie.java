@@ -50,7 +50,8 @@ public final class Tiaojie {
             OUT.println("The suite is already running (pid " + running.get().pid() + "); ./tiaojie down stops it.");
             return 1;
         }
-        OUT.println("Starting PostgreSQL (data in " + root.relativize(options.dataDirectory()) + ") and the four services…");
+        OUT.println("Starting PostgreSQL (data in " + root.relativize(options.dataDirectory())
+                + "), the four services and the workbench…");
         Suite suite = Suite.start(options, Duration.ofMinutes(3));
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean stopping = new AtomicBoolean();
@@ -73,7 +74,7 @@ public final class Tiaojie {
         }
         banner(suite);
         while (!stopped.await(2, java.util.concurrent.TimeUnit.SECONDS)) {
-            List<SuiteService> exited = suite.exited();
+            List<String> exited = suite.exited();
             if (!exited.isEmpty() && !stopping.get()) {
                 OUT.println(exited + " stopped unexpectedly; see .tiaojie/logs/. Shutting down.");
                 System.exit(1);
@@ -100,19 +101,24 @@ public final class Tiaojie {
 
     static int status() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        boolean allUp = true;
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put(Workbench.MODULE, Workbench.DEFAULT_PORT);
         for (SuiteService s : SuiteService.values()) {
+            ports.put(s.module, s.defaultPort);
+        }
+        boolean allUp = true;
+        for (Map.Entry<String, Integer> module : ports.entrySet()) {
             String state;
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + s.defaultPort + "/q/health/ready")).build(),
+                        URI.create("http://localhost:" + module.getValue() + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 state = response.statusCode() == 200 ? "UP" : "DOWN (" + response.statusCode() + ")";
             } catch (IOException | InterruptedException e) {
                 state = "not running";
             }
             allUp &= state.equals("UP");
-            OUT.printf("%-19s http://localhost:%d  %s%n", s.module, s.defaultPort, state);
+            OUT.printf("%-19s http://localhost:%d  %s%n", module.getKey(), module.getValue(), state);
         }
         return allUp ? 0 : 1;
     }
@@ -191,6 +197,12 @@ public final class Tiaojie {
         lines.add("");
         lines.add("Tiaojie is running. Ctrl-C (or ./tiaojie down in another terminal) stops it.");
         lines.add("");
+        suite.workbenchStarted().ifPresent(web -> {
+            lines.add("调解工作台 " + web.url() + " — sign in as one of the demo users listed on the page (DEV-ONLY)");
+            lines.add("");
+            lines.add("  %-19s %s   ready after %d ms, %d MB RSS".formatted(
+                    Workbench.MODULE, web.url(), web.readyMillis(), web.rssKiB() / 1024));
+        });
         for (Suite.Started s : suite.started()) {
             lines.add("  %-19s %s   swagger: %s/q/swagger-ui   ready after %d ms, %d MB RSS".formatted(
                     s.service().module, suite.url(s.service()), suite.url(s.service()), s.readyMillis(), s.rssKiB() / 1024));
@@ -199,7 +211,7 @@ public final class Tiaojie {
         lines.add("  SMTP (GreenMail)    127.0.0.1:" + suite.channels().smtpPort() + "   SMS gateway " + suite.channels().sms().baseUrl()
                 + "   what they received: ./tiaojie outbox [--json]");
         lines.add("");
-        lines.add("Tokens (DEV-ONLY key): ./tiaojie token staff | supervisor | admin | mediator --sub M001 | resident --case ID --party ID");
+        lines.add("Tokens for the REST APIs (DEV-ONLY key): ./tiaojie token staff | supervisor | admin | mediator --sub M001 | resident --case ID --party ID");
         lines.add("");
         lines.add("Register a dispute and file it:");
         lines.add("  STAFF=$(./tiaojie token staff)");
@@ -215,9 +227,9 @@ public final class Tiaojie {
     static int help() {
         OUT.println("""
                 usage: ./tiaojie COMMAND
-                  up       build what is missing, start PostgreSQL and the four services (Ctrl-C stops)
+                  up       build what is missing, start PostgreSQL, the four services and the workbench (Ctrl-C stops)
                   down     stop a suite started by up
-                  status   readiness of the four services
+                  status   readiness of the workbench and the four services
                   token    ROLE [--sub ID] [--center C] [--area A] [--case ID] [--party ID]: a DEV-ONLY token
                   outbox   [--json] the SMS and e-mails the local gateway and SMTP server received
                 """);
