@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,6 +23,12 @@ import java.util.Set;
 public final class ManifestChecks {
 
     public static final List<String> RENDERED = List.of("base", "overlays/dev", "overlays/prod");
+    /** The prerequisites' namespaces the workbench's traffic crosses (see {@link WorkloadRules#EXTERNAL_NAMESPACES}). */
+    static final String INGRESS_CONTROLLER_NAMESPACE = "ingress-nginx";
+    static final String IDENTITY_PROVIDER_NAMESPACE = "keycloak";
+    /** Paths under /q that stay inside the cluster: health, metrics, OpenAPI and its UI. */
+    private static final List<String> INTERNAL_PATHS =
+            List.of("/q", "/q/health", "/q/health/ready", "/q/metrics", "/q/openapi", "/q/swagger-ui");
 
     private final Path root;
     private final Path k8s;
@@ -96,17 +104,17 @@ public final class ManifestChecks {
     }
 
     /**
-     * The committed generated manifests equal what {@code package} generated in each service's target/. Compared
+     * The committed generated manifests equal what {@code package} generated in each module's target/. Compared
      * as content: quarkus-kubernetes writes the same labels and annotations on every build but not always in the
      * same order, so mappings compare regardless of key order and lists of named items regardless of item order.
      */
     public List<String> generatedMatchBuild() {
         List<String> problems = new ArrayList<>();
-        for (String service : ServiceSources.SERVICES) {
-            Path built = root.resolve(service).resolve("target/kubernetes/kubernetes.yml");
-            Path committed = k8s.resolve("base/generated").resolve(service + ".yml");
+        for (String module : ServiceSources.APPLICATIONS) {
+            Path built = root.resolve(module).resolve("target/kubernetes/kubernetes.yml");
+            Path committed = k8s.resolve("base/generated").resolve(module + ".yml");
             if (!Files.isRegularFile(built)) {
-                problems.add(built + " is missing: build the service first (./mvnw package -pl " + service + ")");
+                problems.add(built + " is missing: build it first (./mvnw package -pl " + module + ")");
                 continue;
             }
             if (!Files.isRegularFile(committed)) {
@@ -143,8 +151,7 @@ public final class ManifestChecks {
         NetworkPaths paths = new NetworkPaths(objects);
         Map<String, Workload> services = new LinkedHashMap<>();
         for (String s : ServiceSources.SERVICES) {
-            workloads.stream().filter(w -> w.kind().equals("Deployment") && w.name().equals(s)).findFirst()
-                    .ifPresentOrElse(w -> services.put(s, w), () -> problems.add(dir + ": no Deployment " + s));
+            deployment(workloads, s).ifPresentOrElse(w -> services.put(s, w), () -> problems.add(dir + ": no Deployment " + s));
         }
         List<Workload> databases = workloads.stream().filter(w -> w.kind().equals("Cluster")).toList();
         for (Map.Entry<String, Workload> caller : services.entrySet()) {
@@ -180,6 +187,86 @@ public final class ManifestChecks {
             }
         }
         return problems;
+    }
+
+    /**
+     * On what {@code k8s/<dir>} renders, the workbench's paths: the ingress controller reaches its pages; it reaches
+     * the HTTP port of exactly the services its REST clients name, at the Services web-config names, and the
+     * identity provider; no service calls it and it reaches no database.
+     */
+    public List<String> workbenchPaths(String dir) {
+        List<String> problems = new ArrayList<>();
+        List<Manifest> objects = render(dir, problems);
+        List<Workload> workloads = Workload.in(objects);
+        NetworkPaths paths = new NetworkPaths(objects);
+        Workload web = deployment(workloads, ServiceSources.WEB).orElse(null);
+        if (web == null || web.port("http") == null) {
+            problems.add(dir + ": no Deployment web with a port named http");
+            return problems;
+        }
+        int webPort = web.port("http");
+        if (!paths.allowsFromNamespace(INGRESS_CONTROLLER_NAMESPACE, web, webPort)) {
+            problems.add(dir + ": ingress controller → web is closed: nobody reaches the pages");
+        }
+        Set<String> clients = ServiceSources.restClients(root, ServiceSources.WEB);
+        Map<String, String> env = environment(web.source(), objects);
+        for (String service : ServiceSources.SERVICES) {
+            Workload callee = deployment(workloads, service).orElse(null);
+            if (callee == null || callee.port("http") == null) {
+                problems.add(dir + ": no Deployment " + service + " with a port named http");
+                continue;
+            }
+            boolean open = paths.allows(web, callee, callee.port("http"));
+            boolean wanted = clients.contains(service);
+            if (open != wanted) {
+                problems.add(dir + ": web → " + service + " is "
+                        + (open ? "open, but web has no REST client for it" : "closed, but web calls its REST API"));
+            }
+            if (wanted) {
+                restWiring(dir, service, env, objects, problems);
+            }
+            if (paths.allows(callee, web, webPort)) {
+                problems.add(dir + ": " + service + " → web is open, but no service calls the workbench");
+            }
+        }
+        for (Workload database : workloads.stream().filter(w -> w.kind().equals("Cluster")).toList()) {
+            if (paths.allows(web, database, Workload.POSTGRES_PORT)) {
+                problems.add(dir + ": web → database " + database.name() + " is open, but the workbench keeps no data");
+            }
+        }
+        boolean signIn = paths.allowsToNamespace(web, IDENTITY_PROVIDER_NAMESPACE, 8080)
+                || paths.allowsToNamespace(web, IDENTITY_PROVIDER_NAMESPACE, 8443);
+        if (!signIn) {
+            problems.add(dir + ": web → the identity provider (namespace " + IDENTITY_PROVIDER_NAMESPACE
+                    + ") is closed: nobody can sign in");
+        }
+        return problems;
+    }
+
+    private static Optional<Workload> deployment(List<Workload> workloads, String name) {
+        return workloads.stream().filter(w -> w.kind().equals("Deployment") && w.name().equals(name)).findFirst();
+    }
+
+    /** The workbench's REST client for a service is pointed at that service's Service, on its port named http. */
+    private static void restWiring(String dir, String service, Map<String, String> env, List<Manifest> objects,
+            List<String> problems) {
+        String variable = "QUARKUS_REST_CLIENT_" + service.toUpperCase().replace('-', '_') + "_URL";
+        String url = env.get(variable);
+        if (url == null) {
+            problems.add(dir + ": web receives no " + variable + " (its REST client would call localhost)");
+            return;
+        }
+        URI uri = URI.create(url);
+        int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+        if (!service.equals(uri.getHost())) {
+            problems.add(dir + ": web calls " + service + " at " + url + " (set " + variable + "=http://" + service + ")");
+        }
+        boolean servicePort = objects.stream().filter(m -> m.is("Service") && m.name().equals(service))
+                .flatMap(s -> Json.objects(Json.object(s.body(), "spec"), "ports").stream())
+                .anyMatch(p -> "http".equals(Json.string(p, "name")) && p.get("port").getAsInt() == port);
+        if (!servicePort) {
+            problems.add(dir + ": web calls " + url + " but Service " + service + " has no port named http numbered " + port);
+        }
     }
 
     private void wiring(String dir, String caller, String callee, int dialledPort, Map<String, String> env,
@@ -220,9 +307,10 @@ public final class ManifestChecks {
     }
 
     /**
-     * On what {@code k8s/<dir>} renders: every REST path of every service reaches that service through the
-     * Ingresses, routed as ingress-nginx routes them (paths are regular expressions anchored at the start when
-     * {@code use-regex} is on, else prefixes; the longest path that matches wins), and nothing under /q is exposed.
+     * On what {@code k8s/<dir>} renders: every REST path of every service, and every page of the workbench, reaches
+     * that module through the Ingresses, routed as ingress-nginx routes them (per host; paths are regular expressions
+     * anchored at the start when {@code use-regex} is on, else prefixes; the longest path that matches wins), and no
+     * route matches a path under /q.
      */
     public List<String> ingressRoutes(String dir) {
         List<String> problems = new ArrayList<>();
@@ -242,23 +330,26 @@ public final class ManifestChecks {
             for (JsonObject rule : Json.objects(Json.object(ingress.body(), "spec"), "rules")) {
                 for (JsonObject path : Json.objects(Json.object(rule, "http"), "paths")) {
                     String p = Json.string(path, "path");
-                    routes.add(new Route(Json.string(rule, "host"), p, regex,
-                            Json.string(Json.path(path, "backend", "service"), "name")));
-                    if (p.startsWith("/q")) {
-                        problems.add(ingress.where() + ": exposes " + p + " (health, metrics and OpenAPI stay inside)");
-                    }
+                    Route route = new Route(Json.string(rule, "host"), p, regex,
+                            Json.string(Json.path(path, "backend", "service"), "name"));
+                    routes.add(route);
+                    INTERNAL_PATHS.stream().filter(route::matches).findFirst().ifPresent(q -> problems.add(ingress.where()
+                            + ": " + p + " exposes " + q + " (health, metrics and OpenAPI stay inside)"));
                 }
             }
         }
-        for (String service : ServiceSources.SERVICES) {
+        for (String service : ServiceSources.APPLICATIONS) {
+            // each host routes on its own: a path counts on the hosts that route anything to the module
+            List<String> hosts = routes.stream().filter(r -> r.service().equals(service)).map(Route::host).distinct().toList();
             for (String restPath : ServiceSources.restPaths(root, service)) {
-                Route best = routes.stream().filter(r -> r.matches(restPath))
-                        .max(java.util.Comparator.comparingInt(r -> r.path().length())).orElse(null);
-                if (best == null) {
+                List<Route> best = hosts.stream().flatMap(host -> routes.stream()
+                        .filter(r -> r.host().equals(host) && r.matches(restPath))
+                        .max(java.util.Comparator.comparingInt(r -> r.path().length())).stream()).toList();
+                if (best.isEmpty()) {
                     problems.add(dir + ": no Ingress route reaches " + restPath + " of " + service);
-                } else if (!service.equals(best.service())) {
-                    problems.add(dir + ": " + restPath + " of " + service + " is routed to " + best.service()
-                            + " (by " + best.host() + " " + best.path() + ")");
+                } else if (best.stream().noneMatch(r -> r.service().equals(service))) {
+                    problems.add(dir + ": " + restPath + " of " + service + " is routed to " + best.getFirst().service()
+                            + " (by " + best.getFirst().host() + " " + best.getFirst().path() + ")");
                 }
             }
         }
@@ -308,6 +399,7 @@ public final class ManifestChecks {
         for (String dir : RENDERED) {
             results.put("rules on " + dir, rules(dir));
             results.put("network paths on " + dir, grpcPaths(dir));
+            results.put("workbench paths on " + dir, workbenchPaths(dir));
         }
         for (String dir : RENDERED.subList(1, RENDERED.size())) {
             results.put("ingress routes on " + dir, ingressRoutes(dir));

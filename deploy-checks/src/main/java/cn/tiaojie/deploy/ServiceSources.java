@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -14,16 +15,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** What the services' own sources say about their wiring: gRPC peers (application.properties) and REST roots. */
+/**
+ * What the modules' own sources say about their wiring: gRPC peers and REST clients (application.properties) and
+ * the REST paths they serve.
+ */
 final class ServiceSources {
 
-    static final java.util.List<String> SERVICES =
-            java.util.List.of("case-service", "mediator-service", "scheduling-service", "notify-service");
+    /** The services: each with its own database, serving REST and gRPC on its HTTP port. */
+    static final List<String> SERVICES = List.of("case-service", "mediator-service", "scheduling-service", "notify-service");
+    /** The workbench: no database, no gRPC; its pages call the services' REST APIs. */
+    static final String WEB = "web";
+    /** Every module that becomes a Deployment, so has a generated manifest. */
+    static final List<String> APPLICATIONS = Stream.concat(SERVICES.stream(), Stream.of(WEB)).toList();
 
     private static final Pattern CLIENT_HOST = Pattern.compile("quarkus\\.grpc\\.clients\\.([a-z0-9-]+)\\.host");
     private static final Pattern CLASS_PATH = Pattern.compile("^@Path\\(\"(/[^\"]*)\"\\)", Pattern.MULTILINE);
     private static final Pattern METHOD_PATH = Pattern.compile("^\\s+@Path\\(\"([^\"]*)\"\\)", Pattern.MULTILINE);
     private static final Pattern HTTP_METHOD = Pattern.compile("^\\s+@(GET|POST|PUT|DELETE|PATCH)\\b", Pattern.MULTILINE);
+    private static final Pattern REST_CLIENT_URL = Pattern.compile("quarkus\\.rest-client\\.([a-z0-9-]+)\\.url");
 
     private ServiceSources() {
     }
@@ -56,8 +65,20 @@ final class ServiceSources {
         return peers;
     }
 
+    /** The services this module calls over REST, by their client's name: {@code case-service}, … */
+    static SortedSet<String> restClients(Path root, String module) {
+        SortedSet<String> clients = new TreeSet<>();
+        for (String key : properties(root, module).stringPropertyNames()) {
+            Matcher m = REST_CLIENT_URL.matcher(key);
+            if (m.matches()) {
+                clients.add(m.group(1));
+            }
+        }
+        return clients;
+    }
+
     /**
-     * The REST paths the service serves (class path + method path), a path parameter replaced by a sample value so
+     * The REST paths the module serves (class path + method path), a path parameter replaced by a sample value so
      * that routing rules can be tried on it: {@code /api/cases/{id}/file} → {@code /api/cases/p1/file}.
      */
     static SortedSet<String> restPaths(Path root, String service) {
@@ -66,7 +87,8 @@ final class ServiceSources {
             for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 String source = Files.readString(file);
                 Matcher classPath = CLASS_PATH.matcher(source);
-                if (!classPath.find()) {
+                // a REST client's interface names paths of the service it calls, not of this module
+                if (!classPath.find() || source.contains("@RegisterRestClient")) {
                     continue;
                 }
                 String base = classPath.group(1);
@@ -88,6 +110,7 @@ final class ServiceSources {
     }
 
     private static String sample(String path) {
-        return path.replaceAll("\\{[^}]*}", "p1").replaceAll("/+$", "");
+        String sample = path.replaceAll("\\{[^}]*}", "p1").replaceAll("/{2,}", "/").replaceAll("/+$", "");
+        return sample.isEmpty() ? "/" : sample;
     }
 }

@@ -48,6 +48,9 @@ public final class WorkloadRules {
                 emptyDirs.add(Json.string(v, "name"));
             }
         }
+        if (!podSpec.has("automountServiceAccountToken") || Json.isTrue(podSpec, "automountServiceAccountToken")) {
+            problems.add(d.where() + ": automountServiceAccountToken is not false (no pod of the suite calls the Kubernetes API)");
+        }
         List<JsonObject> containers = Json.objects(podSpec, "containers");
         if (containers.isEmpty()) {
             problems.add(d.where() + ": no containers");

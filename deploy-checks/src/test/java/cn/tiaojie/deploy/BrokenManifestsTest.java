@@ -248,11 +248,79 @@ class BrokenManifestsTest {
         assertReports(checks.schema(), "forgotten.yaml: no kustomization lists it");
     }
 
+    @Test
+    void aWorkbenchWithoutTheHardeningIsRejected() throws IOException {
+        edit("base/generated/web.yml", "      automountServiceAccountToken: false\n", "");
+        edit("base/generated/web.yml", "            readOnlyRootFilesystem: true\n", "");
+        edit("base/generated/web.yml", "            allowPrivilegeEscalation: false", "            allowPrivilegeEscalation: true");
+
+        List<String> problems = checks.rules("base");
+        assertReports(problems, "Deployment/web: automountServiceAccountToken is not false");
+        assertReports(problems, "container web: securityContext.readOnlyRootFilesystem is not true");
+        assertReports(problems, "container web: securityContext.allowPrivilegeEscalation is not false");
+    }
+
+    @Test
+    void aWorkbenchSecretWithoutATemplateIsRejected() throws IOException {
+        Files.delete(k8s.resolve("secrets/web-secrets.yaml"));
+
+        assertReports(checks.rules("overlays/prod"), "Deployment/web: Secret web-secrets does not exist");
+    }
+
+    @Test
+    void aWorkbenchTheIngressControllerCannotReachIsRejected() throws IOException {
+        // web's only ingress rule admits the monitoring namespace instead of the ingress controller
+        edit("base/network-policies.yaml", "kubernetes.io/metadata.name: ingress-nginx\n      ports:",
+                "kubernetes.io/metadata.name: monitoring\n      ports:");
+
+        assertReports(checks.workbenchPaths("base"), "ingress controller → web is closed");
+    }
+
+    @Test
+    void aServiceClosedToTheWorkbenchIsRejected() throws IOException {
+        // scheduling-service's REST rule no longer admits web
+        editAfter("base/network-policies.yaml", "metadata:\n  name: scheduling-service\nspec:",
+                "        - podSelector:\n            matchLabels:\n              app.kubernetes.io/name: web\n", "");
+
+        assertReports(checks.workbenchPaths("base"), "web → scheduling-service is closed, but web calls its REST API");
+    }
+
+    @Test
+    void aWorkbenchPointedAtTheWrongServiceIsRejected() throws IOException {
+        edit("base/config.yaml", "QUARKUS_REST_CLIENT_NOTIFY_SERVICE_URL: http://notify-service",
+                "QUARKUS_REST_CLIENT_NOTIFY_SERVICE_URL: http://notify-service:8084");
+
+        assertReports(checks.workbenchPaths("base"), "Service notify-service has no port named http numbered 8084");
+    }
+
+    @Test
+    void aWorkbenchRouteThatExposesItsHealthIsRejected() throws IOException {
+        edit("overlays/dev/ingress.yaml", "          - path: \"/(?!q(/|$))\"\n", "          - path: /\n");
+
+        assertReports(checks.ingressRoutes("overlays/dev"), "Ingress/tiaojie-web: / exposes /q");
+    }
+
+    @Test
+    void aWorkbenchPageNoIngressRoutesIsRejected() throws IOException {
+        edit("overlays/prod/ingress.yaml", "                name: web\n", "                name: case-service\n");
+
+        assertReports(checks.ingressRoutes("overlays/prod"), "no Ingress route reaches /cases of web");
+    }
+
     private void edit(String file, String from, String to) throws IOException {
         Path path = k8s.resolve(file);
         String text = Files.readString(path);
         assertTrue(text.contains(from), () -> file + " no longer contains the text this test edits: " + from);
         Files.writeString(path, text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
+    }
+
+    /** Replaces the first {@code from} that comes after {@code anchor}. */
+    private void editAfter(String file, String anchor, String from, String to) throws IOException {
+        Path path = k8s.resolve(file);
+        String text = Files.readString(path);
+        int at = text.indexOf(from, text.indexOf(anchor));
+        assertTrue(text.contains(anchor) && at >= 0, () -> file + " no longer contains the text this test edits: " + from);
+        Files.writeString(path, text.substring(0, at) + to + text.substring(at + from.length()));
     }
 
     private static void assertReports(List<String> problems, String expected) {

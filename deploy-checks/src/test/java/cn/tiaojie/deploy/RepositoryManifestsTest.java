@@ -42,6 +42,12 @@ class RepositoryManifestsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
+    void networkPoliciesOpenTheWorkbenchToTheIngressAndItToTheServicesItCalls(String dir) {
+        assertNoProblems(checks.workbenchPaths(dir));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"overlays/dev", "overlays/prod"})
     void ingressRoutesEveryRestPathToItsService(String dir) {
         assertNoProblems(checks.ingressRoutes(dir));
