@@ -231,7 +231,8 @@ public class CaseResource {
             if (text.length() > 100) {
                 throw ProblemException.badRequest("text", "must be at most 100 characters");
             }
-            where.append(" and (lower(summary) like :text escape '\\' or caseNo like :text escape '\\')");
+            // case numbers are upper case (TJ2026000001): the lowered text is raised again for them
+            where.append(" and (lower(summary) like :text escape '\\' or caseNo like upper(:text) escape '\\')");
             params.put("text", "%" + text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                     .replace("_", "\\_") + "%");
         }

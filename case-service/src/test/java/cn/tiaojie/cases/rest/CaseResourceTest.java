@@ -171,6 +171,11 @@ class CaseResourceTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("size"));
         given().auth().oauth2(OTHER_STAFF).queryParam("text", text.substring(text.indexOf("XQ-"))).get("/api/cases")
                 .then().statusCode(200).body("total", equalTo(0));
+        String caseNo = given().auth().oauth2(STAFF).get("/api/cases/{id}", id).then().extract().path("caseNo");
+        for (String typed : new String[] {caseNo, caseNo.toLowerCase(java.util.Locale.ROOT), caseNo.substring(6)}) {
+            given().auth().oauth2(STAFF).queryParam("text", typed).get("/api/cases").then().statusCode(200)
+                    .body("items.id", hasItem(id));
+        }
     }
 
     @Test
