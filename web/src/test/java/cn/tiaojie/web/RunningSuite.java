@@ -38,8 +38,11 @@ public class RunningSuite implements QuarkusTestResourceLifecycleManager {
     }
 
     @Override
-    public void stop() {
-        // the suite lives as long as the test JVM: every test class of the module shares it
+    public synchronized void stop() {
+        if (suite != null) {
+            suite.close();
+            suite = null;
+        }
     }
 
     /** The running suite, for tests that call a service's API directly (a mediator accepting an offer). */
@@ -49,13 +52,5 @@ public class RunningSuite implements QuarkusTestResourceLifecycleManager {
 
     static Path root() {
         return Path.of(System.getProperty("tiaojie.root", "..")).toAbsolutePath().normalize();
-    }
-
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (suite != null) {
-                suite.close();
-            }
-        }, "suite-stop"));
     }
 }

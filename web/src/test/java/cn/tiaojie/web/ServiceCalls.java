@@ -32,6 +32,18 @@ final class ServiceCalls {
                 .GET());
     }
 
+    /** Registers a neighbours' dispute of QX-COUNTY through case-service's API; its id. */
+    static String registerCase(String applicantPhone) {
+        String body = """
+                {"channel":"WALK_IN","subcategory":"NEIGHBOUR.DRAINAGE","areaCode":"330999102003",
+                 "summary":"雨水排向邻居院内","parties":[
+                   {"role":"APPLICANT","kind":"PERSON","name":"孙八","phone":"%s"},
+                   {"role":"RESPONDENT","kind":"PERSON","name":"吴九"}]}""".formatted(applicantPhone);
+        return send(SuiteService.CASE, HttpRequest.newBuilder(uri(SuiteService.CASE, "/api/cases"))
+                .header("Authorization", "Bearer " + staffToken()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))).path("id").asText();
+    }
+
     /** Waits until the case's team has offers out, then every offered mediator accepts with their own token. */
     static List<String> everyOfferedMediatorAccepts(String caseId) {
         JsonNode team = poll(() -> get(SuiteService.MEDIATOR, "/api/teams/by-case/" + caseId, staffToken()),

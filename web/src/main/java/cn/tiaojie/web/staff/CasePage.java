@@ -107,16 +107,16 @@ public class CasePage {
         Map<String, Object> disputeCase = cases.get(id);
         Map<String, Object> actions = cases.actions(id);
         Map<String, Object> team = optional(() -> mediators.teamOfCase(id)).orElse(null);
-        List<Map<String, Object>> hearings = scheduling.hearingsOfCase(id);
+        List<Map<String, Object>> hearings = optional(() -> scheduling.hearingsOfCase(id)).orElse(List.of());
         Map<String, Object> current = hearings.stream().filter(h -> !"CANCELLED".equals(h.get("status")))
                 .reduce((first, second) -> second).orElse(null);
         List<Map<String, Object>> history = current == null ? List.of()
                 : scheduling.history(String.valueOf(current.get("id")));
-        Map<String, Object> noticePage = notices.noticesOfCase(id, 100);
-        List<Map<String, Object>> audit = cases.audit(id);
+        Object noticeItems = optional(() -> notices.noticesOfCase(id, 100)).map(p -> p.get("items")).orElse(List.of());
+        List<Map<String, Object>> audit = optional(() -> cases.audit(id)).orElse(List.of());
         return page.data("user", user).data("c", disputeCase).data("actions", actions.get("actions"))
                 .data("team", team).data("hearing", current).data("hearings", hearings).data("history", history)
-                .data("notices", noticePage.get("items")).data("audit", audit).data("outcome", outcome)
+                .data("notices", noticeItems).data("audit", audit).data("outcome", outcome)
                 .data("form", new CaseActionForms.Typed(outcome.openAction(), outcome.typed(), outcome.errors()));
     }
 
@@ -124,11 +124,12 @@ public class CasePage {
         return version == null || version.isBlank() ? null : "\"" + version.strip() + "\"";
     }
 
+    /** A part of the page that may not exist yet (no team before filing) or is not the user's to see. */
     private static <T> Optional<T> optional(java.util.function.Supplier<T> call) {
         try {
             return Optional.of(call.get());
         } catch (ApiProblem problem) {
-            if (problem.isNotFound()) {
+            if (problem.isNotFound() || problem.status() == 403) {
                 return Optional.empty();
             }
             throw problem;
