@@ -32,6 +32,11 @@ final class ServiceCalls {
                 .GET());
     }
 
+    static JsonNode post(SuiteService service, String path, String token, String json) {
+        return send(service, HttpRequest.newBuilder(uri(service, path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** Waits until the case's team has offers out, then every offered mediator accepts with their own token. */
     static List<String> everyOfferedMediatorAccepts(String caseId) {
         JsonNode team = poll(() -> get(SuiteService.MEDIATOR, "/api/teams/by-case/" + caseId, staffToken()),
