@@ -10,32 +10,13 @@ import cn.tiaojie.launcher.SuiteService;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The case page's actions: offered by role and state, a stale page warned and redrawn, errors beside their field. */
 @QuarkusTest
 @QuarkusTestResource(value = RunningSuite.class, restrictToAnnotatedClass = false)
-class CaseActionsPageTest {
-
-    @TestHTTPResource("/")
-    URL web;
-
-    static Browser browser;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
+class CaseActionsPageTest extends BrowserTest {
 
     @Test
     void eachRoleIsOfferedOnlyTheActionsItMayTake() {

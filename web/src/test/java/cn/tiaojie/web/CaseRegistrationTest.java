@@ -9,33 +9,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** 受理登记 as staff use it: a duplicate offers the existing case, a double click registers once, parties come and go. */
 @QuarkusTest
 @QuarkusTestResource(value = RunningSuite.class, restrictToAnnotatedClass = false)
-class CaseRegistrationTest {
-
-    @TestHTTPResource("/")
-    URL web;
-
-    static Browser browser;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
+class CaseRegistrationTest extends BrowserTest {
 
     @Test
     void aDuplicateShowsTheExistingCaseAndCanBeRegisteredLinkedToIt() {

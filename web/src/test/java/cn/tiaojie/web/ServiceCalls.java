@@ -32,6 +32,11 @@ final class ServiceCalls {
                 .GET());
     }
 
+    static JsonNode post(SuiteService service, String path, String token, String json) {
+        return send(service, HttpRequest.newBuilder(uri(service, path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** Registers a neighbours' dispute of QX-COUNTY through case-service's API; its id. */
     static String registerCase(String applicantPhone) {
         String body = """
@@ -39,9 +44,7 @@ final class ServiceCalls {
                  "summary":"雨水排向邻居院内","parties":[
                    {"role":"APPLICANT","kind":"PERSON","name":"孙八","phone":"%s"},
                    {"role":"RESPONDENT","kind":"PERSON","name":"吴九"}]}""".formatted(applicantPhone);
-        return send(SuiteService.CASE, HttpRequest.newBuilder(uri(SuiteService.CASE, "/api/cases"))
-                .header("Authorization", "Bearer " + staffToken()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))).path("id").asText();
+        return post(SuiteService.CASE, "/api/cases", staffToken(), body).path("id").asText();
     }
 
     /** Waits until the case's team has offers out, then every offered mediator accepts with their own token. */

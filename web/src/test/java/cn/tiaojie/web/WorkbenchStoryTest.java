@@ -3,15 +3,12 @@ package cn.tiaojie.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Page;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,22 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = RunningSuite.class, restrictToAnnotatedClass = false)
-class WorkbenchStoryTest {
-
-    @TestHTTPResource("/")
-    URL web;
-
-    static Browser browser;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
+class WorkbenchStoryTest extends BrowserTest {
 
     @Test
     void staffTakesAWageArrearsDisputeFromRegistrationToClosure() {
@@ -120,5 +102,25 @@ class WorkbenchStoryTest {
         Browser.screenshot(page, "06-case-closed");
         assertEquals(caseId, page.url().replaceAll(".*/cases/([0-9a-f-]+).*", "$1"));
         page.context().close();
+
+        // the county supervisor finds the case among the jurisdiction's figures and can open it from the board
+        Page supervisor = browser.newPage(web.toString());
+        Browser.signIn(supervisor, "/cockpit", "县督办 王芳");
+        long casesOfThePeriod = Long.parseLong(supervisor.locator(".kpis li").first().locator(".n").textContent().strip());
+        assertTrue(casesOfThePeriod >= 1);
+        assertThat(supervisor.locator("#cases-by-category table")).containsText("劳动争议");
+        Browser.screenshot(supervisor, "07-cockpit");
+        supervisor.navigate("/cases?status=CLOSED");
+        supervisor.locator("#results a[href='/cases/" + caseId + "']").click();
+        assertThat(supervisor.locator("h1 .status")).hasText("结案");
+        Browser.assertAccessible(supervisor);
+        supervisor.context().close();
+
+        // the board on a 10" tablet held upright
+        Page tablet = browser.newPage(web.toString(), 800, 1280);
+        Browser.signIn(tablet, "/cases", "县中心 陈敏");
+        assertThat(tablet.locator("#results")).containsText("拖欠三个月工资");
+        Browser.screenshot(tablet, "08-board-tablet");
+        tablet.context().close();
     }
 }
