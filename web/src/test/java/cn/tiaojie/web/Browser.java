@@ -9,6 +9,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,11 +24,14 @@ public final class Browser implements AutoCloseable {
 
     public static final Path CHROMIUM = Path.of(System.getProperty("tiaojie.chromium", "/usr/bin/chromium"));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final int PATIENCE_MILLIS = 30_000;
 
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser chromium;
 
     public Browser() {
+        // a page that a busy machine renders slowly is waited for, not failed
+        PlaywrightAssertions.setDefaultAssertionTimeout(PATIENCE_MILLIS);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()
@@ -46,7 +50,7 @@ public final class Browser implements AutoCloseable {
         BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                 .setBaseURL(baseUrl).setViewportSize(width, height).setLocale("zh-CN")
                 .setTimezoneId("Asia/Shanghai"));
-        context.setDefaultTimeout(15_000);
+        context.setDefaultTimeout(PATIENCE_MILLIS);
         return context.newPage();
     }
 

@@ -19,6 +19,7 @@ final class ServiceCalls {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration PATIENCE = Duration.ofMinutes(2);
 
     private ServiceCalls() {
     }
@@ -66,9 +67,12 @@ final class ServiceCalls {
         return accepted;
     }
 
-    /** Polls (at most 30 s) until the answer satisfies {@code done}. */
+    /**
+     * Polls until the answer satisfies {@code done}: at most two minutes, for what the services do in the background
+     * (outbox relays, team forming, booking), which a busy machine slows down.
+     */
     static <T> T poll(java.util.function.Supplier<T> call, Predicate<T> done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (true) {
             T value;
             try {
@@ -80,7 +84,7 @@ final class ServiceCalls {
                 return value;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("still not done after 30 s: " + value);
+                throw new AssertionError("still not done after " + PATIENCE.toSeconds() + " s: " + value);
             }
             try {
                 Thread.sleep(200);

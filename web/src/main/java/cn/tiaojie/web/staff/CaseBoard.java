@@ -1,6 +1,7 @@
 package cn.tiaojie.web.staff;
 
 import cn.tiaojie.web.client.CaseApi;
+import cn.tiaojie.web.client.ConcurrentCalls;
 import cn.tiaojie.web.session.CurrentUser;
 import cn.tiaojie.web.session.SignedInUser;
 import io.quarkus.qute.Location;
@@ -27,12 +28,14 @@ public class CaseBoard {
     static final int PAGE_SIZE = 20;
 
     private final CaseApi cases;
+    private final ConcurrentCalls calls;
     private final CurrentUser currentUser;
     private final Template board;
 
-    CaseBoard(@RestClient CaseApi cases, CurrentUser currentUser,
+    CaseBoard(@RestClient CaseApi cases, ConcurrentCalls calls, CurrentUser currentUser,
             @Location("staff/board") Template board) {
         this.cases = cases;
+        this.calls = calls;
         this.currentUser = currentUser;
         this.board = board;
     }
@@ -71,6 +74,7 @@ public class CaseBoard {
         Filters filters = new Filters(blankToNull(status), blankToNull(level), blankToNull(category),
                 blankToNull(channel), blankToNull(sla), blankToNull(text), blankToNull(sort));
         int pageIndex = page == null || page < 1 ? 0 : page - 1;
+        var counts = calls.start(cases::counts);
         Map<String, Object> result = cases.list(filters.status(), filters.level(), filters.category(),
                 filters.channel(), filters.sla(), filters.text(), filters.sort(), pageIndex, PAGE_SIZE);
         long total = ((Number) result.get("total")).longValue();
@@ -80,7 +84,7 @@ public class CaseBoard {
                 .data("total", total).data("page", pageIndex + 1).data("pages", pages)
                 .data("previous", pageIndex > 0 ? "/cases" + filters.query(pageIndex) : null)
                 .data("next", pageIndex + 1 < pages ? "/cases" + filters.query(pageIndex + 2) : null)
-                .data("counts", cases.counts());
+                .data("counts", counts.join());
     }
 
     private static String blankToNull(String value) {

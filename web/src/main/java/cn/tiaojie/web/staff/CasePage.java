@@ -2,6 +2,7 @@ package cn.tiaojie.web.staff;
 
 import cn.tiaojie.web.client.ApiProblem;
 import cn.tiaojie.web.client.CaseApi;
+import cn.tiaojie.web.client.ConcurrentCalls;
 import cn.tiaojie.web.client.MediatorApi;
 import cn.tiaojie.web.client.NotifyApi;
 import cn.tiaojie.web.client.SchedulingApi;
@@ -28,7 +29,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * 案件详情 and its actions. The page gathers what the four services know of one case; each action posts the
+ * 案件详情 and its actions. The page gathers what the four services know of one case, asking them side by side;
+ * each action posts the
  * version of the case the page showed, so a change by someone else meanwhile is a 412 and the page is drawn
  * afresh with a word of warning instead of overwriting it. The actions offered are those case-service says the
  * user may take now.
@@ -41,11 +43,14 @@ public class CasePage {
     private final MediatorApi mediators;
     private final SchedulingApi scheduling;
     private final NotifyApi notices;
+    private final ConcurrentCalls calls;
     private final CurrentUser currentUser;
     private final Template page;
 
     CasePage(@RestClient CaseApi cases, @RestClient MediatorApi mediators, @RestClient SchedulingApi scheduling,
-            @RestClient NotifyApi notices, CurrentUser currentUser, @Location("staff/case") Template page) {
+            @RestClient NotifyApi notices, ConcurrentCalls calls, CurrentUser currentUser,
+            @Location("staff/case") Template page) {
+        this.calls = calls;
         this.cases = cases;
         this.mediators = mediators;
         this.scheduling = scheduling;
@@ -104,16 +109,22 @@ public class CasePage {
     }
 
     private TemplateInstance render(SignedInUser user, String id, Outcome outcome) {
-        Map<String, Object> disputeCase = cases.get(id);
-        Map<String, Object> actions = cases.actions(id);
-        Map<String, Object> team = optional(() -> mediators.teamOfCase(id)).orElse(null);
-        List<Map<String, Object>> hearings = optional(() -> scheduling.hearingsOfCase(id)).orElse(List.of());
+        var pendingCase = calls.start(() -> cases.get(id));
+        var pendingActions = calls.start(() -> cases.actions(id));
+        var pendingTeam = calls.start(() -> optional(() -> mediators.teamOfCase(id)));
+        var pendingHearings = calls.start(() -> optional(() -> scheduling.hearingsOfCase(id)));
+        var pendingNotices = calls.start(() -> optional(() -> notices.noticesOfCase(id, 100)));
+        var pendingAudit = calls.start(() -> optional(() -> cases.audit(id)));
+        Map<String, Object> disputeCase = pendingCase.join();
+        Map<String, Object> actions = pendingActions.join();
+        Map<String, Object> team = pendingTeam.join().orElse(null);
+        List<Map<String, Object>> hearings = pendingHearings.join().orElse(List.of());
         Map<String, Object> current = hearings.stream().filter(h -> !"CANCELLED".equals(h.get("status")))
                 .reduce((first, second) -> second).orElse(null);
         List<Map<String, Object>> history = current == null ? List.of()
                 : scheduling.history(String.valueOf(current.get("id")));
-        Object noticeItems = optional(() -> notices.noticesOfCase(id, 100)).map(p -> p.get("items")).orElse(List.of());
-        List<Map<String, Object>> audit = optional(() -> cases.audit(id)).orElse(List.of());
+        Object noticeItems = pendingNotices.join().map(p -> p.get("items")).orElse(List.of());
+        List<Map<String, Object>> audit = pendingAudit.join().orElse(List.of());
         return page.data("user", user).data("c", disputeCase).data("actions", actions.get("actions"))
                 .data("team", team).data("hearing", current).data("hearings", hearings).data("history", history)
                 .data("notices", noticeItems).data("audit", audit).data("outcome", outcome)

@@ -1,6 +1,7 @@
 package cn.tiaojie.web.supervisor;
 
 import cn.tiaojie.web.client.CaseApi;
+import cn.tiaojie.web.client.ConcurrentCalls;
 import cn.tiaojie.web.client.MediatorApi;
 import cn.tiaojie.web.client.Taxonomy;
 import cn.tiaojie.web.session.CurrentUser;
@@ -35,14 +36,16 @@ public class Cockpit {
 
     private final CaseApi cases;
     private final MediatorApi mediators;
+    private final ConcurrentCalls calls;
     private final Taxonomy taxonomy;
     private final CurrentUser currentUser;
     private final Template cockpit;
 
-    Cockpit(@RestClient CaseApi cases, @RestClient MediatorApi mediators, Taxonomy taxonomy, CurrentUser currentUser,
-            @Location("supervisor/cockpit") Template cockpit) {
+    Cockpit(@RestClient CaseApi cases, @RestClient MediatorApi mediators, ConcurrentCalls calls, Taxonomy taxonomy,
+            CurrentUser currentUser, @Location("supervisor/cockpit") Template cockpit) {
         this.cases = cases;
         this.mediators = mediators;
+        this.calls = calls;
         this.taxonomy = taxonomy;
         this.currentUser = currentUser;
         this.cockpit = cockpit;
@@ -58,7 +61,7 @@ public class Cockpit {
     public TemplateInstance page(@RestQuery String from, @RestQuery String to) {
         SignedInUser user = supervisorOrAdmin();
         Period.Result asked = Period.parse(from, to);
-        CockpitFigures figures = new CockpitFigures(cases, mediators, taxonomy, asked.period(), user);
+        CockpitFigures figures = new CockpitFigures(cases, mediators, calls, taxonomy, asked.period(), user);
         Map<String, Object> counts = cases.counts();
         List<ChartTable> charts = Arrays.stream(CockpitChart.values()).map(c -> c.table(figures)).toList();
         return cockpit.data("user", user).data("period", asked.period())
@@ -83,7 +86,7 @@ public class Cockpit {
                     .entity(asked.problem().get()).build();
         }
         Period period = asked.period();
-        ChartTable table = which.table(new CockpitFigures(cases, mediators, taxonomy, period, user));
+        ChartTable table = which.table(new CockpitFigures(cases, mediators, calls, taxonomy, period, user));
         String name = which.id + "_" + period.from() + "_" + period.to() + ".csv";
         String chineseName = URLEncoder.encode(which.title + "_" + period.from() + "_" + period.to() + ".csv",
                 StandardCharsets.UTF_8).replace("+", "%20");
