@@ -38,8 +38,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.TEXT_HTML)
 public class AvailabilityPage {
 
-    /** Time ranges a day's row offers; a day rarely has more than a morning and an afternoon. */
-    private static final int SLOTS_PER_DAY = 3;
+    /** Time ranges a day's row offers: a morning and an afternoon, or as many as the day already has. */
+    private static final int SLOTS_SHOWN = 2;
+    private static final int MAX_SLOTS = 8;
     private static final List<String> AWAY_KINDS = List.of("LEAVE", "COURT_DAY", "TRAINING", "OTHER");
     private static final Map<String, String> DONE = Map.of("hours", "已保存每周可调解时间。", "away", "已登记不可安排的时间。",
             "removed", "已删除该时段。");
@@ -83,7 +84,7 @@ public class AvailabilityPage {
         List<Map<String, Object>> hours = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         for (DayOfWeek day : DayOfWeek.values()) {
-            for (int i = 0; i < SLOTS_PER_DAY; i++) {
+            for (int i = 0; i < MAX_SLOTS; i++) {
                 String key = day.name() + "-" + i;
                 String starts = text(form, key + "-starts");
                 String ends = text(form, key + "-ends");
@@ -110,8 +111,9 @@ public class AvailabilityPage {
                 int index = index(field);
                 errors.put(index >= 0 && index < keys.size() ? keys.get(index) : "", message);
             });
-            List<DayRow> week = week(slot -> new Slot(slot, value(form, slot + "-starts"), value(form, slot + "-ends"),
-                    errors.get(slot)));
+            List<DayRow> week = week(slot -> form.containsKey(slot + "-starts")
+                    ? new Slot(slot, value(form, slot + "-starts"), value(form, slot + "-ends"), errors.get(slot))
+                    : null);
             return Response.status(400).entity(render(me, new Outcome(ProblemTexts.summary(problem), "error", week,
                     null, Map.of()))).build();
         }
@@ -170,17 +172,24 @@ public class AvailabilityPage {
         }
         return week(slot -> {
             Map<String, Object> entry = bySlot.get(slot);
-            return entry == null ? new Slot(slot, "", "", null)
+            return entry == null ? null
                     : new Slot(slot, Formats.clock(entry.get("starts")), Formats.clock(entry.get("ends")), null);
         });
     }
 
+    /** The seven rows, each with the slots {@code slotOf} knows (null: none) and blank ones up to SLOTS_SHOWN. */
     private static List<DayRow> week(java.util.function.Function<String, Slot> slotOf) {
         List<DayRow> rows = new ArrayList<>();
         for (DayOfWeek day : DayOfWeek.values()) {
             List<Slot> slots = new ArrayList<>();
-            for (int i = 0; i < SLOTS_PER_DAY; i++) {
-                slots.add(slotOf.apply(day.name() + "-" + i));
+            for (int i = 0; i < MAX_SLOTS; i++) {
+                String key = day.name() + "-" + i;
+                Slot slot = slotOf.apply(key);
+                if (slot != null) {
+                    slots.add(slot);
+                } else if (i < SLOTS_SHOWN) {
+                    slots.add(new Slot(key, "", "", null));
+                }
             }
             rows.add(new DayRow(day.name(), Labels.weekday(day.name()), slots));
         }
