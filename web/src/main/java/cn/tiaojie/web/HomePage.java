@@ -29,6 +29,9 @@ public class HomePage {
         if (user.supervisor()) {
             return Response.seeOther(URI.create("/cockpit")).build();
         }
+        if (user.mediator()) {
+            return Response.seeOther(URI.create("/offers")).build();
+        }
         if (user.readsBoard()) {
             return Response.seeOther(URI.create("/cases")).build();
         }

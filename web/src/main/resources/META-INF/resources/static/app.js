@@ -35,8 +35,28 @@
     });
   }
 
+  // the time left to answer an offer, written each second as Formats.countdown writes it on the server
+  function two(n) { return (n < 10 ? '0' : '') + n; }
+  function countdownText(deadline) {
+    var seconds = Math.floor((deadline - Date.now()) / 1000);
+    if (seconds <= 0) { return '已过答复期限'; }
+    var days = Math.floor(seconds / 86400);
+    var clock = two(Math.floor(seconds % 86400 / 3600)) + ':' + two(Math.floor(seconds % 3600 / 60)) + ':' + two(seconds % 60);
+    return '还剩 ' + (days > 0 ? days + ' 天 ' : '') + clock;
+  }
+  function tickCountdowns() {
+    document.querySelectorAll('time[data-countdown]').forEach(function (time) {
+      var deadline = Date.parse(time.getAttribute('datetime'));
+      if (!isNaN(deadline)) { time.textContent = countdownText(deadline); }
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     bindTaxonomySearch(document);
+    if (document.querySelector('time[data-countdown]')) {
+      tickCountdowns();
+      window.setInterval(tickCountdowns, 1000);
+    }
     if (window.tiaojieCharts) { window.tiaojieCharts(); }
   });
   document.addEventListener('htmx:afterSwap', function (event) { bindTaxonomySearch(event.target); });

@@ -40,25 +40,45 @@ final class ServiceCalls {
 
     /** Registers a neighbours' dispute of QX-COUNTY through case-service's API; its id. */
     static String registerCase(String applicantPhone) {
+        return registerCase("NEIGHBOUR.DRAINAGE", "雨水排向邻居院内", applicantPhone);
+    }
+
+    /** Registers a dispute of that subcategory in QX-COUNTY through case-service's API; its id. */
+    static String registerCase(String subcategory, String summary, String applicantPhone) {
         String body = """
-                {"channel":"WALK_IN","subcategory":"NEIGHBOUR.DRAINAGE","areaCode":"330999102003",
-                 "summary":"雨水排向邻居院内","parties":[
+                {"channel":"WALK_IN","subcategory":"%s","areaCode":"330999102003",
+                 "summary":"%s","parties":[
                    {"role":"APPLICANT","kind":"PERSON","name":"孙八","phone":"%s"},
-                   {"role":"RESPONDENT","kind":"PERSON","name":"吴九"}]}""".formatted(applicantPhone);
+                   {"role":"RESPONDENT","kind":"PERSON","name":"吴九"}]}""".formatted(subcategory, summary,
+                applicantPhone);
         return post(SuiteService.CASE, "/api/cases", staffToken(), body).path("id").asText();
+    }
+
+    /** Files the case (立案), which sends it to matching. */
+    static void fileCase(String caseId) {
+        post(SuiteService.CASE, "/api/cases/" + caseId + "/file", staffToken(), "");
+    }
+
+    static String mediatorToken(String mediatorId) {
+        return DevTokens.forRole("mediator").subject(mediatorId).claim("mediatorId", mediatorId).sign();
+    }
+
+    /** The case's team as staff see it, once it satisfies {@code done}. */
+    static JsonNode teamWhen(String caseId, Predicate<JsonNode> done) {
+        return poll(() -> get(SuiteService.MEDIATOR, "/api/teams/by-case/" + caseId, staffToken()),
+                t -> t != null && done.test(t));
     }
 
     /** Waits until the case's team has offers out, then every offered mediator accepts with their own token. */
     static List<String> everyOfferedMediatorAccepts(String caseId) {
-        JsonNode team = poll(() -> get(SuiteService.MEDIATOR, "/api/teams/by-case/" + caseId, staffToken()),
-                t -> t != null && t.path("offers").size() > 0);
+        JsonNode team = teamWhen(caseId, t -> t.path("offers").size() > 0);
         List<String> accepted = new ArrayList<>();
         for (JsonNode offer : team.path("offers")) {
             if (!"OFFERED".equals(offer.path("status").asText())) {
                 continue;
             }
             String mediator = offer.path("mediatorId").asText();
-            String token = DevTokens.forRole("mediator").subject(mediator).claim("mediatorId", mediator).sign();
+            String token = mediatorToken(mediator);
             send(SuiteService.MEDIATOR, HttpRequest.newBuilder(uri(SuiteService.MEDIATOR,
                     "/api/offers/" + offer.path("id").asText() + "/accept"))
                     .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()));

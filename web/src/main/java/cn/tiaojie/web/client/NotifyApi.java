@@ -23,6 +23,11 @@ public interface NotifyApi {
     @Path("/notices")
     Map<String, Object> noticesOfCase(@QueryParam("caseId") String caseId, @QueryParam("size") int size);
 
+    /** The signed-in user's own in-app messages, newest first: {items, page, size, total}. */
+    @GET
+    @Path("/inbox")
+    Map<String, Object> inbox(@QueryParam("page") int page, @QueryParam("size") int size);
+
     @GET
     @Path("/notices/{id}/proof.pdf")
     @Produces("application/pdf")

@@ -28,6 +28,12 @@ public interface SchedulingApi {
     @Path("/hearings")
     List<Map<String, Object>> hearingsOfCase(@QueryParam("caseId") String caseId);
 
+    /** A mediator's hearings overlapping from–to (ISO-8601 with offset), earliest first. */
+    @GET
+    @Path("/hearings")
+    List<Map<String, Object>> hearingsOfMediator(@QueryParam("mediatorId") String mediatorId,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") int limit);
+
     @GET
     @Path("/hearings/{id}/history")
     List<Map<String, Object>> history(@PathParam("id") String id);

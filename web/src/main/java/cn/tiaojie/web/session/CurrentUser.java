@@ -54,7 +54,7 @@ public class CurrentUser {
 
     /** Thrown by a page the signed-in user's role may not open. */
     public static final class NotAllowed extends RuntimeException {
-        NotAllowed() {
+        public NotAllowed() {
             super("role may not open this page", null, false, false);
         }
     }

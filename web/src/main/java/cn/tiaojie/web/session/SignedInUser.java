@@ -51,6 +51,10 @@ public record SignedInUser(String accessToken, String subject, String displayNam
         return is(ADMIN);
     }
 
+    public boolean mediator() {
+        return is(MEDIATOR);
+    }
+
     /** Reads the case board: staff of a center, supervisors, administrators. */
     public boolean readsBoard() {
         return isAnyOf(STAFF, SUPERVISOR, ADMIN);

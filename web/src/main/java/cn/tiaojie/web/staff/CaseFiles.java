@@ -17,6 +17,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Path("/")
 public class CaseFiles {
 
+    public static final String CALENDAR_TYPE = "text/calendar; charset=UTF-8";
+
     private final SchedulingApi scheduling;
     private final NotifyApi notices;
     private final CurrentUser currentUser;
@@ -31,7 +33,7 @@ public class CaseFiles {
     @Path("cases/{caseId}/hearings/{id}.ics")
     public Response calendar(@PathParam("caseId") String caseId, @PathParam("id") String id) {
         currentUser.requireAnyOf(SignedInUser.STAFF, SignedInUser.SUPERVISOR, SignedInUser.ADMIN);
-        return download(scheduling.calendar(id), "text/calendar; charset=UTF-8", "hearing-" + id + ".ics");
+        return download(scheduling.calendar(id), CALENDAR_TYPE, "hearing-" + id + ".ics");
     }
 
     @GET
@@ -41,7 +43,8 @@ public class CaseFiles {
         return download(notices.proofOfService(id), "application/pdf", "proof-of-service-" + id + ".pdf");
     }
 
-    private static Response download(byte[] content, String type, String fileName) {
+    /** Content the browser saves as a file of that name rather than shows. */
+    public static Response download(byte[] content, String type, String fileName) {
         return Response.ok(content, type).header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
                 .build();
     }

@@ -17,6 +17,7 @@ public final class Formats {
 
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CHINA);
+    private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm").withZone(CHINA);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(CHINA);
 
     private Formats() {
@@ -26,6 +27,12 @@ public final class Formats {
     public static String time(Object iso) {
         Instant instant = instant(iso);
         return instant == null ? "" : TIME.format(instant);
+    }
+
+    /** Only the Beijing time of day of an instant, for a day's column or the end of a hearing on its day. */
+    public static String hourMinute(Object iso) {
+        Instant instant = instant(iso);
+        return instant == null ? "" : HOUR_MINUTE.format(instant);
     }
 
     /** A date of the API (2026-12-31) or the date of an instant, written the Chinese way. */
@@ -59,6 +66,31 @@ public final class Formats {
         return prefix + (hours > 0 ? hours + " 小时" : minutes + " 分钟");
     }
 
+    /**
+     * The time left to answer, to the second, as static/app.js also writes it each second: "还剩 1 天 02:05:09";
+     * "已过答复期限" once it has passed.
+     */
+    public static String countdown(Object iso) {
+        Instant deadline = instant(iso);
+        if (deadline == null) {
+            return "";
+        }
+        long seconds = Duration.between(Instant.now(), deadline).toSeconds();
+        if (seconds <= 0) {
+            return "已过答复期限";
+        }
+        long days = seconds / 86_400;
+        String clock = String.format(Locale.ROOT, "%02d:%02d:%02d", seconds % 86_400 / 3600, seconds % 3600 / 60,
+                seconds % 60);
+        return "还剩 " + (days > 0 ? days + " 天 " : "") + clock;
+    }
+
+    /** A local time of the API ("08:30:00") as the pages write it ("08:30"). */
+    public static String clock(Object localTime) {
+        String text = localTime == null ? "" : localTime.toString();
+        return text.length() > 5 ? text.substring(0, 5) : text;
+    }
+
     public static String yuan(Object amount) {
         if (amount == null || amount.toString().isBlank()) {
             return "";
@@ -76,7 +108,7 @@ public final class Formats {
         return String.format(Locale.ROOT, "%.1f%%", Double.parseDouble(fraction.toString()) * 100);
     }
 
-    static Instant instant(Object iso) {
+    public static Instant instant(Object iso) {
         if (iso == null || iso.toString().isBlank()) {
             return null;
         }

@@ -60,6 +60,15 @@ public final class Labels {
     static final Map<String, String> HEARING_STATUS = Map.of("BOOKED", "已排定", "RESCHEDULED", "已改期",
             "CANCELLED", "已取消", "HELD", "已召开");
 
+    static final Map<String, String> TEAM_STATUS = Map.of("FORMING", "组庭中", "FORMED", "已组庭",
+            "NEEDS_MANUAL_ASSIGNMENT", "待人工指派");
+
+    static final Map<String, String> UNAVAILABILITY_KIND = Map.of("LEAVE", "请假", "COURT_DAY", "出庭",
+            "TRAINING", "培训", "OTHER", "其他");
+
+    static final Map<String, String> WEEKDAY = Map.of("MONDAY", "周一", "TUESDAY", "周二", "WEDNESDAY", "周三",
+            "THURSDAY", "周四", "FRIDAY", "周五", "SATURDAY", "周六", "SUNDAY", "周日");
+
     static final Map<String, String> SUMMONS_STATUS = Map.of("REQUESTED", "待报到", "REPORTED", "已报到",
             "DECLINED", "不予报到");
 
@@ -141,6 +150,18 @@ public final class Labels {
 
     public static String hearingStatus(Object code) {
         return word(HEARING_STATUS, code);
+    }
+
+    public static String teamStatus(Object code) {
+        return word(TEAM_STATUS, code);
+    }
+
+    public static String unavailabilityKind(Object code) {
+        return word(UNAVAILABILITY_KIND, code);
+    }
+
+    public static String weekday(Object code) {
+        return word(WEEKDAY, code);
     }
 
     public static String summonsStatus(Object code) {

@@ -42,6 +42,9 @@ public final class ProblemTexts {
             rule("must be a date like .*", m -> "日期格式应为 2026-01-31"),
             rule("must not be after to", m -> "开始日期不能晚于结束日期"),
             rule("must be between (\\d+) and (\\d+)", m -> "须在 " + m.group(1) + " 到 " + m.group(2) + " 之间"),
+            rule("starts must be before ends", m -> "开始时间须早于结束时间"),
+            rule("overlaps hours\\[\\d+]", m -> "与同一天的另一时段重叠"),
+            rule("must be after startsAt", m -> "结束时间须晚于开始时间"),
             rule("must be (greater|less) than.*", m -> "数值超出范围"),
             rule("must be one of .*|must be [A-Z_]+(, [A-Z_]+)* or [A-Z_]+", m -> "请从列表中选择"));
 
