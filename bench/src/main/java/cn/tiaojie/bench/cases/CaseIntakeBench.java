@@ -2,7 +2,9 @@ package cn.tiaojie.bench.cases;
 
 import cn.tiaojie.launcher.FreePorts;
 import cn.tiaojie.bench.KeepAliveHttp;
-import cn.tiaojie.bench.Latencies;
+import cn.tiaojie.bench.ParallelRequests;
+import cn.tiaojie.bench.ParallelRequests.Result;
+import cn.tiaojie.bench.ProcessCpu;
 import cn.tiaojie.testsupport.DevTokens;
 import cn.tiaojie.testsupport.LocalPostgres;
 import java.io.IOException;
@@ -30,7 +32,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * POST /api/cases against the packaged case-service on an embedded PostgreSQL (durable commits), and in the same
@@ -97,11 +98,8 @@ public final class CaseIntakeBench {
         }
     }
 
-    record Result(double perSecond) {
-    }
-
-    interface Intake {
-        void once() throws Exception;
+    /** One intake on one bench thread's own connection. */
+    interface Intake extends ParallelRequests.Request {
     }
 
     /** Runs {@code total} intakes on THREADS threads and prints the figures. */
@@ -110,34 +108,7 @@ public final class CaseIntakeBench {
     }
 
     static Result run(String label, int total, java.util.function.Supplier<Intake> perThread) throws InterruptedException {
-        Latencies latencies = new Latencies(total);
-        AtomicInteger next = new AtomicInteger();
-        AtomicLong failures = new AtomicLong();
-        List<Thread> threads = new ArrayList<>();
-        long begin = System.nanoTime();
-        for (int t = 0; t < THREADS; t++) {
-            Intake intake = perThread.get();
-            Thread thread = Thread.ofPlatform().name("bench-" + t).start(() -> {
-                while (next.getAndIncrement() < total) {
-                    long start = System.nanoTime();
-                    try {
-                        intake.once();
-                        latencies.record(System.nanoTime() - start);
-                    } catch (Exception e) {
-                        if (failures.incrementAndGet() <= 3) {
-                            System.out.println("  failure: " + e);
-                        }
-                    }
-                }
-            });
-            threads.add(thread);
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-        double seconds = (System.nanoTime() - begin) / 1e9;
-        System.out.println(latencies.summary(label, seconds) + (failures.get() > 0 ? "  failures " + failures.get() : ""));
-        return new Result(latencies.count() / seconds);
+        return ParallelRequests.run(label, THREADS, total, perThread::get);
     }
 
     static Result run(String label, int total, RawIntakes raw) throws InterruptedException {
@@ -243,17 +214,9 @@ public final class CaseIntakeBench {
         throw new IllegalStateException("case-service was not ready within 3 minutes");
     }
 
-    /** User and system CPU time of a process so far, from /proc (Linux); -1 elsewhere. */
     static long cpuMillis(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10; // 100 ticks per second
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+        return ProcessCpu.millis(pid);
     }
-
 
     // ---- the same statements, by hand
 
