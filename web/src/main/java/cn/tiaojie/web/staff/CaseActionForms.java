@@ -147,7 +147,7 @@ final class CaseActionForms {
     }
 
     /** A number as typed, or the text itself, which the service then refuses by name. */
-    private static Object decimal(String text) {
+    static Object decimal(String text) {
         try {
             return new BigDecimal(text.replace(",", ""));
         } catch (NumberFormatException e) {

@@ -2,7 +2,6 @@ package cn.tiaojie.web.staff;
 
 import io.quarkus.qute.TemplateData;
 import jakarta.ws.rs.core.MultivaluedMap;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -145,7 +144,7 @@ public class RegistrationForm {
         putText(body, "description", value("description"));
         String amount = value("amountInDispute").replace(",", "").replace("，", "");
         if (!amount.isEmpty()) {
-            body.put("amountInDispute", number(amount));
+            body.put("amountInDispute", CaseActionForms.decimal(amount));
         }
         if (!riskFlags.isEmpty()) {
             body.put("riskFlags", List.copyOf(riskFlags));
@@ -177,15 +176,6 @@ public class RegistrationForm {
         }
         body.put("parties", partyBodies);
         return body;
-    }
-
-    /** An amount as typed: a number when it is one, otherwise the text, which the service refuses by name. */
-    private static Object number(String text) {
-        try {
-            return new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            return text;
-        }
     }
 
     private static PartyForm emptyParty(int index, String role, String kind) {
