@@ -239,7 +239,11 @@ public class CaseResource {
         Sort sorted = (order == null ? ListOrder.newest : order).sort;
         PanacheQuery<DisputeCase> query = DisputeCase.find(where.toString(), sorted, params)
                 .page(Page.of(pageIndex, pageSize));
-        return new CasePage(query.list().stream().map(CaseView::brief).toList(), pageIndex, pageSize, query.count());
+        // filtered on nothing the tallies do not keep, the total is a sum of tallies, not a count of the scope's rows
+        boolean tallied = levelValue == null && channelValue == null && (category == null || category.isBlank())
+                && (center == null || center.isBlank()) && overdueValue == null && (text == null || text.isBlank());
+        long total = tallied ? counts.total(scope, statusValue, slaValue) : query.count();
+        return new CasePage(query.list().stream().map(CaseView::brief).toList(), pageIndex, pageSize, total);
     }
 
     /** The list's totals for the workbench: the caller's scope, by status and by SLA state. */
@@ -260,7 +264,10 @@ public class CaseResource {
         List<CaseEvent> timeline = CaseEvent.list("caseId", Sort.ascending("id"), c.id);
         List<Summons> summons = Summons.list("caseId", Sort.ascending("createdAt"), c.id);
         List<FollowUp> followUps = FollowUp.list("caseId", Sort.ascending("visitedAt"), c.id);
-        CaseView view = CaseView.of(c, c.parties, personalData, team, summons, followUps, timeline,
+        // how each party rated the service is for those who run and supervise the case, not for the other side
+        List<Rating> ratings = caller.is(Claims.STAFF) || caller.is(Claims.SUPERVISOR) || caller.is(Claims.ADMIN)
+                ? Rating.list("caseId", Sort.ascending("ratedAt"), c.id) : List.of();
+        CaseView view = CaseView.of(c, c.parties, personalData, team, summons, followUps, ratings, timeline,
                 access.revealsPersonalData(caller, c));
         return Response.ok(view).tag(etag(c)).build();
     }

@@ -5,6 +5,7 @@ import cn.tiaojie.cases.CaseTeamMember;
 import cn.tiaojie.cases.DisputeCase;
 import cn.tiaojie.cases.FollowUp;
 import cn.tiaojie.cases.Party;
+import cn.tiaojie.cases.Rating;
 import cn.tiaojie.cases.Summons;
 import cn.tiaojie.cases.service.PersonalData;
 import cn.tiaojie.platform.privacy.Masking;
@@ -23,8 +24,8 @@ public record CaseView(UUID id, String caseNo, String centerCode, String status,
         String areaCode, String level, String summary, String description, BigDecimal amountInDispute,
         List<String> riskFlags, boolean urgent, Instant deadline, String step, Instant stepDeadline, String slaState,
         String rejectionReason, UUID linkedCaseId, Outcome outcome, Hearing hearing, List<PartyView> parties,
-        List<MemberView> team, List<SummonsView> summons, List<FollowUpView> followUps, List<EventView> timeline,
-        Instant createdAt, long version) {
+        List<MemberView> team, List<SummonsView> summons, List<FollowUpView> followUps, List<RatingView> ratings,
+        List<EventView> timeline, Instant createdAt, long version) {
 
     public record PartyView(UUID id, String role, String kind, String name, String phone, String idNumber, String email,
             String language, List<String> preferredChannels, List<String> vulnerabilities) {
@@ -52,18 +53,23 @@ public record CaseView(UUID id, String caseNo, String centerCode, String status,
             String recordedBy) {
     }
 
+    /** A party's rating of the service (评价), shown to those who run and supervise the case. */
+    public record RatingView(UUID partyId, String partyRole, int score, String comment, Instant ratedAt) {
+    }
+
     /** Without parties or history: the list view. */
     public static CaseView brief(DisputeCase c) {
-        return of(c, List.of(), null, List.of(), List.of(), List.of(), List.of(), p -> false);
+        return of(c, List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of(), p -> false);
     }
 
     /** With parties, masked: the answer to an action. */
     public static CaseView summary(DisputeCase c, PersonalData data) {
-        return of(c, c.parties, data, List.of(), List.of(), List.of(), List.of(), p -> false);
+        return of(c, c.parties, data, List.of(), List.of(), List.of(), List.of(), List.of(), p -> false);
     }
 
     public static CaseView of(DisputeCase c, List<Party> parties, PersonalData data, List<CaseTeamMember> team,
-            List<Summons> summons, List<FollowUp> followUps, List<CaseEvent> timeline, Predicate<Party> revealed) {
+            List<Summons> summons, List<FollowUp> followUps, List<Rating> ratings, List<CaseEvent> timeline,
+            Predicate<Party> revealed) {
         Instant now = Instant.now();
         return new CaseView(c.id, c.caseNo, c.centerCode, c.status.name(), c.channel.name(), c.subcategory,
                 c.areaCode, c.level.name(), c.summary, c.description, c.amountInDispute, c.riskFlagList(), c.urgent,
@@ -80,6 +86,8 @@ public record CaseView(UUID id, String caseNo, String centerCode, String status,
                         s.isOverdue(now), s.requestNote, s.responseNote, s.respondedAt)).toList(),
                 followUps.stream().map(f -> new FollowUpView(f.id, f.method, f.note, f.agreementPerformed, f.visitedAt,
                         f.recordedBy)).toList(),
+                ratings.stream().map(r -> new RatingView(r.partyId, parties.stream().filter(p -> p.id.equals(r.partyId))
+                        .map(p -> p.role).findFirst().orElse(null), r.score, r.comment, r.ratedAt)).toList(),
                 timeline.stream().map(e -> new EventView(e.at, e.type, e.actor, e.detail)).toList(),
                 c.createdAt, c.version);
     }

@@ -1,5 +1,6 @@
 package cn.tiaojie.cases.rest;
 
+import cn.tiaojie.cases.CaseEvent;
 import cn.tiaojie.cases.DisputeCase;
 import cn.tiaojie.cases.Summons;
 import cn.tiaojie.cases.SummonsStatus;
@@ -31,6 +32,11 @@ public class SupervisionResource {
     }
 
     public record Overdue(List<OverdueCase> cases, List<OverdueSummons> summons) {
+    }
+
+    /** A case raised to a higher level (升级), by supervision or by hand: when, by whom, why, and where it is now. */
+    public record Escalation(UUID caseId, String caseNo, String centerCode, String areaCode, String level,
+            String status, Instant at, String actor, String detail) {
     }
 
     private static final int LIMIT = 500;
@@ -65,6 +71,28 @@ public class SupervisionResource {
                         c.status.name(), c.step.name(), c.stepDeadline, hours(c.stepDeadline, now), c.urgent)).toList(),
                 summons.stream().map(s -> new OverdueSummons(s.id, s.caseId, caseNumbers.get(s.caseId), s.department,
                         s.deadline, hours(s.deadline, now))).toList());
+    }
+
+    /** The escalations of the caller's jurisdiction in the last {@code days} days (1 to 366, default 30), newest first. */
+    @GET
+    @Path("/escalations")
+    @RolesAllowed({Claims.SUPERVISOR, Claims.ADMIN})
+    @Transactional
+    public List<Escalation> escalations(@QueryParam("area") String area, @QueryParam("days") String days) {
+        String scope = scope(area);
+        int window = CaseResource.intParam("days", days, 30, 1, 366);
+        List<Object[]> rows = DisputeCase.getEntityManager().createQuery("""
+                select e, c from CaseEvent e, DisputeCase c
+                where e.type = 'ESCALATED' and e.at >= ?1 and c.id = e.caseId and c.areaCode like ?2
+                order by e.at desc""", Object[].class)
+                .setParameter(1, Instant.now().minus(Duration.ofDays(window))).setParameter(2, scope + "%")
+                .setMaxResults(LIMIT).getResultList();
+        return rows.stream().map(row -> {
+            CaseEvent e = (CaseEvent) row[0];
+            DisputeCase c = (DisputeCase) row[1];
+            return new Escalation(c.id, c.caseNo, c.centerCode, c.areaCode, c.level.name(), c.status.name(), e.at,
+                    e.actor, e.detail);
+        }).toList();
     }
 
     private String scope(String area) {

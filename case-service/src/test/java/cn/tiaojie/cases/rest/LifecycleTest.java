@@ -65,10 +65,17 @@ class LifecycleTest {
         given().auth().oauth2(STAFF).contentType(ContentType.JSON)
                 .body("{\"method\":\"PHONE\",\"note\":\"已电话回访，工资已到账\",\"agreementPerformed\":true}")
                 .post("/api/cases/{id}/follow-ups", id).then().statusCode(201);
+        // the parties see the case, not how the other side rated it
+        given().auth().oauth2(resident).get("/api/cases/{id}", id).then().statusCode(200).body("ratings.size()", equalTo(0));
         given().auth().oauth2(STAFF).post("/api/cases/{id}/close", id).then().statusCode(200).body("status", equalTo("CLOSED"));
         given().auth().oauth2(STAFF).get("/api/cases/{id}", id).then()
                 .body("outcome.result", equalTo("RESOLVED"))
                 .body("followUps[0].agreementPerformed", equalTo(true))
+                .body("ratings.size()", equalTo(1))
+                .body("ratings[0].partyId", equalTo(partyId))
+                .body("ratings[0].partyRole", equalTo("APPLICANT"))
+                .body("ratings[0].score", equalTo(5))
+                .body("ratings[0].comment", equalTo("调解员很耐心"))
                 .body("timeline.type", hasItems("RECEIVED", "FILED", "DISPATCHED", "TEAM_ASSIGNED", "HEARING_SCHEDULED",
                         "IN_MEDIATION", "RESOLVED", "JUDICIAL_CONFIRMATION_APPLIED", "RATED", "FOLLOWED_UP", "CLOSED"));
     }

@@ -68,6 +68,7 @@ class AuthorizationMatrixTest {
                 POST   /api/cases/{id}/ratings                         403   403        403      201      403   403     403          403                403            404            401       401
                 POST   /api/cases/{id}/follow-ups                      201   403        403      403      403   403     404          403                403            403            401       401
                 GET    /api/supervision/overdue                        403   200        403      403      200   403     403          200                403            403            401       401
+                GET    /api/supervision/escalations                    403   200        403      403      200   403     403          200                403            403            401       401
                 GET    /api/stats                                      200   200        403      403      200   403     200          200                403            403            401       401
                 GET    /api/audit/verify                               403   200        403      403      200   403     403          200                403            403            401       401
                 GET    /api/taxonomy                                   200   200        200      200      200   200     200          200                200            200            401       401
@@ -121,6 +122,7 @@ class AuthorizationMatrixTest {
                 .request("POST /api/cases/{id}/follow-ups", column -> onCase(fresh(column, shared, () -> CaseStates.resolvedCase(cases)))
                         .json("{\"method\":\"PHONE\",\"note\":\"已按协议支付\",\"agreementPerformed\":true}"))
                 .request("GET /api/supervision/overdue", column -> ApiCall.call())
+                .request("GET /api/supervision/escalations", column -> ApiCall.call())
                 .request("GET /api/stats", column -> ApiCall.call().query("groupBy", "level"))
                 .coversOpenApi()
                 .tests();

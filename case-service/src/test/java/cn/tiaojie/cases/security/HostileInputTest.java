@@ -158,7 +158,8 @@ class HostileInputTest {
         assertTrue(status >= 200 && status < 300, endpoint + ": the valid request itself answered " + status);
         Valid valid = request.apply(newCase.get());
         return HostileRequests.to(endpoint).as(token).call(valid.call()).freeText(freeText)
-                .unchanged(() -> DatabaseFingerprint.of(dataSource())).run();
+                // the tallies are the cases' counts, folded in the background: dispute_case itself shows any change
+                .unchanged(() -> DatabaseFingerprint.of(dataSource(), "case_tally")).run();
     }
 
     private static AgroalDataSource dataSource() {

@@ -92,6 +92,16 @@ class SupervisionTest {
         given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"reason\":\"再升\"}")
                 .post("/api/cases/{id}/escalate", id).then().statusCode(409);
         assertEquals(1, Flow.noticesFor(id).stream().filter(n -> n.getKind() == NoticeKind.ESCALATION_ALERT).count());
+
+        given().auth().oauth2(COUNTY_SUPERVISOR).get("/api/supervision/escalations").then().statusCode(200)
+                .body("find { it.caseId == '%s' }.level".formatted(id), equalTo("COUNTY"))
+                .body("find { it.caseId == '%s' }.detail".formatted(id), org.hamcrest.Matchers.containsString("群体性风险"))
+                .body("find { it.caseId == '%s' }.actor".formatted(id), equalTo("staff-qx-1"));
+        given().auth().oauth2(OTHER_SUPERVISOR).get("/api/supervision/escalations").then().statusCode(200)
+                .body("caseId", not(hasItem(id)));
+        given().auth().oauth2(COUNTY_SUPERVISOR).queryParam("days", "0").get("/api/supervision/escalations").then()
+                .statusCode(400).body("errors[0].field", equalTo("days"));
+        given().auth().oauth2(STAFF).get("/api/supervision/escalations").then().statusCode(403);
     }
 
     @Test
