@@ -53,6 +53,8 @@ public class Matching {
     static final double UNRATED = 3.0;
     static final double PER_RECENT_OFFER = 2;
     static final double MOST_ROTATION_PENALTY = 10;
+    /** served on an earlier case with a party of this one: a repeat party's cases spread over the pool */
+    static final double REPEAT_PARTY_PENALTY = 15;
 
     /** what an offer needs: the chosen one, the runners-up it names, and a few more should they decline */
     public static final int OFFER_CANDIDATES = 10;
@@ -161,15 +163,17 @@ public class Matching {
             ), earlier as materialized (
                 -- each earlier team's offers by the team's key (a few), the accepted ones kept; the fence keeps the
                 -- status test outside, where no index partial on statuses can be picked to read offers by it
-                select distinct on (o.mediator_id, o.role) o.mediator_id, o.role, o.case_no
+                -- the latest earlier case per mediator and role, which an administrator's look-back window is held to
+                select distinct on (o.mediator_id, o.role) o.mediator_id, o.role, o.case_no, o.created_at
                   from involved i
                  cross join lateral (select o.mediator_id, o.role, o.status,
-                                            (select t.case_no from team t where t.id = o.team_id) as case_no
+                                            (select t.case_no from team t where t.id = o.team_id) as case_no,
+                                            (select t.created_at from team t where t.id = o.team_id) as created_at
                                        from offer o
                                       where o.team_id = i.team_id and o.role = any (:roles)
                                      offset 0) o
                  where o.status = 'ACCEPTED'
-                 order by o.mediator_id, o.role, o.case_no
+                 order by o.mediator_id, o.role, o.created_at desc, o.case_no
             ), judged as (
                 select r.id, r.role, r.name, r.area_code, r.capacity, r.status, r.load, r.recent, r.last_offered,
                        r.phone, r.email, r.languages, r.channels, d.kind as declared_kind, d.party as declared_party,
@@ -180,7 +184,12 @@ public class Matching {
                            when r.id = any (:struck) then 'STRUCK_BY_PARTY'
                            when d.kind = 'FORMER_CLIENT' and r.role_is_lawyer then 'FORMER_CLIENT'
                            when d.kind is not null then 'DECLARED_RELATION'
-                           when e.case_no is not null then 'EARLIER_INVOLVEMENT'
+                           -- earlier involvement excludes only where an administrator says so for the (sub)category,
+                           -- within the look-back window set; elsewhere it is the soft repeat-party factor
+                           when e.case_no is not null and e.created_at > :now::timestamptz - interval '1 day' * (
+                                   select x.look_back_days from earlier_involvement_rule x
+                                    where x.code in (:subcategory, :category)
+                                    order by length(x.code) desc limit 1) then 'EARLIER_INVOLVEMENT'
                            when r.organization_key = any (:names) then 'OWN_ORGANIZATION'
                            when r.unavailable then 'UNAVAILABLE'
                            when r.load >= r.capacity then 'AT_CAPACITY'
@@ -196,7 +205,8 @@ public class Matching {
                                           where lower(trim(split_part(l, '-', 1))) = any (:languages))
                             then :language_points else 0 end::float8 as language_factor,
                        coalesce(r.rating::float8, :unrated::float8) * :rating_points::float8 as rating_factor,
-                       0 - least(:most_rotation::float8, :rotation_points::float8 * r.recent) as rotation_factor
+                       0 - least(:most_rotation::float8, :rotation_points::float8 * r.recent) as rotation_factor,
+                       case when e.case_no is null then 0 else 0 - :repeat_party_points::float8 end as repeat_party_factor
                   from (select reach.*, reach.role = 'LAWYER' as role_is_lawyer,
                                case
                                    when :window_end::timestamptz is null or :window_end::timestamptz <= :now then false
@@ -232,7 +242,7 @@ public class Matching {
                   left join earlier e on e.mediator_id = r.id and e.role = r.role
             ), scored as (
                 select j.*, floor((expertise_factor + proximity_factor + load_factor + language_factor + rating_factor
-                                   + rotation_factor) * 100 + 0.5) / 100 as score
+                                   + rotation_factor + repeat_party_factor) * 100 + 0.5) / 100 as score
                   from judged j
             )
             select s.*, c.counts
@@ -364,6 +374,7 @@ public class Matching {
         values.put("rating_points", PER_RATING_POINT);
         values.put("most_rotation", MOST_ROTATION_PENALTY);
         values.put("rotation_points", PER_RECENT_OFFER);
+        values.put("repeat_party_points", REPEAT_PARTY_PENALTY);
         values.put("candidate_limit", candidateLimit);
         values.put("excluded_limit", excludedLimit);
         return em.unwrap(Session.class).doReturningWork(connection -> {
@@ -400,6 +411,7 @@ public class Matching {
                 factors.put("language", rs.getDouble("language_factor"));
                 factors.put("rating", rs.getDouble("rating_factor"));
                 factors.put("rotation", rs.getDouble("rotation_factor"));
+                factors.put("repeatParty", rs.getDouble("repeat_party_factor"));
                 Timestamp last = rs.getTimestamp("last_offered");
                 Contact contact = new Contact(rs.getString("phone"), rs.getString("email"),
                         split(rs.getString("languages")), split(rs.getString("channels")));
@@ -468,6 +480,8 @@ public class Matching {
         weights.put("language", "+" + SHARED_LANGUAGE + " for a party's language or dialect other than Chinese");
         weights.put("rating", "+" + PER_RATING_POINT + " per rating point (unrated counts " + UNRATED + ")");
         weights.put("rotation", "-" + PER_RECENT_OFFER + " per offer in the rotation window, at most -" + MOST_ROTATION_PENALTY);
+        weights.put("repeatParty", "-" + REPEAT_PARTY_PENALTY + " for having served on an earlier case with a party of"
+                + " this case (a hard exclusion instead where an earlier-involvement rule covers the category)");
         return weights;
     }
 

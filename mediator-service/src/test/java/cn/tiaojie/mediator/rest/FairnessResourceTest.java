@@ -39,6 +39,19 @@ class FairnessResourceTest {
         String busy = world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county, "NEIGHBOUR.NOISE");
         world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county);
         world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.township());
+        // earlier involvement excludes for this category here, so the figures below spread over all three
+        given().auth().oauth2(TestWorld.ADMIN).contentType(io.restassured.http.ContentType.JSON)
+                .body("{\"lookBackDays\":365}")
+                .put("/api/conflict-rules/earlier-involvement/{code}", "NEIGHBOUR").then().statusCode(200);
+        try {
+            offersAndOutcomes(world, busy);
+        } finally {
+            given().auth().oauth2(TestWorld.ADMIN).delete("/api/conflict-rules/earlier-involvement/{code}", "NEIGHBOUR")
+                    .then().statusCode(204);
+        }
+    }
+
+    private void offersAndOutcomes(TestWorld world, String busy) {
         // three cases: the expert accepts the first, declines the second, lets the third expire
         UUID first = request(world.caseOf("NEIGHBOUR.NOISE", AreaLevel.GRID));
         formation.accept(liveOffer(first, MediatorRole.PEOPLE_MEDIATOR).id, busy);

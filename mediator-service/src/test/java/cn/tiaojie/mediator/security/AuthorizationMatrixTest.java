@@ -48,6 +48,9 @@ class AuthorizationMatrixTest {
                 GET    /api/team-rules/{code}                                 200   200        403      403      200   403     200          200                403            403            401       401
                 PUT    /api/team-rules/{code}                                 403   403        403      403      200   403     403          403                403            403            401       401
                 DELETE /api/team-rules/{code}                                 403   403        403      403      204   403     403          403                403            403            401       401
+                GET    /api/conflict-rules/earlier-involvement                200   200        403      403      200   403     200          200                403            403            401       401
+                PUT    /api/conflict-rules/earlier-involvement/{code}         403   403        403      403      200   403     403          403                403            403            401       401
+                DELETE /api/conflict-rules/earlier-involvement/{code}         403   403        403      403      204   403     403          403                403            403            401       401
                 POST   /api/match/preview                                     200   200        403      403      200   403     200          200                403            403            401       401
                 # offers: only the mediator addressed answers
                 GET    /api/offers                                            403   403        200      403      403   403     403          403                200            403            401       401
@@ -105,6 +108,10 @@ class AuthorizationMatrixTest {
                         .path("code", "PETITION_RISK")
                         .json("{\"requiredRoles\":[\"POLICE_OFFICER\"],\"optionalRoles\":[]}"))
                 .request("DELETE /api/team-rules/{code}", column -> ApiCall.call().path("code", SecurityScene.riskRule()))
+                .request("PUT /api/conflict-rules/earlier-involvement/{code}", column -> ApiCall.call()
+                        .path("code", SecurityScene.UNMATCHED_CATEGORY).json("{\"lookBackDays\":365}"))
+                .request("DELETE /api/conflict-rules/earlier-involvement/{code}", column -> ApiCall.call()
+                        .path("code", SecurityScene.earlierInvolvementRule()))
                 .request("POST /api/match/preview", column -> ApiCall.call()
                         .json("{\"subcategory\":\"NEIGHBOUR.NOISE\",\"areaCode\":\"" + scene.world.village() + "\"}"))
                 .request("POST /api/offers/{id}/accept", column -> {

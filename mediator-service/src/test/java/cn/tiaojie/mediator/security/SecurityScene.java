@@ -10,6 +10,7 @@ import cn.tiaojie.mediator.Offer;
 import cn.tiaojie.mediator.TestWorld;
 import cn.tiaojie.mediator.Unavailability;
 import cn.tiaojie.mediator.UnavailabilityKind;
+import cn.tiaojie.mediator.service.EarlierInvolvementRules;
 import cn.tiaojie.mediator.service.TeamFormation;
 import cn.tiaojie.mediator.service.TeamRules;
 import cn.tiaojie.testsupport.DevTokens;
@@ -135,6 +136,14 @@ final class SecurityScene {
     }
 
     /** A risk-flag rule an admin set, to reset. */
+    /** a category no test matches a case of, so that a rule set on it changes no other test's team */
+    static final String UNMATCHED_CATEGORY = "ENVIRONMENT";
+
+    static String earlierInvolvementRule() {
+        Arc.container().instance(EarlierInvolvementRules.class).get().put(UNMATCHED_CATEGORY, 365, "admin-1", null);
+        return UNMATCHED_CATEGORY;
+    }
+
     static String riskRule() {
         String code = "GROUP_DISPUTE";
         Arc.container().instance(TeamRules.class).get()

@@ -8,19 +8,27 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import cn.tiaojie.contracts.common.v1.AreaLevel;
 import cn.tiaojie.contracts.mediator.v1.TeamRequest;
 import cn.tiaojie.mediator.MediatorRole;
 import cn.tiaojie.mediator.Offer;
+import cn.tiaojie.mediator.Team;
+import cn.tiaojie.mediator.TeamStatus;
 import cn.tiaojie.mediator.TestWorld;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The four conflict-of-interest rules exclude a mediator automatically, each named in the explanation. */
+/**
+ * The conflict-of-interest rules exclude a mediator automatically, each named in the explanation; earlier involvement
+ * with a party excludes only where an administrator says so, and otherwise scores down.
+ */
 @QuarkusTest
 class ConflictRulesTest {
 
@@ -68,7 +76,7 @@ class ConflictRulesTest {
     }
 
     @Test
-    void aMediatorWhoServedOnAnotherCaseWithTheSamePartyIsExcluded() {
+    void aMediatorWhoServedOnAnotherCaseWithTheSamePartyIsScoredDownAndExcludedOnlyWhereAnAdminSaysSo() {
         TestWorld world = new TestWorld();
         String veteran = world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county, "NEIGHBOUR.NOISE");
         String other = world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county);
@@ -77,14 +85,85 @@ class ConflictRulesTest {
         assertEquals(veteran, offer.mediator.id);
         formation.accept(offer.id, veteran);
 
-        // the same resident (by ID number) in a new case against someone else
-        TeamRequest.Builder second = withIdNumber(world.caseOf("NEIGHBOUR.NOISE", AreaLevel.GRID));
-        second.setParties(0, second.getParties(0).toBuilder().setName("张三丰").clearPhone());
-        second.setParties(1, second.getParties(1).toBuilder().setName("另一家公司"));
-        UUID caseId = request(second);
+        // the same resident (by ID number) in a new case against someone else: the veteran's expertise (+30) still
+        // outweighs the repeat-party factor (-15), so they are offered it, with the factor in the explanation
+        UUID caseId = request(sameResidentAgain(world));
+        assertEquals(veteran, liveOffer(caseId, MediatorRole.PEOPLE_MEDIATOR).mediator.id);
+        given().auth().oauth2(STAFF).get("/api/cases/{caseId}/team", caseId).then().statusCode(200)
+                .body("offers[0].explanation.factors.repeatParty", equalTo(-15.0f))
+                .body("offers[0].explanation.excludedByRule.EARLIER_INVOLVEMENT", equalTo(null));
 
-        assertEquals(other, liveOffer(caseId, MediatorRole.PEOPLE_MEDIATOR).mediator.id);
-        assertEquals("EARLIER_INVOLVEMENT", excludedRule(caseId, veteran));
+        // an administrator makes earlier involvement a hard exclusion for the category, within a year
+        given().auth().oauth2(TestWorld.ADMIN).contentType(ContentType.JSON).body("{\"lookBackDays\":0}")
+                .put("/api/conflict-rules/earlier-involvement/{code}", "NEIGHBOUR").then().statusCode(400)
+                .body("errors[0].field", equalTo("lookBackDays"));
+        given().auth().oauth2(TestWorld.ADMIN).contentType(ContentType.JSON).body("{\"lookBackDays\":365}")
+                .put("/api/conflict-rules/earlier-involvement/{code}", "NO_SUCH_CATEGORY").then().statusCode(400)
+                .body("errors[0].field", equalTo("code"));
+        given().auth().oauth2(TestWorld.ADMIN).contentType(ContentType.JSON).body("{\"lookBackDays\":365}")
+                .put("/api/conflict-rules/earlier-involvement/{code}", "NEIGHBOUR").then().statusCode(200)
+                .body("lookBackDays", equalTo(365)).body("updatedBy", equalTo("admin-1"));
+        try {
+            given().auth().oauth2(STAFF).get("/api/conflict-rules/earlier-involvement").then().statusCode(200)
+                    .body("elsewhere", equalTo("SCORED_DOWN")).body("repeatPartyPenalty", equalTo(15.0f))
+                    .body("rules.find { it.code == 'NEIGHBOUR' }.lookBackDays", equalTo(365));
+            UUID third = request(sameResidentAgain(world));
+            assertEquals(other, liveOffer(third, MediatorRole.PEOPLE_MEDIATOR).mediator.id);
+            assertEquals("EARLIER_INVOLVEMENT", excludedRule(third, veteran));
+
+            // a window shorter than the time since the earlier case excludes no one
+            QuarkusTransaction.requiringNew().run(() -> Team.ofCase(first).orElseThrow().createdAt =
+                    java.time.Instant.now().minus(java.time.Duration.ofDays(40)));
+            given().auth().oauth2(TestWorld.ADMIN).contentType(ContentType.JSON).body("{\"lookBackDays\":30}")
+                    .put("/api/conflict-rules/earlier-involvement/{code}", "NEIGHBOUR").then().statusCode(200);
+            UUID fourth = request(sameResidentAgain(world));
+            given().auth().oauth2(STAFF).get("/api/cases/{caseId}/team", fourth).then().statusCode(200)
+                    .body("offers[0].explanation.excluded.find { it.mediatorId == '" + veteran + "' }", equalTo(null));
+        } finally {
+            given().auth().oauth2(TestWorld.ADMIN).delete("/api/conflict-rules/earlier-involvement/{code}", "NEIGHBOUR")
+                    .then().statusCode(204);
+        }
+        given().auth().oauth2(TestWorld.ADMIN).delete("/api/conflict-rules/earlier-involvement/{code}", "NEIGHBOUR")
+                .then().statusCode(404);
+    }
+
+    private static TeamRequest.Builder sameResidentAgain(TestWorld world) {
+        TeamRequest.Builder again = withIdNumber(world.caseOf("NEIGHBOUR.NOISE", AreaLevel.GRID));
+        again.setParties(0, again.getParties(0).toBuilder().setName("张三丰").clearPhone());
+        again.setParties(1, again.getParties(1).toBuilder().setName("另一家公司"));
+        return again;
+    }
+
+    /**
+     * The commonest group dispute: five workers, one after another, against the employer who owes them all. Every
+     * case gets its lawyer and social worker from a pool of two each, the cases spread over both, and no team waits
+     * for assignment by hand (when earlier involvement excluded, the third worker's case found no social worker).
+     */
+    @Test
+    void fiveWorkersAgainstOneEmployerEachGetATeamSpreadOverThePool() {
+        TestWorld world = new TestWorld();
+        List<String> socialWorkers = List.of(world.mediator(MediatorRole.SOCIAL_WORKER, world.county, "LABOUR"),
+                world.mediator(MediatorRole.SOCIAL_WORKER, world.county, "LABOUR"));
+        world.mediator(MediatorRole.LAWYER, world.county, "LABOUR");
+        world.mediator(MediatorRole.LAWYER, world.county, "LABOUR");
+        List<String> servedBy = new java.util.ArrayList<>();
+        for (int worker = 1; worker <= 5; worker++) {
+            TeamRequest.Builder dispute = world.caseOf("LABOUR.WAGE_ARREARS", AreaLevel.TOWNSHIP);
+            dispute.setParties(0, dispute.getParties(0).toBuilder().setName("工人" + worker)
+                    .setPhone("1380000%04d".formatted(worker)));
+            dispute.setParties(1, dispute.getParties(1).toBuilder().setName("青溪建工有限公司"));
+            UUID caseId = request(dispute);
+            for (MediatorRole role : List.of(MediatorRole.LAWYER, MediatorRole.SOCIAL_WORKER)) {
+                Offer offer = liveOffer(caseId, role);
+                formation.accept(offer.id, offer.mediator.id);
+                if (role == MediatorRole.SOCIAL_WORKER) {
+                    servedBy.add(offer.mediator.id);
+                }
+            }
+            assertEquals(TeamStatus.FORMED, TestWorld.team(caseId).status, "worker " + worker + "'s team");
+        }
+        assertEquals(java.util.Set.copyOf(socialWorkers), java.util.Set.copyOf(servedBy));
+        assertNotEquals(servedBy.get(0), servedBy.get(1), "the second worker's case goes to the other social worker");
     }
 
     @Test

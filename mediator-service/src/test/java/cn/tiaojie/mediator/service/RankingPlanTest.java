@@ -35,7 +35,7 @@ class RankingPlanTest {
 
     private static final Set<String> READ_BY_MEDIATOR_OR_TEAM = Set.of("offer", "unavailability", "weekly_hours");
     private static final List<String> RANKED_TABLES = List.of("mediator", "offer", "team", "team_party",
-            "declared_conflict", "unavailability", "weekly_hours");
+            "declared_conflict", "unavailability", "weekly_hours", "earlier_involvement_rule");
 
     @Inject
     Matching matching;
