@@ -9,6 +9,7 @@ import cn.tiaojie.testsupport.DevTokens;
 import cn.tiaojie.web.supervisor.Period;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,7 +34,8 @@ class CockpitTest extends BrowserTest {
     @Test
     void theSupervisorSeesTheJurisdictionsFiguresChartsAndTables() throws IOException {
         long before = casesThisPeriod();
-        ServiceCalls.post(SuiteService.CASE, "/api/cases", ServiceCalls.staffToken(), """
+        com.fasterxml.jackson.databind.JsonNode registered = ServiceCalls.post(SuiteService.CASE, "/api/cases",
+                ServiceCalls.staffToken(), """
                 {"channel":"WALK_IN","subcategory":"LABOUR.WAGE_ARREARS","areaCode":"330999102003",
                  "summary":"拖欠两个月工资","amountInDispute":9200.00,"riskFlags":[],
                  "parties":[
@@ -42,6 +44,8 @@ class CockpitTest extends BrowserTest {
                 """);
         long after = casesThisPeriod();
         assertEquals(before + 1, after);
+        ServiceCalls.post(SuiteService.CASE, "/api/cases/" + registered.path("id").asText() + "/escalate",
+                ServiceCalls.staffToken(), "{\"reason\":\"欠薪工人二十余名，群体性风险\"}");
 
         Page page = browser.newPage(web.toString(), 1366, 900);
         Browser.signIn(page, "/cockpit", "县督办 王芳");
@@ -52,6 +56,13 @@ class CockpitTest extends BrowserTest {
         assertThat(page.locator("#overdue h2")).containsText("超期案件");
         assertThat(page.locator("#overdue-summons h2")).containsText("吹哨部门");
         assertThat(page.locator("#due-soon h2")).containsText("即将到期");
+        Locator escalated = page.locator("#escalations tbody tr")
+                .filter(new Locator.FilterOptions().setHasText(registered.path("caseNo").asText()));
+        assertThat(escalated).containsText("欠薪工人二十余名，群体性风险");
+        assertThat(escalated).containsText("staff-qx");
+        escalated.locator("a").click();
+        assertThat(page.locator("h1")).containsText(registered.path("caseNo").asText());
+        page.goBack();
         assertThat(page.locator("#cases-by-category table")).containsText("劳动争议");
 
         for (String chart : CHARTS) {

@@ -59,6 +59,21 @@ final class ServiceCalls {
         post(SuiteService.CASE, "/api/cases/" + caseId + "/file", staffToken(), "");
     }
 
+    /** The applicant rates the service (评价) with their own resident token, as their notice link would let them. */
+    static void applicantRates(String caseId, int score, String comment) {
+        JsonNode parties = get(SuiteService.CASE, "/api/cases/" + caseId, staffToken()).path("parties");
+        String applicant = null;
+        for (JsonNode party : parties) {
+            if (party.path("role").asText().equals("APPLICANT")) {
+                applicant = party.path("id").asText();
+            }
+        }
+        String resident = DevTokens.forRole("resident").subject("r-" + applicant).claim("caseId", caseId)
+                .claim("partyId", applicant).sign();
+        post(SuiteService.CASE, "/api/cases/" + caseId + "/ratings", resident,
+                "{\"score\":%d,\"comment\":\"%s\"}".formatted(score, comment));
+    }
+
     static String mediatorToken(String mediatorId) {
         return DevTokens.forRole("mediator").subject(mediatorId).claim("mediatorId", mediatorId).sign();
     }

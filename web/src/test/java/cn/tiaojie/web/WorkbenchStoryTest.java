@@ -95,6 +95,12 @@ class WorkbenchStoryTest extends BrowserTest {
         assertThat(page.locator("#outcome")).containsText("18,600 元");
         Browser.screenshot(page, "05-case-resolved");
 
+        ServiceCalls.applicantRates(caseId, 4, "调解员很耐心");
+        page.reload();
+        assertThat(page.locator("#ratings")).containsText("申请人");
+        assertThat(page.locator("#ratings")).containsText("4 分");
+        assertThat(page.locator("#ratings")).containsText("调解员很耐心");
+
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("结案")).click();
         assertThat(page.locator("h1 .status")).hasText("结案");

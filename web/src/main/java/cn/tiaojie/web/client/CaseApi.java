@@ -86,4 +86,8 @@ public interface CaseApi {
     @GET
     @Path("/supervision/overdue")
     Map<String, Object> overdue(@QueryParam("area") String area);
+
+    @GET
+    @Path("/supervision/escalations")
+    List<Map<String, Object>> escalations(@QueryParam("area") String area, @QueryParam("days") Integer days);
 }

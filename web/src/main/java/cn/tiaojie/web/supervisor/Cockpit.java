@@ -26,13 +26,13 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * 督办: a supervisor's (or administrator's) view of their jurisdiction — the period's figures, what is overdue or
- * about to be, and the charts with their tables and CSV downloads. Escalated cases have no list of their own in
- * case-service; the overdue list's level column shows where each case now sits.
+ * about to be, the cases escalated lately, and the charts with their tables and CSV downloads.
  */
 @Path("/cockpit")
 public class Cockpit {
 
     static final int DUE_SOON_SHOWN = 20;
+    static final int ESCALATION_DAYS = 30;
 
     private final CaseApi cases;
     private final MediatorApi mediators;
@@ -68,6 +68,9 @@ public class Cockpit {
                 .data("periodProblem", asked.problem().orElse(null))
                 .data("kpis", kpis(figures.total(), counts))
                 .data("overdue", cases.overdue(null))
+                .data("escalationDays", ESCALATION_DAYS)
+                .data("escalations", cases.escalations(null, ESCALATION_DAYS).stream()
+                        .map(Cockpit::asTimelineEvent).toList())
                 .data("dueSoon", cases.list(null, null, null, null, "DUE_SOON", null, "deadline", 0, DUE_SOON_SHOWN)
                         .get("items"))
                 .data("charts", charts)
@@ -94,6 +97,13 @@ public class Cockpit {
                 .header("Content-Disposition",
                         "attachment; filename=\"" + name + "\"; filename*=UTF-8''" + chineseName)
                 .build();
+    }
+
+    /** An escalation carries its event's detail, which the timeline's words read as they read the event's. */
+    private static Map<String, Object> asTimelineEvent(Map<String, Object> escalation) {
+        Map<String, Object> event = new java.util.HashMap<>(escalation);
+        event.put("type", "ESCALATED");
+        return event;
     }
 
     private SignedInUser supervisorOrAdmin() {

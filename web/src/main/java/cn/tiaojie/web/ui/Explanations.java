@@ -43,6 +43,11 @@ public final class Explanations {
             text.append("，综合得分 ").append(format(score.doubleValue()));
         }
         text.append(reasons.isEmpty() ? "。" : "：" + String.join("、", reasons) + "。");
+        if (explanation.get("factors") instanceof Map<?, ?> factors
+                && factors.get("repeatParty") instanceof Number repeat && repeat.doubleValue() < 0) {
+            text.append("曾参与调解本案当事人的其他案件（").append(format(repeat.doubleValue()))
+                    .append("），仍是最合适的人选。");
+        }
         if (explanation.get("excludedTotal") instanceof Number excluded && excluded.intValue() > 0) {
             text.append("另有 ").append(excluded.intValue()).append(" 人因利益冲突、不在辖区或已满负荷未被考虑。");
         }

@@ -91,6 +91,12 @@ public final class Formats {
         return text.length() > 5 ? text.substring(0, 5) : text;
     }
 
+    /** A rating of 1 to 5 as five stars, the given ones filled: ★★★★☆. */
+    public static String stars(Object score) {
+        int filled = score instanceof Number n ? Math.max(0, Math.min(5, n.intValue())) : 0;
+        return "★".repeat(filled) + "☆".repeat(5 - filled);
+    }
+
     public static String yuan(Object amount) {
         if (amount == null || amount.toString().isBlank()) {
             return "";
