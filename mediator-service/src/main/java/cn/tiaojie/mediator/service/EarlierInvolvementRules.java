@@ -54,14 +54,12 @@ public class EarlierInvolvementRules {
         if (rule == null) {
             rule = new EarlierInvolvementRule();
             rule.code = code;
-            rule.lookBackDays = lookBackDays;
-            rule.updatedBy = actor;
-            rule.updatedAt = Instant.now();
+        }
+        rule.lookBackDays = lookBackDays;
+        rule.updatedBy = actor;
+        rule.updatedAt = Instant.now();
+        if (!rule.isPersistent()) {
             rule.persist();
-        } else {
-            rule.lookBackDays = lookBackDays;
-            rule.updatedBy = actor;
-            rule.updatedAt = Instant.now();
         }
         EarlierInvolvementRule.getEntityManager().flush();
         return Rule.of(rule);
