@@ -203,7 +203,10 @@ class RequestHearingTest {
         Hearing second = scheduling.requestHearing(request(center, mediator).build());
 
         assertFalse(range(first).overlaps(range(second)));
-        assertEquals(first.getEndsAt(), second.getStartsAt());
+        // the mediator's next free slot: right after the first, or the next working morning when the day is over
+        Instant firstEnds = ProtoTime.toInstant(first.getEndsAt());
+        Duration length = Duration.between(ProtoTime.toInstant(first.getStartsAt()), firstEnds);
+        assertEquals(Fixtures.firstRoomSlotFrom(firstEnds, length), ProtoTime.toInstant(second.getStartsAt()));
     }
 
     @Test
