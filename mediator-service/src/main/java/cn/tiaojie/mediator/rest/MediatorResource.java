@@ -7,6 +7,7 @@ import cn.tiaojie.mediator.ConflictKind;
 import cn.tiaojie.mediator.DeclaredConflict;
 import cn.tiaojie.mediator.MediatorStatus;
 import cn.tiaojie.mediator.service.PoolImport;
+import cn.tiaojie.mediator.service.Workloads;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import jakarta.validation.constraints.Max;
@@ -42,6 +43,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,14 +69,28 @@ public class MediatorResource {
         }
     }
 
+    /** How busy a mediator is: open cases against capacity, the last 30 days' offers by answer, the latest offers. */
+    public record WorkloadView(String mediatorId, long openCases, int capacity, Instant since,
+            Map<String, Long> offersSince, List<OfferView> latestOffers) {
+
+        static WorkloadView of(Workloads.Workload w) {
+            Map<String, Long> byStatus = new LinkedHashMap<>();
+            w.offersSince().forEach((status, n) -> byStatus.put(status.name(), n));
+            return new WorkloadView(w.mediatorId(), w.openCases(), w.capacity(), w.since(), byStatus,
+                    w.latestOffers().stream().map(OfferView::of).toList());
+        }
+    }
+
     private final MediatorPool pool;
     private final PoolImport poolImport;
+    private final Workloads workloads;
     private final Access access;
     private final Caller caller;
 
-    MediatorResource(MediatorPool pool, PoolImport poolImport, Access access, Caller caller) {
+    MediatorResource(MediatorPool pool, PoolImport poolImport, Workloads workloads, Access access, Caller caller) {
         this.pool = pool;
         this.poolImport = poolImport;
+        this.workloads = workloads;
         this.access = access;
         this.caller = caller;
     }
@@ -180,6 +196,15 @@ public class MediatorResource {
             @NotNull @Valid MediatorRequest request) {
         Mediator m = pool.update(id, request, ETags.versionOf(ifMatch));
         return Response.ok(MediatorView.of(m, true)).tag(ETags.etag(m.version)).build();
+    }
+
+    /** The mediator's own workload, or any mediator's for an admin keeping the pool. */
+    @GET
+    @Path("/{id}/workload")
+    @RolesAllowed({Claims.MEDIATOR, Claims.ADMIN})
+    @Transactional
+    public WorkloadView workload(@PathParam("id") @Pattern(regexp = MediatorRequest.ID_PATTERN, message = "not a mediator id") String id) {
+        return WorkloadView.of(workloads.of(access.ownOrAdmin(caller, id), Instant.now()));
     }
 
     @GET

@@ -16,7 +16,9 @@ import cn.tiaojie.contracts.common.v1.AreaLevel;
 import cn.tiaojie.contracts.mediator.v1.TeamRequest;
 import cn.tiaojie.contracts.notify.v1.NoticeKind;
 import cn.tiaojie.contracts.notify.v1.NoticeRequest;
+import cn.tiaojie.mediator.Mediator;
 import cn.tiaojie.mediator.MediatorRole;
+import cn.tiaojie.mediator.MediatorStatus;
 import cn.tiaojie.mediator.Offer;
 import cn.tiaojie.mediator.OfferStatus;
 import cn.tiaojie.mediator.Team;
@@ -85,6 +87,36 @@ class OfferResourceTest {
         assertEquals(List.of(lawyer, socialWorker),
                 assigned.get(0).getMembersList().stream().map(m -> m.getMediatorId()).toList());
         assertEquals("13900001111", assigned.get(0).getMembers(0).getPhone());
+    }
+
+    @Test
+    void aMediatorsWorkloadCountsOpenCasesAndTheMonthsAnswers() {
+        TestWorld world = new TestWorld();
+        String lawyer = world.mediator(MediatorRole.LAWYER, world.county, "LABOUR");
+        String otherLawyer = world.mediator(MediatorRole.LAWYER, world.county);
+        world.mediator(MediatorRole.SOCIAL_WORKER, world.county, "LABOUR");
+        UUID accepted = wageCase(world);
+        given().auth().oauth2(mediatorToken(lawyer)).post("/api/offers/{id}/accept",
+                liveOffer(accepted, MediatorRole.LAWYER).id).then().statusCode(200);
+        UUID declined = wageCase(world);
+        given().auth().oauth2(mediatorToken(lawyer)).contentType(ContentType.JSON).body("{\"reason\":\"出庭\"}")
+                .post("/api/offers/{id}/decline", liveOffer(declined, MediatorRole.LAWYER).id).then().statusCode(200);
+        // the other lawyer, who took the declined case, goes on leave: the third case's offer is the lawyer's
+        QuarkusTransaction.requiringNew().run(() -> Mediator.<Mediator>findById(otherLawyer).status = MediatorStatus.ON_LEAVE);
+        UUID open = wageCase(world);
+        assertEquals(lawyer, liveOffer(open, MediatorRole.LAWYER).mediator.id);
+
+        given().auth().oauth2(TestWorld.ADMIN).get("/api/mediators/{id}/workload", lawyer).then().statusCode(200)
+                // the accepted place and the third case's live offer are open; the declined one is not
+                .body("openCases", equalTo(2)).body("capacity", equalTo(5))
+                .body("offersSince.ACCEPTED", equalTo(1)).body("offersSince.DECLINED", equalTo(1))
+                .body("offersSince.OFFERED", equalTo(1)).body("offersSince.EXPIRED", equalTo(0))
+                .body("latestOffers", hasSize(3)).body("latestOffers[1].declineReason", equalTo("出庭"));
+        given().auth().oauth2(mediatorToken(lawyer)).get("/api/mediators/{id}/workload", lawyer).then()
+                .statusCode(200).body("openCases", equalTo(2));
+        given().auth().oauth2(mediatorToken(otherLawyer)).get("/api/mediators/{id}/workload", lawyer).then()
+                .statusCode(403);
+        given().auth().oauth2(TestWorld.ADMIN).get("/api/mediators/{id}/workload", "M99999").then().statusCode(404);
     }
 
     @Test

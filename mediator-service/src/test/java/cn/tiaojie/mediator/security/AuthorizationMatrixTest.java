@@ -33,6 +33,7 @@ class AuthorizationMatrixTest {
                 POST   /api/mediators/import                                  403   403        403      403      200   403     403          403                403            403            401       401
                 GET    /api/mediators/{id}                                    200   200        200      403      200   403     200          200                404            403            401       401
                 PUT    /api/mediators/{id}                                    403   403        403      403      200   403     403          403                403            403            401       401
+                GET    /api/mediators/{id}/workload                           403   403        200      403      200   403     403          403                403            403            401       401
                 GET    /api/mediators/{id}/conflicts                          200   403        200      403      200   403     200          403                403            403            401       401
                 POST   /api/mediators/{id}/conflicts                          403   403        201      403      201   403     403          403                403            403            401       401
                 DELETE /api/mediators/{id}/conflicts/{conflictId}             403   403        204      403      204   403     403          403                403            403            401       401
@@ -87,6 +88,7 @@ class AuthorizationMatrixTest {
                     String id = scene.registeredMediator();
                     return ApiCall.call().path("id", id).json(SecurityScene.mediatorBody(id, scene.world.county));
                 })
+                .request("GET /api/mediators/{id}/workload", column -> ApiCall.call().path("id", scene.onCase))
                 .request("GET /api/mediators/{id}/conflicts", column -> ApiCall.call().path("id", scene.onCase))
                 .request("POST /api/mediators/{id}/conflicts", column -> ApiCall.call().path("id", scene.onCase)
                         .json("{\"kind\":\"RELATION\",\"partyName\":\"表兄王五\",\"reason\":\"亲属\"}"))
