@@ -14,6 +14,9 @@
     if (unit === 'percent') {
       return { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%', color: MUTED } };
     }
+    if (unit === 'ratio') {
+      return { type: 'value', min: 0, max: 1, axisLabel: { color: MUTED } };
+    }
     if (unit === 'score') {
       return { type: 'value', min: 0, max: 5, axisLabel: { color: MUTED } };
     }

@@ -36,6 +36,7 @@ public class FairnessReport {
         this.em = em;
     }
 
+    /** The report of the mediators within {@code area}, or of the whole pool when it is null. */
     public Report report(Instant from, Instant to, String area, MediatorRole role) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
@@ -47,7 +48,7 @@ public class FairnessReport {
                  where m.area_code like ?3 and (?4 = '' or m.role = ?4)
                  group by m.id, m.role, m.area_code, m.status
                 having m.status = 'ACTIVE' or count(o.id) > 0""")
-                .setParameter(1, from).setParameter(2, to).setParameter(3, area + "%")
+                .setParameter(1, from).setParameter(2, to).setParameter(3, (area == null ? "" : area) + "%")
                 .setParameter(4, role == null ? "" : role.name())
                 .getResultList();
         List<MediatorCounts> counts = rows.stream().map(r -> new MediatorCounts((String) r[0], (String) r[1],

@@ -4,6 +4,7 @@ import static cn.tiaojie.mediator.TestWorld.ADMIN;
 import static cn.tiaojie.mediator.TestWorld.liveOffer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 
 import cn.tiaojie.contracts.common.v1.AreaLevel;
@@ -108,6 +109,12 @@ class FairnessResourceTest {
                 .get("/api/reports/fairness").then().statusCode(200)
                 .body("byRole[0].maxMinRatio", nullValue())
                 .body("byRole[0].gini", equalTo(0.0f));
+        // an admin asking for no area reads the whole pool: this county's and everyone else's mediators
+        given().auth().oauth2(ADMIN).queryParam("from", "2020-01-01T00:00:00+08:00")
+                .queryParam("to", "2020-02-01T00:00:00+08:00").queryParam("role", "PEOPLE_MEDIATOR")
+                .get("/api/reports/fairness").then().statusCode(200)
+                .body("area", nullValue())
+                .body("byRoleAndArea.areaCode", hasItems("330999", "330999101"));
         given().auth().oauth2(TestWorld.STAFF).queryParam("from", "2026-01-01T00:00:00+08:00")
                 .queryParam("to", "2026-02-01T00:00:00+08:00").get("/api/reports/fairness").then().statusCode(403);
     }

@@ -6,6 +6,7 @@ import cn.tiaojie.web.client.ConcurrentCalls;
 import cn.tiaojie.web.client.MediatorApi;
 import cn.tiaojie.web.client.NotifyApi;
 import cn.tiaojie.web.client.SchedulingApi;
+import cn.tiaojie.web.client.Versions;
 import cn.tiaojie.web.session.CurrentUser;
 import cn.tiaojie.web.session.SignedInUser;
 import cn.tiaojie.web.ui.ProblemTexts;
@@ -86,11 +87,11 @@ public class CasePage {
             Map<String, Object> body = kind.body(form);
             String version = form.getFirst("version");
             switch (kind.target()) {
-                case CASE -> cases.act(id, kind.path(), etag(version), body);
+                case CASE -> cases.act(id, kind.path(), Versions.ifMatch(version), body);
                 case SUMMONS -> cases.summon(id, body);
                 case SUMMONS_ANSWER -> cases.answerSummons(id, form.getFirst("summonsId"), body);
                 case FOLLOW_UP -> cases.followUp(id, body);
-                case HEARING -> scheduling.act(form.getFirst("hearingId"), kind.path(), etag(version), body);
+                case HEARING -> scheduling.act(form.getFirst("hearingId"), kind.path(), Versions.ifMatch(version), body);
             }
             return Response.seeOther(URI.create("/cases/" + id + "?done=" + action)).build();
         } catch (ApiProblem problem) {
@@ -129,10 +130,6 @@ public class CasePage {
                 .data("team", team).data("hearing", current).data("hearings", hearings).data("history", history)
                 .data("notices", noticeItems).data("audit", audit).data("outcome", outcome)
                 .data("form", new CaseActionForms.Typed(outcome.openAction(), outcome.typed(), outcome.errors()));
-    }
-
-    private static String etag(String version) {
-        return version == null || version.isBlank() ? null : "\"" + version.strip() + "\"";
     }
 
     /** A part of the page that may not exist yet (no team before filing) or is not the user's to see. */

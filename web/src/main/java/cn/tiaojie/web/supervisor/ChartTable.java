@@ -33,7 +33,9 @@ public record ChartTable(String id, String title, Kind kind, String labelHeader,
 
     /** What a column's numbers are, for the table's text and the chart's axis. */
     public enum Unit {
-        COUNT, PERCENT, SCORE;
+        COUNT, PERCENT, SCORE,
+        /** a figure from 0 to 1, such as a Gini coefficient */
+        RATIO;
 
         String text(Object value) {
             if (value == null) {
@@ -43,7 +45,7 @@ public record ChartTable(String id, String title, Kind kind, String labelHeader,
             return switch (this) {
                 case COUNT -> String.valueOf(Math.round(number));
                 case PERCENT -> String.format(Locale.ROOT, "%.1f%%", number * 100);
-                case SCORE -> String.format(Locale.ROOT, "%.2f", number);
+                case SCORE, RATIO -> String.format(Locale.ROOT, "%.2f", number);
             };
         }
 

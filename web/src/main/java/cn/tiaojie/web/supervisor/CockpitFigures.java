@@ -92,7 +92,7 @@ final class CockpitFigures {
     private List<Labelled> roles() {
         if (roles == null) {
             roles = !offersAvailable() ? List.of()
-                    : ((List<Map<String, Object>>) mediators.fairness(period.startInstant(), period.endInstant())
+                    : ((List<Map<String, Object>>) mediators.fairness(period.startInstant(), period.endInstant(), null, null)
                             .get("byRole")).stream()
                             .map(group -> new Labelled(Labels.role(group.get("role")), group)).toList();
         }

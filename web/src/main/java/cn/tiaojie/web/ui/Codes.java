@@ -23,6 +23,11 @@ public final class Codes {
     public static final List<String> vulnerableGroups = List.of("ELDERLY", "MINOR", "DISABLED");
     public static final List<String> noticeChannels = List.of("SMS", "EMAIL", "IN_APP");
     public static final List<String> referralRoutes = List.of("LITIGATION", "ARBITRATION", "ADMINISTRATIVE");
+    public static final List<String> mediatorRoles = List.of("PEOPLE_MEDIATOR", "LAWYER", "POLICE_OFFICER", "JUDGE",
+            "PROSECUTOR", "SOCIAL_WORKER", "COUNSELOR");
+    public static final List<String> mediatorStatuses = List.of("ACTIVE", "ON_LEAVE", "SUSPENDED");
+    public static final List<String> organizationKinds = List.of("MEDIATION_COMMITTEE", "LAW_FIRM", "LEGAL_AID_CENTER",
+            "POLICE_STATION", "COURT", "PROCURATORATE", "SOCIAL_WORK_ORGANIZATION", "COUNSELING_CENTER", "OTHER");
     public static final List<String> followUpMethods = List.of("PHONE", "VISIT", "SMS", "VIDEO");
 
     /** A language a party may need the hearing in, by its language tag. */

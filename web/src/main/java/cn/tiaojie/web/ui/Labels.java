@@ -89,6 +89,23 @@ public final class Labels {
             Map.entry("FOLLOWED_UP", "回访"), Map.entry("RATED", "当事人评价"),
             Map.entry("JUDICIAL_CONFIRMATION_APPLIED", "申请司法确认"));
 
+    static final Map<String, String> MEDIATOR_STATUS = Map.of("ACTIVE", "在册可指派", "ON_LEAVE", "休假中",
+            "SUSPENDED", "已暂停");
+
+    static final Map<String, String> ORGANIZATION_KIND = Map.of("POLICE_STATION", "派出所", "COURT", "法院",
+            "PROCURATORATE", "检察院", "LAW_FIRM", "律师事务所", "SOCIAL_WORK_ORGANIZATION", "社工机构",
+            "COUNSELING_CENTER", "心理咨询机构", "MEDIATION_COMMITTEE", "人民调解委员会", "LEGAL_AID_CENTER", "法律援助中心",
+            "OTHER", "其他");
+
+    static final Map<String, String> RULE_SOURCE = Map.of("TAXONOMY", "默认规则", "CATEGORY", "按类别设定",
+            "SUBCATEGORY", "按子类别设定", "RISK_FLAG", "按风险标记设定");
+
+    /** why matching left a mediator out of a ranking */
+    static final Map<String, String> EXCLUSION = Map.of("NOT_ACTIVE", "不在册（休假或暂停）", "ALREADY_OFFERED",
+            "已邀约过本案", "STRUCK_BY_PARTY", "当事人已划去", "DECLARED_RELATION", "申报了与当事人的关系",
+            "FORMER_CLIENT", "当事人是其原委托人", "EARLIER_INVOLVEMENT", "曾办理同一当事人的案件（回避）",
+            "OWN_ORGANIZATION", "当事人是其所在单位", "UNAVAILABLE", "期限内没有可安排的时间", "AT_CAPACITY", "手头案件已满");
+
     private Labels() {
     }
 
@@ -186,6 +203,29 @@ public final class Labels {
             return "督办";
         }
         return word(EVENT, type);
+    }
+
+    public static String mediatorStatus(Object code) {
+        return word(MEDIATOR_STATUS, code);
+    }
+
+    public static String organizationKind(Object code) {
+        return word(ORGANIZATION_KIND, code);
+    }
+
+    public static String ruleSource(Object code) {
+        return word(RULE_SOURCE, code);
+    }
+
+    public static String exclusion(Object code) {
+        return word(EXCLUSION, code);
+    }
+
+    /** A language tag as a person names it; a tag the lists do not know is shown as it is. */
+    public static String language(Object tag) {
+        String code = tag == null ? "" : tag.toString();
+        return Codes.languages.stream().filter(l -> l.code().equals(code)).map(Codes.Language::name).findFirst()
+                .orElse(code);
     }
 
     public static String yesNo(Object value) {

@@ -46,6 +46,17 @@ public final class ProblemTexts {
             rule("overlaps hours\\[\\d+]", m -> "与同一天的另一时段重叠"),
             rule("must be after startsAt", m -> "结束时间须晚于开始时间"),
             rule("must be (greater|less) than.*", m -> "数值超出范围"),
+            rule("must be a whole number", m -> "应为整数"),
+            rule("must be a number between 0 and 5", m -> "应为 0 到 5 之间的数"),
+            rule("must look like M001", m -> "编号应为 M 加 3 到 6 位数字，如 M001"),
+            rule("(\\S+) appears twice in the file", m -> "编号 " + m.group(1) + " 在文件中出现了两次"),
+            rule("(\\S+) is already in the pool", m -> "编号 " + m.group(1) + " 已在调解员库中"),
+            rule("(\\d+) values for (\\d+) columns", m -> "本行有 " + m.group(1) + " 项，表头有 " + m.group(2) + " 列"),
+            rule("not a category or subcategory code: (\\S+)", m -> "没有这个纠纷类别：" + m.group(1)),
+            rule("unknown column (\\S+);.*", m -> "不认识的列名 " + m.group(1)),
+            rule("the column (\\S+) is required", m -> "缺少必填的列 " + m.group(1)),
+            rule("is empty.*", m -> "文件是空的：第一行应为表头，之后每行一位调解员"),
+            rule("at most (\\d+) rows per import", m -> "每次最多导入 " + m.group(1) + " 行"),
             rule("must be one of .*|must be [A-Z_]+(, [A-Z_]+)* or [A-Z_]+", m -> "请从列表中选择"));
 
     private static final List<Rule> DETAILS = List.of(
@@ -79,6 +90,32 @@ public final class ProblemTexts {
 
     public static String fieldMessage(String message) {
         return translate(FIELD_MESSAGES, message).orElse("填写有误，请检查");
+    }
+
+    /** The pool CSV's columns as the import report names them; an index ("languages[1]") is dropped. */
+    private static final Map<String, String> IMPORT_FIELDS = Map.ofEntries(Map.entry("id", "编号"),
+            Map.entry("name", "姓名"), Map.entry("role", "角色"), Map.entry("areaCode", "所在地区"),
+            Map.entry("organization", "单位"), Map.entry("organizationKind", "单位类型"), Map.entry("phone", "手机号码"),
+            Map.entry("email", "电子邮箱"), Map.entry("languages", "语言"), Map.entry("expertise", "擅长类别"),
+            Map.entry("capacity", "同时办案上限"), Map.entry("rating", "评分"), Map.entry("status", "状态"),
+            Map.entry("channels", "通知方式"), Map.entry("row", "本行"), Map.entry("header", "表头"),
+            Map.entry("file", "文件"));
+
+    public static String importField(String field) {
+        String name = field == null ? "" : field.replaceAll("\\[\\d+]$", "");
+        return IMPORT_FIELDS.getOrDefault(name, name);
+    }
+
+    /** Why a whole file was refused: each of its errors, or the problem's detail when it names none. */
+    public static String fileMessage(ApiProblem problem) {
+        if (problem.status() == 413) {
+            return "文件过大。";
+        }
+        if (problem.errors().isEmpty()) {
+            return fieldMessage(problem.detail());
+        }
+        return String.join("；", problem.errors().stream()
+                .map(e -> importField(e.field()) + "：" + fieldMessage(e.message())).toList());
     }
 
     /** One sentence for the top of the page. */
