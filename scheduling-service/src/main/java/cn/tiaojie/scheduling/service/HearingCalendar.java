@@ -5,12 +5,16 @@ import cn.tiaojie.scheduling.HearingParticipant;
 import cn.tiaojie.scheduling.HearingStatus;
 import cn.tiaojie.scheduling.ParticipantKind;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -26,10 +30,32 @@ public class HearingCalendar {
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
-    private final ZoneId zone;
+    /** what a subscribed calendar holds: the last 30 days and the next 180 */
+    static final Duration FEED_PAST = Duration.ofDays(30);
+    static final Duration FEED_AHEAD = Duration.ofDays(180);
+    private static final int FEED_MOST_HEARINGS = 1000;
 
-    HearingCalendar(SchedulingConfig config) {
+    private final ZoneId zone;
+    private final EntityManager em;
+
+    HearingCalendar(SchedulingConfig config, EntityManager em) {
         this.zone = config.zone();
+        this.em = em;
+    }
+
+    /**
+     * A mediator's feed: their hearings within {@code scope} (a condition on {@code h} with its parameters, as
+     * {@link HearingAccess#scope} writes it), from 30 days ago to 180 days ahead.
+     */
+    public String feedOf(String mediatorId, String scope, Map<String, Object> params, Instant now) {
+        TypedQuery<Hearing> query = em.createQuery("select h from Hearing h join fetch h.venue where " + scope
+                + " and exists (select 1 from HearingParticipant p where p.hearing = h and p.kind = :kind"
+                + " and p.participantId = :mediator) and h.endsAt > :from and h.startsAt < :to"
+                + " order by h.startsAt, h.id", Hearing.class);
+        params.forEach(query::setParameter);
+        query.setParameter("kind", ParticipantKind.MEDIATOR).setParameter("mediator", mediatorId)
+                .setParameter("from", now.minus(FEED_PAST)).setParameter("to", now.plus(FEED_AHEAD));
+        return calendar(query.setMaxResults(FEED_MOST_HEARINGS).getResultList(), "调解会 " + mediatorId);
     }
 
     /** One hearing, as a download or a notice attachment. */

@@ -110,6 +110,8 @@ class AuthorizationMatrixTest {
                 .post("/api/schedule/optimize").then().statusCode(202).extract().path("id");
         Booked shared = book();
         String sharedVenue = newVenue();
+        String feedToken = given().auth().oauth2(admin).post("/api/mediators/{id}/calendar-subscription",
+                uniqueId("M")).then().statusCode(201).extract().path("token");
         return AccessMatrix.of("""
                 endpoint                                  staff supervisor mediator resident admin service other-center outside-supervisor other-mediator other-resident anonymous bad-token
                 GET    /api/venues                        200   200        403      403      200   403     200          200                403            403            401       401
@@ -126,6 +128,11 @@ class AuthorizationMatrixTest {
                 POST   /api/hearings/{id}/cancel          200   200        403      403      200   403     404          404                403            403            401       401
                 # a mediator reads only their own feed; staff and supervisors get only the hearings in their scope
                 GET    /api/mediators/{id}/calendar.ics   200   200        200      403      200   403     200          200                403            403            401       401
+                # the secret address: kept by the mediator and admins, read by whoever holds it (a calendar app)
+                GET    /api/mediators/{id}/calendar-subscription 403 403   200      403      200   403     403          403                403            403            401       401
+                POST   /api/mediators/{id}/calendar-subscription 403 403   201      403      201   403     403          403                403            403            401       401
+                DELETE /api/mediators/{id}/calendar-subscription 403 403   204      403      204   403     403          403                403            403            401       401
+                GET    /api/calendar-feeds/{token}.ics    200   200        200      200      200   200     200          200                200            200            200       401
                 POST   /api/schedule/optimize             403   202        403      403      202   403     403          403                403            403            401       401
                 GET    /api/schedule/jobs/{id}            403   200        403      403      200   403     403          404                403            403            401       401
                 """)
@@ -149,6 +156,10 @@ class AuthorizationMatrixTest {
                 .request("POST /api/hearings/{id}/cancel", column -> onNewHearing(column)
                         .json("{\"reason\":\"双方已自行和解\"}"))
                 .request("GET /api/mediators/{id}/calendar.ics", column -> ApiCall.call().path("id", mediator))
+                .request("GET /api/mediators/{id}/calendar-subscription", column -> ApiCall.call().path("id", mediator))
+                .request("POST /api/mediators/{id}/calendar-subscription", column -> ApiCall.call().path("id", mediator))
+                .request("DELETE /api/mediators/{id}/calendar-subscription", column -> ApiCall.call().path("id", mediator))
+                .request("GET /api/calendar-feeds/{token}.ics", column -> ApiCall.call().path("token", feedToken))
                 .request("POST /api/schedule/optimize", column -> ApiCall.call().json(horizon(PLAN_AREA)))
                 .request("GET /api/schedule/jobs/{id}", column -> ApiCall.call().path("id", planJob))
                 .coversOpenApi()

@@ -5,6 +5,8 @@ import static cn.tiaojie.scheduling.Fixtures.newCenter;
 import static cn.tiaojie.scheduling.Fixtures.request;
 import static cn.tiaojie.scheduling.Fixtures.uniqueId;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -107,6 +109,39 @@ class CalendarTest {
         String otherStaff = given().auth().oauth2(staffOf("QX-BAIXI")).get("/api/mediators/{id}/calendar.ics", mediatorId)
                 .then().statusCode(200).extract().asString();
         assertEquals(0, ICalendars.parse(otherStaff).getComponents(Component.VEVENT).size());
+    }
+
+    @Test
+    void aCalendarAppReadsTheSecretAddressWithoutAHeaderUntilItIsRenewed() {
+        String center = newCenter(2);
+        String mediatorId = uniqueId("M");
+        Hearing hearing = scheduling.requestHearing(request(center, mediatorId).build());
+        scheduling.requestHearing(request(center, uniqueId("M")).build());
+        given().auth().oauth2(mediator(mediatorId)).get("/api/mediators/{id}/calendar-subscription", mediatorId)
+                .then().statusCode(200).body("active", equalTo(false));
+
+        String path = given().auth().oauth2(mediator(mediatorId))
+                .post("/api/mediators/{id}/calendar-subscription", mediatorId).then().statusCode(201)
+                .body("active", equalTo(true)).extract().path("path");
+        String ics = given().get(path).then().statusCode(200).contentType("text/calendar")
+                .header("Cache-Control", "private, no-store").extract().asString();
+        assertEquals(List.of("hearing-" + hearing.getHearingId() + "@tiaojie"), ICalendars.parse(ics)
+                .<VEvent>getComponents(Component.VEVENT).stream().map(e -> e.getUid().orElseThrow().getValue()).toList());
+        // the token is not shown again, and nobody else may renew it
+        given().auth().oauth2(mediator(mediatorId)).get("/api/mediators/{id}/calendar-subscription", mediatorId)
+                .then().statusCode(200).body("active", equalTo(true)).body("token", nullValue());
+        given().auth().oauth2(mediator(uniqueId("M"))).post("/api/mediators/{id}/calendar-subscription", mediatorId)
+                .then().statusCode(403);
+
+        String renewed = given().auth().oauth2(mediator(mediatorId))
+                .post("/api/mediators/{id}/calendar-subscription", mediatorId).then().statusCode(201)
+                .extract().path("path");
+        given().get(path).then().statusCode(404).contentType("application/problem+json");
+        given().get(renewed).then().statusCode(200);
+        given().auth().oauth2(mediator(mediatorId)).delete("/api/mediators/{id}/calendar-subscription", mediatorId)
+                .then().statusCode(204);
+        given().get(renewed).then().statusCode(404);
+        given().get("/api/calendar-feeds/{token}.ics", "not-a-token").then().statusCode(400);
     }
 
     @Test
