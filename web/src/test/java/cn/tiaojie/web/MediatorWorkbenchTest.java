@@ -16,6 +16,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -34,6 +38,16 @@ import org.junit.jupiter.api.Test;
 class MediatorWorkbenchTest extends BrowserTest {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    /** A calendar app: a plain GET of the address, no cookie, no header. */
+    private static HttpResponse<String> calendarApp(String address) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(address)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Test
     void mediatorsAnswerTheirOffersAndFindTheirHearingOnAPhone() throws IOException {
@@ -142,6 +156,25 @@ class MediatorWorkbenchTest extends BrowserTest {
         String calendar = Files.readString(ics.path());
         assertTrue(calendar.startsWith("BEGIN:VCALENDAR"), calendar);
         assertTrue(calendar.contains("BEGIN:VEVENT"), calendar);
+
+        // her calendar app subscribes to a secret address, without any header; renewing it revokes the old one
+        socialWorker.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("开通日历订阅")).click();
+        String address = socialWorker.locator("#feed-address").inputValue();
+        assertTrue(address.startsWith(web.toString() + "calendar/") && address.endsWith(".ics"), address);
+        assertTrue(socialWorker.locator("#new-address a").getAttribute("href").startsWith("webcal://"));
+        Browser.assertAccessible(socialWorker);
+        Browser.screenshot(socialWorker, "m07b-calendar-subscription");
+        HttpResponse<String> feed = calendarApp(address);
+        assertEquals(200, feed.statusCode());
+        assertTrue(feed.body().contains("hearing-" + hearingId + "@tiaojie"), feed.body());
+        socialWorker.navigate("/my/hearings");
+        assertThat(socialWorker.locator("#subscription")).containsText("已开通");
+        assertThat(socialWorker.locator("#feed-address")).hasCount(0);
+        socialWorker.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("重新生成订阅地址")).click();
+        String renewed = socialWorker.locator("#feed-address").inputValue();
+        assertNotEquals(address, renewed);
+        assertEquals(404, calendarApp(address).statusCode());
+        assertEquals(200, calendarApp(renewed).statusCode());
 
         // her time: the weekly hours as the pool keeps them, a day off added and removed
         socialWorker.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("我的时间").setExact(true)).click();

@@ -38,6 +38,16 @@ public interface SchedulingApi {
     @Path("/hearings/{id}/history")
     List<Map<String, Object>> history(@PathParam("id") String id);
 
+    /** Whether the mediator has a secret calendar address (never its token, which only renewing shows). */
+    @GET
+    @Path("/mediators/{id}/calendar-subscription")
+    Map<String, Object> calendarSubscription(@PathParam("id") String mediatorId);
+
+    /** A new secret calendar address: {"token": …, "path": …}; the old one stops working. */
+    @POST
+    @Path("/mediators/{id}/calendar-subscription")
+    Map<String, Object> renewCalendarSubscription(@PathParam("id") String mediatorId);
+
     @GET
     @Path("/hearings/{id}.ics")
     @Produces("text/calendar")

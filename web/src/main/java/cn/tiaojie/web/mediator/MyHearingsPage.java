@@ -12,11 +12,14 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -69,6 +72,23 @@ public class MyHearingsPage {
 
     @GET
     public TemplateInstance show(@RestQuery String week) {
+        return render(week, null);
+    }
+
+    /**
+     * 生成订阅地址: a new secret address for the phone's calendar app, shown this once (the service keeps only its
+     * hash); the address before it stops working.
+     */
+    @POST
+    @Path("/subscription")
+    public TemplateInstance renewSubscription(@Context UriInfo uri) {
+        SignedInMediator me = SignedInMediator.of(currentUser);
+        Map<String, Object> made = scheduling.renewCalendarSubscription(me.id());
+        String address = uri.getBaseUriBuilder().path("calendar").path(made.get("token") + ".ics").build().toString();
+        return render(null, address);
+    }
+
+    private TemplateInstance render(String week, String newAddress) {
         SignedInMediator me = SignedInMediator.of(currentUser);
         LocalDate today = LocalDate.now(Formats.CHINA);
         LocalDate monday = monday(week, today);
@@ -88,6 +108,8 @@ public class MyHearingsPage {
         }
         return page.data("user", me.user()).data("days", days).data("hearings", listed)
                 .data("cases", myCases()).data("weekTitle", weekTitle(monday, today))
+                .data("subscription", scheduling.calendarSubscription(me.id())).data("newAddress", newAddress)
+                .data("webcalAddress", newAddress == null ? null : newAddress.replaceFirst("^https?://", "webcal://"))
                 .data("prevWeek", monday.minusWeeks(1).toString()).data("nextWeek", monday.plusWeeks(1).toString())
                 .data("thisWeek", monday.equals(today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))));
     }
