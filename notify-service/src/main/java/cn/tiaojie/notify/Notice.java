@@ -75,6 +75,10 @@ public class Notice extends PanacheEntityBase {
     @Column(name = "acknowledged_at")
     public Instant acknowledgedAt;
 
+    /** when the recipient opened it in their inbox; null while unread */
+    @Column(name = "read_at")
+    public Instant readAt;
+
     /** every electronic channel failed: the grid worker serves it on paper */
     @Column(name = "paper_delivery_required")
     public boolean paperDeliveryRequired;

@@ -6,10 +6,10 @@ import java.util.UUID;
 
 /** A notice in its recipient's inbox. */
 public record InboxItem(UUID id, String kind, String caseId, String caseNo, boolean urgent, String title, String body,
-        Instant createdAt, Instant acknowledgedAt) {
+        Instant createdAt, Instant acknowledgedAt, Instant readAt) {
 
     public static InboxItem of(Notice n) {
         return new InboxItem(n.id, n.kind.name(), n.caseId, n.caseNo, n.urgent, n.title, n.body, n.createdAt,
-                n.acknowledgedAt);
+                n.acknowledgedAt, n.readAt);
     }
 }

@@ -21,18 +21,23 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 import java.util.Map;
 
 /** The caller's own notices: a mediator's offers and hearing notices, a resident's notices on their case. */
 @Path("/api/inbox")
 public class InboxResource {
 
-    public record InboxPage(List<InboxItem> items, int page, int size, long total) {
+    public record InboxPage(List<InboxItem> items, int page, int size, long total, long unread) {
     }
 
     private final Caller caller;
@@ -79,6 +84,25 @@ public class InboxResource {
         PanacheQuery<Notice> query = Notice.find(me.condition(params),
                 Sort.descending("createdAt").and("id", Sort.Direction.Descending), params)
                 .page(Page.of(page, size));
-        return new InboxPage(query.list().stream().map(InboxItem::of).toList(), page, size, query.count());
+        long unread = Notice.count(me.condition(params) + " and readAt is null", params);
+        return new InboxPage(query.list().stream().map(InboxItem::of).toList(), page, size, query.count(), unread);
+    }
+
+    /** The recipient opened this notice; marking it again changes nothing. Someone else's notice is 404. */
+    @POST
+    @Path("/{id}/read")
+    @RolesAllowed({Claims.MEDIATOR, Claims.RESIDENT})
+    @Transactional
+    public InboxItem read(@PathParam("id") UUID id) {
+        Recipients.Recipient me = me();
+        Notice notice = Notice.findById(id);
+        if (notice == null || !me.owns(notice)) {
+            throw ProblemException.notFound("notice", id);
+        }
+        if (notice.readAt == null) {
+            // as the database keeps it (microseconds), so this answer and later reads agree
+            notice.readAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        }
+        return InboxItem.of(notice);
     }
 }

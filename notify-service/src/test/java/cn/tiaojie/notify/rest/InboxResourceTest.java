@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import cn.tiaojie.contracts.common.v1.NoticeChannel;
 import cn.tiaojie.contracts.notify.v1.NotifyServiceGrpc;
@@ -123,6 +124,28 @@ class InboxResourceTest {
                 .body("items.id", not(hasItem(partyWithSameId)));
         given().auth().oauth2(mediatorToken(me)).get("/api/notices/{id}", offer).then().statusCode(200);
         given().auth().oauth2(mediatorToken(me)).get("/api/notices/{id}", othersOffer).then().statusCode(404);
+    }
+
+    @Test
+    void aMediatorMarksANoticeReadOnceAndTheUnreadCountFollows() {
+        String me = "M7" + UUID.randomUUID().toString().substring(0, 6);
+        String first = send(offer(uniqueKey(), "case-r1", mediator(me, NoticeChannel.IN_APP)));
+        send(hearingNotice(uniqueKey(), "case-r1", mediator(me, NoticeChannel.IN_APP)));
+        given().auth().oauth2(mediatorToken(me)).get("/api/inbox").then().statusCode(200)
+                .body("total", equalTo(2)).body("unread", equalTo(2)).body("items[1].readAt", nullValue());
+
+        String readAt = given().auth().oauth2(mediatorToken(me)).post("/api/inbox/{id}/read", first)
+                .then().statusCode(200).body("id", equalTo(first)).extract().path("readAt");
+        assertNotNull(readAt);
+        // marking it again keeps the first time it was read
+        given().auth().oauth2(mediatorToken(me)).post("/api/inbox/{id}/read", first)
+                .then().statusCode(200).body("readAt", equalTo(readAt));
+        given().auth().oauth2(mediatorToken(me)).get("/api/inbox").then().statusCode(200)
+                .body("unread", equalTo(1)).body("items[1].readAt", equalTo(readAt));
+        // someone else's notice, or none, is not found and stays unread
+        given().auth().oauth2(mediatorToken("M6other")).post("/api/inbox/{id}/read", first).then().statusCode(404);
+        given().auth().oauth2(mediatorToken(me)).post("/api/inbox/{id}/read", UUID.randomUUID()).then()
+                .statusCode(404).contentType("application/problem+json");
     }
 
     @Test

@@ -48,6 +48,7 @@ class AuthorizationMatrixTest {
                 POST   /api/notices/{id}/email-bounce     200   403        403      403      200   200     404          403        403            403            403         401       401
                 GET    /api/inbox                         403   403        200      200      403   403     403          403        200            200            200         401       401
                 GET    /api/inbox/stream                  403   403        200      200      403   403     403          403        200            200            200         401       401
+                POST   /api/inbox/{id}/read               403   403        200      200      403   403     403          403        404            404            200         401       401
                 # the signed link is the credential
                 GET    /n/{token}                         200   200        200      200      200   200     200          200        200            200            404         200       401
                 POST   /n/{token}/ack                     200   200        200      200      200   200     200          200        200            200            404         200       401
@@ -62,6 +63,8 @@ class AuthorizationMatrixTest {
                 .request("GET /api/notices/{id}", column -> ApiCall.call().path("id",
                         column.contains("mediator") ? mediatorNotice : partyNotice))
                 .request("GET /api/notices/{id}/proof.pdf", column -> ApiCall.call().path("id",
+                        column.contains("mediator") ? mediatorNotice : partyNotice))
+                .request("POST /api/inbox/{id}/read", column -> ApiCall.call().path("id",
                         column.contains("mediator") ? mediatorNotice : partyNotice))
                 // a fresh notice whose e-mail went out, for each cell: a bounce changes it
                 .request("POST /api/notices/{id}/email-bounce", column -> ApiCall.call()
