@@ -51,7 +51,46 @@
     });
   }
 
+  // the inbox: opening an unread message marks it read (its own form, sent in the background)
+  document.addEventListener('toggle', function (event) {
+    var details = event.target;
+    if (!details.open || !details.dataset || !details.dataset.readForm) { return; }
+    var form = document.getElementById(details.dataset.readForm);
+    if (!form) { return; }
+    delete details.dataset.readForm;
+    fetch(form.action, { method: 'POST', body: new URLSearchParams(new FormData(form)), headers: { 'HX-Request': 'true' },
+      credentials: 'same-origin' }).then(function (response) {
+      if (!response.ok) { return; }
+      var item = details.closest('.message');
+      if (item) { item.classList.remove('unread'); }
+      var badge = details.querySelector('summary .badge');
+      if (badge) { badge.remove(); }
+      form.remove();
+      var count = document.getElementById('unread-count');
+      if (count) {
+        var left = Number(count.dataset.unread) - 1;
+        count.dataset.unread = String(left);
+        if (left > 0) { count.querySelector('strong').textContent = left + ' 条未读'; } else { count.remove(); }
+      }
+    });
+  }, true);
+
+  // the inbox is live: each new notice redraws the list and is announced to screen readers
+  function listenToInbox() {
+    var results = document.querySelector('[data-live-inbox]');
+    if (!results || !window.EventSource || !window.htmx) { return; }
+    var source = new EventSource(results.dataset.liveInbox);
+    source.addEventListener('notice', function () {
+      window.htmx.ajax('GET', window.location.pathname + window.location.search,
+        { target: '#inbox-results', select: '#inbox-results', swap: 'outerHTML' }).then(function () {
+        var announce = document.getElementById('inbox-announce');
+        if (announce) { announce.textContent = '收到一条新消息。'; }
+      });
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    listenToInbox();
     bindTaxonomySearch(document);
     if (document.querySelector('time[data-countdown]')) {
       tickCountdowns();

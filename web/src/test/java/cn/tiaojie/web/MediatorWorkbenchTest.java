@@ -122,11 +122,31 @@ class MediatorWorkbenchTest extends BrowserTest {
         assertThat(socialWorker.locator("#page-message")).containsText("您已接受指派");
         assertThat(socialWorker.locator(".offer-card")).containsText("已接受");
 
-        // the next lawyer accepts through the API; the team is formed and the hearing booked
+        // her messages are open while the next lawyer accepts through the API: the team forms, the hearing is
+        // booked, and its notice appears on the open page without a reload
+        socialWorker.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("消息").setExact(true)).click();
+        assertThat(socialWorker.locator("h1")).hasText("消息");
+        Locator hearingNotices = socialWorker.locator(".inbox .message", new Page.LocatorOptions()
+                .setHasText("调解通知书"));
+        assertThat(hearingNotices).hasCount(0);
+        socialWorker.waitForTimeout(500);
         ServiceCalls.everyOfferedMediatorAccepts(caseId);
         String me = socialWorkerOffer.path("mediatorId").asText();
         JsonNode hearings = ServiceCalls.poll(() -> ServiceCalls.get(SuiteService.SCHEDULING,
                 "/api/hearings?caseId=" + caseId, ServiceCalls.mediatorToken(me)), h -> h != null && h.size() > 0);
+        assertThat(hearingNotices).hasCount(1);
+        assertThat(socialWorker.locator("#inbox-announce")).hasText("收到一条新消息。");
+        assertThat(hearingNotices.locator(".badge")).hasText("未读");
+        // opening it marks it read, here and for good
+        hearingNotices.locator("summary").click();
+        assertThat(hearingNotices.locator(".badge")).hasCount(0);
+        assertThat(socialWorker.locator(".result-count")).containsText("1 条未读");
+        Browser.screenshot(socialWorker, "m05b-inbox-live");
+        Browser.assertAccessible(socialWorker);
+        ServiceCalls.poll(() -> {
+            socialWorker.reload();
+            return hearingNotices.first().getAttribute("class");
+        }, cls -> cls != null && !cls.contains("unread"));
         String hearingId = hearings.get(0).path("id").asText();
         LocalDate day = Instant.parse(hearings.get(0).path("startsAt").asText()).atZone(CHINA).toLocalDate();
 

@@ -1,6 +1,7 @@
 package cn.tiaojie.web.client;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -27,6 +28,11 @@ public interface NotifyApi {
     @GET
     @Path("/inbox")
     Map<String, Object> inbox(@QueryParam("page") int page, @QueryParam("size") int size);
+
+    /** The recipient opened the notice in their inbox. */
+    @POST
+    @Path("/inbox/{id}/read")
+    Map<String, Object> markRead(@PathParam("id") String noticeId);
 
     @GET
     @Path("/notices/{id}/proof.pdf")
