@@ -207,6 +207,47 @@ class AdminScreensTest extends BrowserTest {
         page.context().close();
     }
 
+    @Test
+    void anEveningVenueIsAddedChangedAndClosed() {
+        String name = "白溪村文化礼堂" + ThreadLocalRandom.current().nextInt(1000, 9999);
+        Page page = browser.newPage(web.toString());
+        Browser.signIn(page, "/admin/venues", "管理员 赵磊");
+        assertThat(page.locator("h1")).hasText("调解场所");
+        assertThat(page.locator("main")).containsText("第一调解室");
+        page.locator("summary", new Page.LocatorOptions().setHasText("新增调解场所")).click();
+        page.locator("#v-center").fill("QX-BAIXI");
+        page.locator("#v-name").fill(name);
+        page.locator("#v-address").fill("白溪镇白溪村村委会旁");
+        page.locator("#v-kind").selectOption("ON_SITE");
+        page.locator("#v-opens").fill("21:00");
+        page.locator("#v-closes").fill("18:30");
+        page.locator("#new-venue button[type=submit]").click();
+        assertThat(page.locator("#v-closes-error")).hasText("关闭时间须晚于开放时间");
+        assertThat(page.locator("#v-name")).hasValue(name);
+        Browser.assertAccessible(page);
+        page.locator("#v-opens").fill("18:30");
+        page.locator("#v-closes").fill("21:30");
+        page.locator("#new-venue button[type=submit]").click();
+        assertThat(page.locator("#page-message")).hasText("已新增调解场所。");
+        Locator row = page.locator("table.venues tbody tr").filter(new Locator.FilterOptions().setHasText(name));
+        assertThat(row).containsText("驻点场所（屋场夜话）");
+        assertThat(row).containsText("18:30–21:30");
+        Browser.screenshot(page, "admin-venues");
+        Browser.assertAccessible(page);
+
+        row.locator("a").click();
+        page.locator("#v-capacity").fill("40");
+        page.locator("#edit-venue button[type=submit]").click();
+        assertThat(page.locator("#page-message")).hasText("已保存调解场所。");
+        assertThat(page.locator("#v-capacity")).hasValue("40");
+        page.locator("#close-reason").fill("礼堂翻修");
+        page.locator("#close-venue button").click();
+        assertThat(page.locator("#closure")).containsText("改到其他场所 0 场");
+        assertThat(page.locator("h1")).containsText("已关闭");
+        Browser.assertAccessible(page);
+        page.context().close();
+    }
+
     private static String encoded(String text) {
         return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
     }

@@ -6,6 +6,7 @@ import cn.tiaojie.web.client.Taxonomy;
 import cn.tiaojie.web.session.CurrentUser;
 import cn.tiaojie.web.session.SignedInUser;
 import cn.tiaojie.web.ui.ProblemTexts;
+import cn.tiaojie.web.ui.TypedNumbers;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -64,7 +65,7 @@ public class ConflictRulesPage {
             return Response.status(400).entity(render(user, "请选择纠纷类别。", "error", typed)).build();
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("lookBackDays", number(lookBackDays));
+        body.put("lookBackDays", TypedNumbers.integer(lookBackDays));
         try {
             mediators.putEarlierInvolvementRule(typed.get("code"), body);
             return Response.seeOther(URI.create("/admin/conflict-rules?done=saved")).build();
@@ -90,16 +91,5 @@ public class ConflictRulesPage {
     private TemplateInstance render(SignedInUser user, String message, String kind, Map<String, String> typed) {
         return page.data("user", user).data("rules", mediators.earlierInvolvementRules()).data("message", message)
                 .data("kind", kind).data("typed", typed).data("categories", taxonomy.categories());
-    }
-
-    private static Object number(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            return text.strip();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package cn.tiaojie.web.admin;
 
+import cn.tiaojie.web.ui.TypedNumbers;
 import io.quarkus.qute.TemplateData;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
@@ -58,8 +59,8 @@ public record MediatorForm(Map<String, String> values, List<String> languages, L
     Map<String, Object> body() {
         Map<String, Object> body = new LinkedHashMap<>();
         SINGLE.forEach(name -> body.put(name, blankToNull(values.get(name))));
-        body.put("capacity", number(values.get("capacity")));
-        body.put("rating", number(values.get("rating")));
+        body.put("capacity", TypedNumbers.integer(values.get("capacity")));
+        body.put("rating", TypedNumbers.decimal(values.get("rating")));
         body.put("languages", languages);
         body.put("expertise", expertise);
         body.put("channels", channels);
@@ -80,18 +81,6 @@ public record MediatorForm(Map<String, String> values, List<String> languages, L
             case "expertise" -> expertise.contains(code);
             default -> channels.contains(code);
         };
-    }
-
-    /** A number as typed; what is no number goes as it is typed, for the service to refuse by name. */
-    private static Object number(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return new java.math.BigDecimal(text.strip());
-        } catch (NumberFormatException e) {
-            return text.strip();
-        }
     }
 
     private static String blankToNull(String text) {

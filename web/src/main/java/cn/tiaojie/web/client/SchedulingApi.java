@@ -2,6 +2,8 @@ package cn.tiaojie.web.client;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -37,6 +39,28 @@ public interface SchedulingApi {
     @GET
     @Path("/hearings/{id}/history")
     List<Map<String, Object>> history(@PathParam("id") String id);
+
+    /** Venues (of one center when given); staff get their own center's only. */
+    @GET
+    @Path("/venues")
+    List<Map<String, Object>> venues(@QueryParam("center") String center);
+
+    @GET
+    @Path("/venues/{id}")
+    Map<String, Object> venue(@PathParam("id") String id);
+
+    @POST
+    @Path("/venues")
+    Map<String, Object> createVenue(Map<String, Object> body);
+
+    @PUT
+    @Path("/venues/{id}")
+    Map<String, Object> updateVenue(@PathParam("id") String id, Map<String, Object> body);
+
+    /** Closes the venue: its coming hearings move elsewhere; answers {"moved": […], "unplaced": […]}. */
+    @DELETE
+    @Path("/venues/{id}")
+    Map<String, Object> closeVenue(@PathParam("id") String id, @QueryParam("reason") String reason);
 
     /** Whether the mediator has a secret calendar address (never its token, which only renewing shows). */
     @GET

@@ -1,8 +1,8 @@
 package cn.tiaojie.web.staff;
 
+import cn.tiaojie.web.ui.TypedNumbers;
 import io.quarkus.qute.TemplateData;
 import jakarta.ws.rs.core.MultivaluedMap;
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +92,7 @@ final class CaseActionForms {
             put(agreement, "terms", text(form, "agreement.terms"));
             String amount = text(form, "agreement.amount");
             if (amount != null) {
-                agreement.put("amount", decimal(amount));
+                agreement.put("amount", TypedNumbers.decimal(amount));
             }
             put(agreement, "performanceDeadline", text(form, "agreement.performanceDeadline"));
             agreement.put("judicialConfirmation", "true".equals(text(form, "agreement.judicialConfirmation")));
@@ -112,7 +112,7 @@ final class CaseActionForms {
         }
         String hours = text(form, "deadlineHours");
         if (hours != null) {
-            body.put("deadlineHours", integer(hours));
+            body.put("deadlineHours", TypedNumbers.integer(hours));
         }
         put(body, "note", text(form, "note"));
         return body;
@@ -146,20 +146,4 @@ final class CaseActionForms {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    /** A number as typed, or the text itself, which the service then refuses by name. */
-    static Object decimal(String text) {
-        try {
-            return new BigDecimal(text.replace(",", ""));
-        } catch (NumberFormatException e) {
-            return text;
-        }
-    }
-
-    private static Object integer(String text) {
-        try {
-            return Integer.valueOf(text);
-        } catch (NumberFormatException e) {
-            return text;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package cn.tiaojie.web.staff;
 
+import cn.tiaojie.web.ui.TypedNumbers;
 import io.quarkus.qute.TemplateData;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
@@ -144,7 +145,7 @@ public class RegistrationForm {
         putText(body, "description", value("description"));
         String amount = value("amountInDispute").replace(",", "").replace("，", "");
         if (!amount.isEmpty()) {
-            body.put("amountInDispute", CaseActionForms.decimal(amount));
+            body.put("amountInDispute", TypedNumbers.decimal(amount));
         }
         if (!riskFlags.isEmpty()) {
             body.put("riskFlags", List.copyOf(riskFlags));

@@ -28,6 +28,7 @@ public final class Codes {
     public static final List<String> mediatorStatuses = List.of("ACTIVE", "ON_LEAVE", "SUSPENDED");
     public static final List<String> organizationKinds = List.of("MEDIATION_COMMITTEE", "LAW_FIRM", "LEGAL_AID_CENTER",
             "POLICE_STATION", "COURT", "PROCURATORATE", "SOCIAL_WORK_ORGANIZATION", "COUNSELING_CENTER", "OTHER");
+    public static final List<String> venueKinds = List.of("ROOM", "ON_SITE");
     public static final List<String> followUpMethods = List.of("PHONE", "VISIT", "SMS", "VIDEO");
 
     /** A language a party may need the hearing in, by its language tag. */

@@ -106,6 +106,8 @@ public final class Labels {
             "FORMER_CLIENT", "当事人是其原委托人", "EARLIER_INVOLVEMENT", "曾办理同一当事人的案件（回避）",
             "OWN_ORGANIZATION", "当事人是其所在单位", "UNAVAILABLE", "期限内没有可安排的时间", "AT_CAPACITY", "手头案件已满");
 
+    static final Map<String, String> VENUE_KIND = Map.of("ROOM", "调解室", "ON_SITE", "驻点场所（屋场夜话）");
+
     private Labels() {
     }
 
@@ -226,6 +228,10 @@ public final class Labels {
         String code = tag == null ? "" : tag.toString();
         return Codes.languages.stream().filter(l -> l.code().equals(code)).map(Codes.Language::name).findFirst()
                 .orElse(code);
+    }
+
+    public static String venueKind(Object code) {
+        return word(VENUE_KIND, code);
     }
 
     public static String yesNo(Object value) {

@@ -45,6 +45,7 @@ public final class ProblemTexts {
             rule("starts must be before ends", m -> "开始时间须早于结束时间"),
             rule("overlaps hours\\[\\d+]", m -> "与同一天的另一时段重叠"),
             rule("must be after startsAt", m -> "结束时间须晚于开始时间"),
+            rule("must be after opens", m -> "关闭时间须晚于开放时间"),
             rule("must be (greater|less) than.*", m -> "数值超出范围"),
             rule("must be a whole number", m -> "应为整数"),
             rule("must be a number between 0 and 5", m -> "应为 0 到 5 之间的数"),
