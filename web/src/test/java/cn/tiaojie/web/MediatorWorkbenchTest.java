@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.tiaojie.launcher.SmsGatewaySimulator;
 import cn.tiaojie.launcher.SuiteService;
 import cn.tiaojie.web.session.DemoUsers;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,17 @@ import org.junit.jupiter.api.Test;
 class MediatorWorkbenchTest extends BrowserTest {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    /** The path of the offer's link in the SMS the local gateway delivered to the mediator's phone. */
+    private static String smsLink(JsonNode offer) {
+        String path = "/offers/" + offer.path("id").asText();
+        String body = ServiceCalls.poll(() -> RunningSuite.suite().channels().sms().delivered().stream()
+                .map(SmsGatewaySimulator.Sms::body).filter(text -> text.contains(path)).findFirst().orElse(null),
+                text -> text != null);
+        Matcher url = Pattern.compile("https?://[^/\\s]+(" + Pattern.quote(path) + ")(\\s|$)").matcher(body);
+        assertTrue(url.find(), body);
+        return url.group(1);
+    }
 
     /** A calendar app: a plain GET of the address, no cookie, no header. */
     private static HttpResponse<String> calendarApp(String address) {
@@ -58,8 +71,8 @@ class MediatorWorkbenchTest extends BrowserTest {
         JsonNode lawyerOffer = offerOf(team, "LAWYER");
         JsonNode socialWorkerOffer = offerOf(team, "SOCIAL_WORKER");
 
-        // the lawyer taps the link of the offer's message, signs in and is back on the offer
-        String link = "/offers/" + lawyerOffer.path("id").asText() + "?respond=decline";
+        // the lawyer taps the link of the SMS the gateway delivered to his phone, signs in and is back on the offer
+        String link = smsLink(lawyerOffer);
         Page lawyer = browser.newPage(web.toString(), 360, 640);
         Browser.signIn(lawyer, link, demoName(lawyerOffer));
         assertTrue(lawyer.url().endsWith(link), lawyer.url());
@@ -70,7 +83,7 @@ class MediatorWorkbenchTest extends BrowserTest {
         String shownFirst = lawyer.locator("time[data-countdown]").textContent();
         lawyer.waitForTimeout(1500);
         assertNotEquals(shownFirst, lawyer.locator("time[data-countdown]").textContent(), "the countdown runs");
-        assertThat(lawyer.locator("details.decline")).hasAttribute("open", "");
+        lawyer.locator("details.decline summary").click();
         Browser.assertAccessible(lawyer);
         Browser.screenshot(lawyer, "m01-offer-from-link");
 
@@ -122,15 +135,18 @@ class MediatorWorkbenchTest extends BrowserTest {
         assertThat(socialWorker.locator("#page-message")).containsText("您已接受指派");
         assertThat(socialWorker.locator(".offer-card")).containsText("已接受");
 
-        // her messages are open while the next lawyer accepts through the API: the team forms, the hearing is
-        // booked, and its notice appears on the open page without a reload
+        // her messages are open while the next lawyer accepts on his own phone: the team forms, the hearing is
+        // booked, and its notice appears on her open page without a reload
         socialWorker.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("消息").setExact(true)).click();
         assertThat(socialWorker.locator("h1")).hasText("消息");
         Locator hearingNotices = socialWorker.locator(".inbox .message", new Page.LocatorOptions()
                 .setHasText("调解通知书"));
         assertThat(hearingNotices).hasCount(0);
         socialWorker.waitForTimeout(500);
-        ServiceCalls.everyOfferedMediatorAccepts(caseId);
+        Page secondLawyer = browser.newPage(web.toString(), 360, 640);
+        Browser.signIn(secondLawyer, smsLink(nextLawyer), demoName(nextLawyer));
+        secondLawyer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("接受指派")).click();
+        assertThat(secondLawyer.locator("#page-message")).containsText("您已接受指派");
         String me = socialWorkerOffer.path("mediatorId").asText();
         JsonNode hearings = ServiceCalls.poll(() -> ServiceCalls.get(SuiteService.SCHEDULING,
                 "/api/hearings?caseId=" + caseId, ServiceCalls.mediatorToken(me)), h -> h != null && h.size() > 0);
@@ -158,6 +174,10 @@ class MediatorWorkbenchTest extends BrowserTest {
         assertThat(socialWorker.locator(".week-view > li").first()).containsText("周一");
         Browser.assertAccessible(socialWorker);
         Browser.screenshot(socialWorker, "m06-my-hearings");
+        secondLawyer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("调解会").setExact(true)).click();
+        assertThat(secondLawyer.locator("#hearing-" + hearingId)).containsText(socialWorkerOffer.path("caseNo").asText());
+        Browser.assertAccessible(secondLawyer);
+        secondLawyer.context().close();
 
         // the week of the hearing, Monday first, with the hearing in its day's column
         socialWorker.navigate("/my/hearings?week=" + day);

@@ -81,16 +81,9 @@ public final class WorkbenchPagesBench {
             ports.put(s, FreePorts.next());
         }
         int webPort = FreePorts.next();
-        // as in production: the server JIT and a roomier heap, not the local run's quick-start options
-        List<String> jvmOptions = List.of("-Xmx512m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8");
         System.out.printf("workbench pages bench: %,d cases, %d requests per page after %d warm-up, %d cores; load %s%n",
                 CASES, REQUESTS, WARMUP, Runtime.getRuntime().availableProcessors(), loadAverage());
-        Suite.Options options = new Suite.Options(root, state, null, 0, ports, jvmOptions).withWorkbench(webPort);
-        try (Suite suite = Suite.start(options, Duration.ofMinutes(5))) {
-            suite.started().forEach(s -> System.out.printf("  %s ready in %d ms%n", s.service().module, s.readyMillis()));
-            Suite.WorkbenchStarted web = suite.workbenchStarted().orElseThrow();
-            System.out.printf("  web ready in %d ms on 127.0.0.1:%d; logs in %s%n", web.readyMillis(), webPort,
-                    state.resolve("logs"));
+        try (Suite suite = startWithWorkbench(root, state, ports, webPort)) {
 
             CaseLoad load = CaseLoad.against(ports.get(SuiteService.CASE));
             String loadBefore = loadAverage();
@@ -106,6 +99,18 @@ public final class WorkbenchPagesBench {
             measure(suite, ports, webPort, countyCases);
             pageWeight(webPort);
         }
+    }
+
+    /** The suite and the workbench as production runs them, the server JIT and a roomier heap, on loopback ports. */
+    static Suite startWithWorkbench(Path root, Path state, Map<SuiteService, Integer> ports, int webPort) {
+        List<String> jvmOptions = List.of("-Xmx512m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8");
+        Suite suite = Suite.start(new Suite.Options(root, state, null, 0, ports, jvmOptions).withWorkbench(webPort),
+                Duration.ofMinutes(5));
+        suite.started().forEach(s -> System.out.printf("  %s ready in %d ms%n", s.service().module, s.readyMillis()));
+        Suite.WorkbenchStarted web = suite.workbenchStarted().orElseThrow();
+        System.out.printf("  web ready in %d ms on 127.0.0.1:%d; logs in %s%n", web.readyMillis(), webPort,
+                state.resolve("logs"));
+        return suite;
     }
 
     private static void measure(Suite suite, Map<SuiteService, Integer> ports, int webPort, List<String> countyCases)
@@ -219,19 +224,25 @@ public final class WorkbenchPagesBench {
     private static void pageWeight(int webPort) throws IOException {
         System.out.println("\npage weight (bytes received: status line, headers and body as sent, " + BROWSER_ENCODINGS + ")");
         try (WorkbenchUser browser = WorkbenchUser.signIn(webPort, "staff-qx")) {
-            KeepAliveHttp.Response html = browser.get("/cases", BROWSER_ENCODINGS);
-            // the references are read from a plain copy: the JDK cannot read brotli
-            String plainHtml = browser.page("/cases").body();
-            long firstLoad = printWeight(browser, "/cases", html);
-            for (String asset : references(plainHtml)) {
-                firstLoad += printWeight(browser, asset, browser.get(asset, BROWSER_ENCODINGS));
-            }
+            long firstLoad = firstLoad(browser, "/cases");
             System.out.printf("  first load of the board: %,d bytes (%.1f KB); goal <= 300 KB: %s%n", firstLoad,
                     firstLoad / 1024.0, firstLoad <= GOAL_FIRST_LOAD_BYTES ? "met" : "missed");
             long later = printWeight(browser, "/cases?page=2", browser.get("/cases?page=2", BROWSER_ENCODINGS));
             System.out.printf("  a later page (HTML only, assets cached): %,d bytes (%.1f KB); goal <= 50 KB: %s%n",
                     later, later / 1024.0, later <= GOAL_LATER_PAGE_BYTES ? "met" : "missed");
         }
+    }
+
+    /** A page and every stylesheet and script it names, as a browser's first visit downloads them. */
+    static long firstLoad(WorkbenchUser browser, String path) throws IOException {
+        KeepAliveHttp.Response html = browser.get(path, BROWSER_ENCODINGS);
+        // the references are read from a plain copy: the JDK cannot read brotli
+        String plainHtml = browser.page(path).body();
+        long bytes = printWeight(browser, path, html);
+        for (String asset : references(plainHtml)) {
+            bytes += printWeight(browser, asset, browser.get(asset, BROWSER_ENCODINGS));
+        }
+        return bytes;
     }
 
     private static long printWeight(WorkbenchUser browser, String path, KeepAliveHttp.Response compressed)

@@ -3,6 +3,7 @@ package cn.tiaojie.notify.channel;
 import cn.tiaojie.notify.Channel;
 import cn.tiaojie.notify.Delivery;
 import cn.tiaojie.notify.Notice;
+import cn.tiaojie.contracts.notify.v1.RecipientKind;
 import cn.tiaojie.notify.NotifyConfig;
 import cn.tiaojie.notify.link.NoticeLinks;
 import cn.tiaojie.notify.service.NoticeTexts;
@@ -55,6 +56,18 @@ public class SmsChannelSender implements ChannelSender {
         return config.baseUrl().isPresent();
     }
 
+    /**
+     * Where the SMS leads: a mediator's offer straight to its page in the workbench, where they sign in and answer;
+     * every other notice to its signed page.
+     */
+    private String link(Notice notice) {
+        String offerId = notice.fields.get("offerId");
+        if (notice.recipientKind == RecipientKind.MEDIATOR && offerId != null && !offerId.isBlank()) {
+            return links.offerUrl(offerId, null);
+        }
+        return links.noticeUrl(notice.id, Channel.SMS, notice.createdAt);
+    }
+
     @Override
     public String send(Notice notice, Delivery delivery) throws Exception {
         if (notice.phone == null || notice.phone.isBlank()) {
@@ -64,7 +77,7 @@ public class SmsChannelSender implements ChannelSender {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("To", e164(notice.phone));
         form.put("From", config.from());
-        form.put("Body", texts.sms(notice, links.noticeUrl(notice.id, Channel.SMS, notice.createdAt)));
+        form.put("Body", texts.sms(notice, link(notice)));
         if (config.statusCallbacks()) {
             form.put("StatusCallback", links.smsReportUrl(delivery.id));
         }

@@ -118,6 +118,11 @@ public class NoticeLinks {
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
+    /** An offer's page in the mediators' workbench; {@code respond} (accept, decline) opens its answer, or null. */
+    public String offerUrl(String offerId, String respond) {
+        return mediatorWorkbenchUrl() + "/offers/" + offerId + (respond == null ? "" : "?respond=" + respond);
+    }
+
     public String mediatorWorkbenchUrl() {
         String base = config.mediatorWorkbenchUrl().toString();
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;

@@ -117,8 +117,8 @@ public class NoticeRenderer {
                 .data("role", roleName(shown.get("role")))
                 .data("fields", shown)
                 .data("details", details(shown, en))
-                .data("acceptUrl", isBlank(offerId) ? null : links.mediatorWorkbenchUrl() + "/offers/" + offerId + "?respond=accept")
-                .data("declineUrl", isBlank(offerId) ? null : links.mediatorWorkbenchUrl() + "/offers/" + offerId + "?respond=decline")
+                .data("acceptUrl", isBlank(offerId) ? null : links.offerUrl(offerId, "accept"))
+                .data("declineUrl", isBlank(offerId) ? null : links.offerUrl(offerId, "decline"))
                 .data("issuedOn", en ? LocalDate.now(LOCAL_TIME).format(DATE_EN) : LocalDate.now(LOCAL_TIME).format(DATE))
                 .render();
         return new Rendered(title, body.strip() + "\n");

@@ -20,6 +20,7 @@ import cn.tiaojie.contracts.notify.v1.GetNoticeStatusRequest;
 import cn.tiaojie.contracts.notify.v1.NoticeRequest;
 import cn.tiaojie.contracts.notify.v1.NoticeStatus;
 import cn.tiaojie.contracts.notify.v1.NotifyServiceGrpc;
+import cn.tiaojie.contracts.notify.v1.Recipient;
 import cn.tiaojie.launcher.LocalChannels;
 import cn.tiaojie.launcher.SmsGatewaySimulator;
 import cn.tiaojie.notify.Channel;
@@ -115,6 +116,22 @@ public class DeliveryDispatcherTest {
         assertEquals(ICS, new String(ics.content(), java.nio.charset.StandardCharsets.UTF_8));
         String body = QuarkusTransaction.requiringNew().call(() -> Notice.<Notice>findById(id).body);
         assertFalse(body.contains("BEGIN:VCALENDAR"), "the calendar text is an attachment, not text");
+    }
+
+    @Test
+    void aMediatorsOfferSmsLinksStraightToTheOfferInTheWorkbench() {
+        String phone = uniquePhone();
+        String offerId = UUID.randomUUID().toString();
+        Recipient lawyer = NoticeRequests.mediator("M9" + UUID.randomUUID().toString().substring(0, 6),
+                NoticeChannel.SMS).toBuilder().setPhone(phone).build();
+        send(NoticeRequests.offer(uniqueKey(), "case-offer-sms", lawyer).toBuilder().putFields("offerId", offerId)
+                .build());
+        dispatcher.dispatchAllDue(daytime());
+
+        List<SmsGatewaySimulator.Sms> sms = smsTo(phone);
+        assertEquals(1, sms.size());
+        assertTrue(sms.getFirst().body().endsWith(links.offerUrl(offerId, null)), sms.getFirst().body());
+        assertFalse(sms.getFirst().body().contains("/n/"), sms.getFirst().body());
     }
 
     @Test
