@@ -18,6 +18,7 @@ import cn.tiaojie.scheduling.Hearing;
 import cn.tiaojie.scheduling.HearingParticipant;
 import cn.tiaojie.scheduling.ParticipantKind;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -112,6 +113,12 @@ public class HearingMessages {
             String reason) {
         return notices(h, request, NoticeKind.HEARING_RESCHEDULED, "hearing:" + h.id + ":v" + h.sequence + ":",
                 Map.of("previousStartsAt", localTime.format(previousStart), "reason", reason));
+    }
+
+    /** The reminder {@code lead} before the hearing, to everyone the hearing notice went to. */
+    public List<NoticeRequest> reminderNotices(Hearing h, HearingRequest request, Duration lead) {
+        return notices(h, request, NoticeKind.HEARING_REMINDER, "hearing:" + h.id + ":remind:" + lead + ":"
+                + h.startsAt.getEpochSecond() + ":", Map.of());
     }
 
     public List<NoticeRequest> cancelledNotices(Hearing h, HearingRequest request, String reason) {

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 
 /** The booking rules of the fast path. */
 @ConfigMapping(prefix = "tiaojie.scheduling")
@@ -28,6 +29,14 @@ public interface SchedulingConfig {
     /** How many times a booking that lost its slot to a concurrent one looks again. */
     @WithDefault("5")
     int bookingAttempts();
+
+    /** How long before a hearing its participants are reminded, each lead once; the nearest due one wins. */
+    @WithDefault("P3D,P1D")
+    List<Duration> reminderLeads();
+
+    /** How often the reminder sweep runs (the scheduler reads it; {@code off} stops it). */
+    @WithDefault("5m")
+    String remindEvery();
 
     /** The zone of venues' opening hours and of the times shown to people. */
     @WithDefault("Asia/Shanghai")
