@@ -179,14 +179,14 @@ public class PoolPage {
             return Response.seeOther(URI.create("/admin/mediators/" + id + "?done="
                     + URLEncoder.encode(done == null ? "" : done, StandardCharsets.UTF_8))).build();
         } catch (ApiProblem problem) {
+            if (!problem.isStale() && problem.status() != 400) {
+                throw problem;
+            }
             Map<String, Object> member = mediators.mediator(id);
             if (problem.isStale()) {
                 return Response.status(412).entity(render(user, member,
                         MediatorForm.of(member, String.valueOf(member.get("version"))),
                         "调解员信息已被他人修改，页面已显示最新信息，请核对后重新保存。", "error")).build();
-            }
-            if (problem.status() != 400) {
-                throw problem;
             }
             return Response.status(400).entity(render(user, member, form.withErrors(ProblemTexts.fieldErrors(problem)),
                     ProblemTexts.summary(problem), "error")).build();

@@ -74,8 +74,7 @@ public class VenuesPage {
             if (problem.status() != 400 && problem.status() != 409) {
                 throw problem;
             }
-            String message = problem.status() == 409 ? "该中心已有同名的调解场所，请换一个名称。" : ProblemTexts.summary(problem);
-            return Response.status(problem.status()).entity(render(user, message, "error", typed,
+            return Response.status(problem.status()).entity(render(user, refusal(problem), "error", typed,
                     ProblemTexts.fieldErrors(problem))).build();
         }
     }
@@ -85,8 +84,7 @@ public class VenuesPage {
     public TemplateInstance edit(@PathParam("id") String id, @RestQuery String done) {
         SignedInUser user = keeper();
         Map<String, Object> shown = scheduling.venue(id);
-        return venue.data("user", user).data("v", shown).data("typed", asTyped(shown)).data("errors", Map.of())
-                .data("message", DONE.get(done == null ? "" : done)).data("kind", "ok").data("closure", null);
+        return venuePage(user, shown, asTyped(shown), Map.of(), DONE.get(done == null ? "" : done), "ok", null);
     }
 
     @POST
@@ -104,10 +102,8 @@ public class VenuesPage {
             if (problem.status() != 400 && problem.status() != 409) {
                 throw problem;
             }
-            String message = problem.status() == 409 ? "该中心已有同名的调解场所，请换一个名称。" : ProblemTexts.summary(problem);
-            return Response.status(problem.status()).entity(venue.data("user", user).data("v", shown)
-                    .data("typed", typed).data("errors", ProblemTexts.fieldErrors(problem)).data("message", message)
-                    .data("kind", "error").data("closure", null)).build();
+            return Response.status(problem.status()).entity(venuePage(user, shown, typed,
+                    ProblemTexts.fieldErrors(problem), refusal(problem), "error", null)).build();
         }
     }
 
@@ -118,8 +114,18 @@ public class VenuesPage {
         SignedInUser user = keeper();
         Map<String, Object> closure = scheduling.closeVenue(id, reason == null || reason.isBlank() ? null : reason.strip());
         Map<String, Object> shown = scheduling.venue(id);
-        return venue.data("user", user).data("v", shown).data("typed", asTyped(shown)).data("errors", Map.of())
-                .data("message", "已关闭该场所。").data("kind", "ok").data("closure", closure);
+        return venuePage(user, shown, asTyped(shown), Map.of(), "已关闭该场所。", "ok", closure);
+    }
+
+    private TemplateInstance venuePage(SignedInUser user, Map<String, Object> shown, Map<String, String> typed,
+            Map<String, String> errors, String message, String kind, Map<String, Object> closure) {
+        return venue.data("user", user).data("v", shown).data("typed", typed).data("errors", errors)
+                .data("message", message).data("kind", kind).data("closure", closure);
+    }
+
+    /** Why the service refused a venue: a name the center already uses (409), or the fields it names. */
+    private static String refusal(ApiProblem problem) {
+        return problem.status() == 409 ? "该中心已有同名的调解场所，请换一个名称。" : ProblemTexts.summary(problem);
     }
 
     private SignedInUser keeper() {
