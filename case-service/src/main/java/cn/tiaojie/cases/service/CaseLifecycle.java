@@ -48,9 +48,10 @@ public class CaseLifecycle {
     private final StepClock clock;
     private final SupervisorAlerts alerts;
     private final PersonalData personalData;
+    private final PartyNotices partyNotices;
 
     CaseLifecycle(Outbox outbox, Inbox inbox, CaseMessages messages, AuditTrail audit, StepClock clock,
-            SupervisorAlerts alerts, PersonalData personalData) {
+            SupervisorAlerts alerts, PersonalData personalData, PartyNotices partyNotices) {
         this.outbox = outbox;
         this.inbox = inbox;
         this.messages = messages;
@@ -58,6 +59,7 @@ public class CaseLifecycle {
         this.clock = clock;
         this.alerts = alerts;
         this.personalData = personalData;
+        this.partyNotices = partyNotices;
     }
 
     /** 立案: accept the case for mediation and ask mediator-service for a team. */
@@ -136,6 +138,7 @@ public class CaseLifecycle {
         c.outcomeAt = now;
         move(c, outcome.result(), actor, detail);
         audit.append(actor, "OUTCOME_" + outcome.result(), c.id, before, Digests.of(c));
+        partyNotices.outcome(c);
         return c;
     }
 

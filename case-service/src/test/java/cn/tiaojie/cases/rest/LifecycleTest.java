@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import static cn.tiaojie.cases.Fixtures.OTHER_STAFF;
 import static cn.tiaojie.cases.Fixtures.STAFF;
@@ -12,12 +13,19 @@ import static cn.tiaojie.cases.Fixtures.register;
 import static cn.tiaojie.cases.Fixtures.wageDispute;
 
 import cn.tiaojie.cases.Flow;
+import cn.tiaojie.contracts.common.v1.NoticeChannel;
+import cn.tiaojie.contracts.notify.v1.NoticeKind;
+import cn.tiaojie.contracts.notify.v1.NoticeRequest;
+import cn.tiaojie.contracts.notify.v1.RecipientKind;
 import cn.tiaojie.contracts.cases.v1.CaseServiceGrpc;
 import cn.tiaojie.testsupport.DevTokens;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** From mediation to the outcome and after: agreement, judicial confirmation, ratings, follow-ups, closing. */
@@ -38,6 +46,22 @@ class LifecycleTest {
                 .then().statusCode(200).body("status", equalTo("RESOLVED"))
                 .body("outcome.judicialConfirmationDue", equalTo(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(30).toString()))
                 .body("step", equalTo(null));
+        // each party is told the outcome, with the agreement and its windows, on their own channels
+        List<NoticeRequest> outcomes = Flow.noticesFor(id).stream().filter(n -> n.getKind() == NoticeKind.OUTCOME)
+                .toList();
+        assertEquals(2, outcomes.size());
+        assertEquals(Set.of(RecipientKind.PARTY), outcomes.stream().map(n -> n.getRecipient().getKind())
+                .collect(Collectors.toSet()));
+        NoticeRequest toApplicant = outcomes.stream().filter(n -> n.getRecipient().getName().equals("张三"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of(NoticeChannel.SMS), toApplicant.getRecipient().getChannelsList(), "as she prefers");
+        assertEquals("RESOLVED", toApplicant.getFieldsOrThrow("outcome"));
+        assertEquals("公司于二十日内一次性支付工资 18000 元", toApplicant.getFieldsOrThrow("agreementTerms"));
+        assertEquals("18000", toApplicant.getFieldsOrThrow("agreementAmount"));
+        assertEquals(performBy, toApplicant.getFieldsOrThrow("performanceDeadline"));
+        assertEquals(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(30).toString(),
+                toApplicant.getFieldsOrThrow("judicialConfirmationDue"));
+        assertEquals(2, outcomes.stream().map(NoticeRequest::getIdempotencyKey).distinct().count());
 
         given().auth().oauth2(STAFF).contentType(ContentType.JSON)
                 .body("{\"appliedOn\":\"" + LocalDate.now().plusDays(2) + "\",\"court\":\"青溪县人民法院\"}")

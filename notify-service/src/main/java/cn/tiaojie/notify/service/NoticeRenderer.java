@@ -191,9 +191,23 @@ public class NoticeRenderer {
     private List<Detail> details(Map<String, String> shown, boolean en) {
         List<Detail> details = new ArrayList<>();
         shown.forEach((key, value) -> details.add(new Detail((en ? LABELS_EN : LABELS).getOrDefault(key, key),
-                key.equals("role") ? roleName(value) : value)));
+                key.equals("role") ? roleName(value) : (en ? CODE_WORDS_EN : CODE_WORDS).getOrDefault(key + "." + value,
+                        value))));
         return details;
     }
+
+    /** The words of the codes a field may carry (field.CODE), as a party reads them. */
+    private static final Map<String, String> CODE_WORDS = Map.of(
+            "outcome.RESOLVED", "调解成功，双方达成调解协议", "outcome.UNRESOLVED", "调解不成",
+            "outcome.WITHDRAWN", "申请人撤回调解申请",
+            "referralRoute.LITIGATION", "可依法向人民法院提起诉讼", "referralRoute.ARBITRATION", "可依法申请仲裁",
+            "referralRoute.ADMINISTRATIVE", "由有关行政机关依法处理");
+    private static final Map<String, String> CODE_WORDS_EN = Map.of(
+            "outcome.RESOLVED", "Resolved: the parties reached an agreement", "outcome.UNRESOLVED", "Not resolved",
+            "outcome.WITHDRAWN", "Withdrawn by the applicant",
+            "referralRoute.LITIGATION", "You may bring the case to court",
+            "referralRoute.ARBITRATION", "You may apply for arbitration",
+            "referralRoute.ADMINISTRATIVE", "The competent authority will handle it");
 
     private static Map<String, String> labels() {
         Map<String, String> labels = new LinkedHashMap<>();
@@ -210,6 +224,11 @@ public class NoticeRenderer {
         labels.put("deadline", "办理期限");
         labels.put("level", "办理层级");
         labels.put("outcome", "调解结果");
+        labels.put("agreementTerms", "协议内容");
+        labels.put("agreementAmount", "协议金额（元）");
+        labels.put("performanceDeadline", "履行期限");
+        labels.put("judicialConfirmationDue", "可申请司法确认至");
+        labels.put("referralRoute", "后续途径");
         labels.put("respondBy", "答复期限");
         labels.put("link", "链接");
         labels.put("contactPhone", "联系电话");
@@ -232,6 +251,11 @@ public class NoticeRenderer {
         labels.put("deadline", "Deadline");
         labels.put("level", "Level");
         labels.put("outcome", "Outcome");
+        labels.put("agreementTerms", "Agreement");
+        labels.put("agreementAmount", "Amount (CNY)");
+        labels.put("performanceDeadline", "To be performed by");
+        labels.put("judicialConfirmationDue", "Judicial confirmation may be applied for until");
+        labels.put("referralRoute", "Next step");
         labels.put("respondBy", "Respond by");
         labels.put("link", "Link");
         labels.put("contactPhone", "Phone");

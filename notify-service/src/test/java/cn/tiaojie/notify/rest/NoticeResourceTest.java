@@ -58,6 +58,25 @@ class NoticeResourceTest {
     }
 
     @Test
+    void anOutcomeNoticeSaysTheResultAndTheAgreementInWords() {
+        NoticeRequest outcome = NoticeRequest.newBuilder().setIdempotencyKey(uniqueKey())
+                .setKind(cn.tiaojie.contracts.notify.v1.NoticeKind.OUTCOME).setCaseId("case-outcome")
+                .setCaseNo("TJ2026000044").setRecipient(party("P-OUT"))
+                .putFields("outcome", "RESOLVED").putFields("agreementTerms", "公司于二十日内一次性支付工资 18000 元")
+                .putFields("agreementAmount", "18000").putFields("performanceDeadline", "2027-01-15")
+                .putFields("judicialConfirmationDue", "2027-01-06").build();
+        String id = notify.sendNotice(outcome).getNoticeId();
+
+        given().auth().oauth2(STAFF).get("/api/notices/{id}", id)
+                .then().statusCode(200)
+                .body("title", equalTo("调解结果通知（TJ2026000044）"))
+                .body("body", allOf(containsString("调解结果：调解成功，双方达成调解协议"),
+                        containsString("协议内容：公司于二十日内一次性支付工资 18000 元"),
+                        containsString("协议金额（元）：18000"), containsString("履行期限：2027-01-15"),
+                        containsString("可申请司法确认至：2027-01-06")));
+    }
+
+    @Test
     void aRecipientWhoReadsEnglishGetsTheNoticeInEnglish() {
         NoticeRequest request = hearingNotice(uniqueKey(), "case-en", party("P-EN").toBuilder().setLanguage("en")
                 .build());
