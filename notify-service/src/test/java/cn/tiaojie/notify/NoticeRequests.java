@@ -64,6 +64,17 @@ public final class NoticeRequests {
             "LOCATION:白溪镇矛盾纠纷调处化解中心第一调解室", "END:VEVENT", "END:VCALENDAR", "");
 
     /** A party reachable at {@code phone} and {@code email} (either may be empty). */
+    /** 服务评价邀请, as case-service sends it when a case closes. */
+    public static NoticeRequest evaluationInvitation(String key, String caseId, Recipient recipient) {
+        return NoticeRequest.newBuilder()
+                .setIdempotencyKey(key)
+                .setKind(NoticeKind.EVALUATION_INVITATION)
+                .setCaseId(caseId)
+                .setCaseNo("TJ2026000042")
+                .setRecipient(recipient)
+                .build();
+    }
+
     public static Recipient partyAt(String partyId, String phone, String email, NoticeChannel... channels) {
         return Recipient.newBuilder().setKind(RecipientKind.PARTY).setId(partyId).setName("张三").setPhone(phone)
                 .setEmail(email).setLanguage("zh-CN").addAllChannels(List.of(channels)).build();

@@ -1,6 +1,7 @@
 package cn.tiaojie.cases.grpc;
 
 import cn.tiaojie.cases.DisputeCase;
+import cn.tiaojie.cases.service.Aftercare;
 import cn.tiaojie.cases.service.CaseLifecycle;
 import cn.tiaojie.cases.service.CaseMessages;
 import cn.tiaojie.contracts.cases.v1.CaseService;
@@ -9,6 +10,7 @@ import cn.tiaojie.contracts.cases.v1.GetCaseRequest;
 import cn.tiaojie.contracts.cases.v1.HearingCancelled;
 import cn.tiaojie.contracts.cases.v1.HearingScheduled;
 import cn.tiaojie.contracts.cases.v1.NoticeAcknowledged;
+import cn.tiaojie.contracts.cases.v1.PartyRating;
 import cn.tiaojie.contracts.cases.v1.TeamAssigned;
 import cn.tiaojie.contracts.common.v1.Recorded;
 import cn.tiaojie.platform.grpc.GrpcCalls;
@@ -26,10 +28,12 @@ public class CaseGrpcService implements CaseService {
 
     private final CaseLifecycle lifecycle;
     private final CaseMessages messages;
+    private final Aftercare aftercare;
 
-    CaseGrpcService(CaseLifecycle lifecycle, CaseMessages messages) {
+    CaseGrpcService(CaseLifecycle lifecycle, CaseMessages messages, Aftercare aftercare) {
         this.lifecycle = lifecycle;
         this.messages = messages;
+        this.aftercare = aftercare;
     }
 
     @Override
@@ -61,6 +65,11 @@ public class CaseGrpcService implements CaseService {
     @Override
     public Uni<Recorded> recordNoticeAcknowledged(NoticeAcknowledged request) {
         return GrpcCalls.answer(() -> recorded(lifecycle.recordNoticeAcknowledged(request)));
+    }
+
+    @Override
+    public Uni<Recorded> recordRating(PartyRating request) {
+        return GrpcCalls.answer(() -> recorded(aftercare.recordRating(request)));
     }
 
     private static Recorded recorded(boolean applied) {

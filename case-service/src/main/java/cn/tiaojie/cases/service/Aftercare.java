@@ -6,7 +6,11 @@ import cn.tiaojie.cases.FollowUp;
 import cn.tiaojie.cases.Party;
 import cn.tiaojie.cases.Rating;
 import cn.tiaojie.cases.rest.ActionRequests;
+import cn.tiaojie.contracts.cases.v1.PartyRating;
+import cn.tiaojie.platform.grpc.ProtoTime;
+import cn.tiaojie.platform.outbox.Inbox;
 import cn.tiaojie.platform.problem.ProblemException;
+import cn.tiaojie.platform.security.Claims;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.query.NativeQuery;
@@ -20,31 +24,61 @@ public class Aftercare {
 
     private final AuditTrail audit;
     private final EntityManager em;
+    private final Inbox inbox;
 
-    Aftercare(AuditTrail audit, EntityManager em) {
+    Aftercare(AuditTrail audit, EntityManager em, Inbox inbox) {
         this.audit = audit;
         this.em = em;
+        this.inbox = inbox;
     }
 
     @Transactional
     public Rating rate(UUID caseId, UUID partyId, ActionRequests.NewRating request, Actor actor) {
         DisputeCase c = CaseLifecycle.load(caseId, null);
+        Party party = c.parties.stream().filter(p -> p.id.equals(partyId)).findFirst()
+                .orElseThrow(() -> ProblemException.forbidden("your token names no party of this case"));
+        if (!insertRating(c, party, request.score(), request.comment(), Times.now(), actor)) {
+            throw ProblemException.conflict("this party has already rated case " + c.caseNo);
+        }
+        return Rating.findById(new Rating.Key(c.id, party.id));
+    }
+
+    /**
+     * A rating given through the evaluation invitation's link and relayed by notify-service; false when this
+     * message or a rating by the same party came before (the party rates once, by whichever way).
+     */
+    @Transactional
+    public boolean recordRating(PartyRating message) {
+        if (!inbox.firstDelivery(message.getMessageId())) {
+            return false;
+        }
+        DisputeCase c = CaseLifecycle.load(UUID.fromString(message.getCaseId()), null);
+        Party party = c.parties.stream().filter(p -> p.id.toString().equals(message.getPartyId())).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("party of case " + c.caseNo, message.getPartyId()));
+        if (message.getScore() < 1 || message.getScore() > 5) {
+            throw ProblemException.badRequest("score", "must be between 1 and 5");
+        }
+        String comment = message.getComment().isBlank() ? null : message.getComment();
+        return insertRating(c, party, message.getScore(), comment,
+                Times.stored(ProtoTime.toInstant(message.getRatedAt())),
+                new Actor("party " + party.id + " via notice " + message.getNoticeId(), Claims.RESIDENT));
+    }
+
+    private boolean insertRating(DisputeCase c, Party party, int score, String comment, Instant ratedAt, Actor actor) {
         if (!CaseActions.hasOutcome(c)) {
             throw ProblemException.conflict("case " + c.caseNo + " has no outcome yet; it can be rated once it has");
         }
-        Party party = c.parties.stream().filter(p -> p.id.equals(partyId)).findFirst()
-                .orElseThrow(() -> ProblemException.forbidden("your token names no party of this case"));
         int inserted = em.createNativeQuery("""
                 insert into rating (case_id, party_id, score, comment, rated_at) values (?1, ?2, ?3, ?4, ?5)
                 on conflict do nothing""").unwrap(NativeQuery.class)
-                .setParameter(1, c.id).setParameter(2, party.id).setParameter(3, request.score().shortValue())
-                .setParameter(4, request.comment(), String.class).setParameter(5, Times.now()).executeUpdate();
+                .setParameter(1, c.id).setParameter(2, party.id).setParameter(3, (short) score)
+                .setParameter(4, comment, String.class).setParameter(5, ratedAt).executeUpdate();
         if (inserted == 0) {
-            throw ProblemException.conflict("this party has already rated case " + c.caseNo);
+            return false;
         }
-        CaseEvent.record(c.id, "RATED", actor.name(), request.score() + "/5");
-        audit.append(actor, "RATE", c.id, null, Digests.of(party.id, request.score(), request.comment()));
-        return Rating.findById(new Rating.Key(c.id, party.id));
+        CaseEvent.record(c.id, "RATED", actor.name(), score + "/5");
+        audit.append(actor, "RATE", c.id, null, Digests.of(party.id, score, comment));
+        return true;
     }
 
     @Transactional

@@ -177,6 +177,7 @@ public class CaseLifecycle {
         move(c, CaseStatus.CLOSED, actor, null);
         c.closedAt = Times.now();
         audit.append(actor, "CLOSE", c.id, before, Digests.of(c));
+        partyNotices.evaluationInvitation(c);
         return c;
     }
 

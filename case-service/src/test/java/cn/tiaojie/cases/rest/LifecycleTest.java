@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import static cn.tiaojie.cases.Fixtures.OTHER_STAFF;
 import static cn.tiaojie.cases.Fixtures.STAFF;
@@ -18,13 +20,17 @@ import cn.tiaojie.contracts.notify.v1.NoticeKind;
 import cn.tiaojie.contracts.notify.v1.NoticeRequest;
 import cn.tiaojie.contracts.notify.v1.RecipientKind;
 import cn.tiaojie.contracts.cases.v1.CaseServiceGrpc;
+import cn.tiaojie.contracts.cases.v1.PartyRating;
+import cn.tiaojie.platform.grpc.ProtoTime;
 import cn.tiaojie.testsupport.DevTokens;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -92,10 +98,29 @@ class LifecycleTest {
         // the parties see the case, not how the other side rated it
         given().auth().oauth2(resident).get("/api/cases/{id}", id).then().statusCode(200).body("ratings.size()", equalTo(0));
         given().auth().oauth2(STAFF).post("/api/cases/{id}/close", id).then().statusCode(200).body("status", equalTo("CLOSED"));
+
+        // closing invites each party to rate; the other party rates through that invitation's link
+        List<NoticeRequest> invitations = Flow.noticesFor(id).stream()
+                .filter(n -> n.getKind() == NoticeKind.EVALUATION_INVITATION).toList();
+        assertEquals(2, invitations.size());
+        String respondentId = given().auth().oauth2(STAFF).get("/api/cases/{id}", id).then().extract()
+                .path("parties[1].id");
+        PartyRating byLink = PartyRating.newBuilder().setMessageId(UUID.randomUUID().toString()).setCaseId(id)
+                .setPartyId(respondentId).setNoticeId(UUID.randomUUID().toString()).setScore(4).setComment("")
+                .setRatedAt(ProtoTime.of(Instant.now())).build();
+        assertTrue(cases.recordRating(byLink).getApplied());
+        assertFalse(cases.recordRating(byLink).getApplied(), "the same message twice");
+        assertFalse(cases.recordRating(byLink.toBuilder().setMessageId(UUID.randomUUID().toString()).setScore(1)
+                .build()).getApplied(), "a party rates once");
+        assertFalse(cases.recordRating(byLink.toBuilder().setMessageId(UUID.randomUUID().toString())
+                .setPartyId(partyId).build()).getApplied(), "the applicant rated in the API before");
+
         given().auth().oauth2(STAFF).get("/api/cases/{id}", id).then()
                 .body("outcome.result", equalTo("RESOLVED"))
                 .body("followUps[0].agreementPerformed", equalTo(true))
-                .body("ratings.size()", equalTo(1))
+                .body("ratings.size()", equalTo(2))
+                .body("ratings.find { it.partyId == '" + respondentId + "' }.score", equalTo(4))
+                .body("ratings.find { it.partyId == '" + respondentId + "' }.comment", equalTo(null))
                 .body("ratings[0].partyId", equalTo(partyId))
                 .body("ratings[0].partyRole", equalTo("APPLICANT"))
                 .body("ratings[0].score", equalTo(5))

@@ -8,8 +8,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Rate limits on the endpoints anyone can call without a login: the resident's notice page and confirmation
- * ({@code /n/{token}}, {@code /n/{token}/ack}) and the SMS gateway's delivery reports ({@code /hooks/sms/{token}}).
+ * Rate limits on the endpoints anyone can call without a login: the resident's notice page
+ * ({@code /n/{token}}, its confirmation and its rating) and the SMS gateway's delivery reports ({@code /hooks/sms/{token}}).
  * A request over a limit answers 429 problem+json with Retry-After. Runs before the token is checked, so guessing
  * links is limited too. Behind a proxy, the client address is the forwarded one when
  * {@code quarkus.http.proxy.proxy-address-forwarding} is on.

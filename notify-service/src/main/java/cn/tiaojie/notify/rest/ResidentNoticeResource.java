@@ -1,9 +1,11 @@
 package cn.tiaojie.notify.rest;
 
 import cn.tiaojie.notify.Notice;
+import cn.tiaojie.notify.NoticeRating;
 import cn.tiaojie.notify.NotifyConfig;
 import cn.tiaojie.notify.Receipt;
 import cn.tiaojie.notify.link.NoticeLinks;
+import cn.tiaojie.notify.service.EvaluationRatings;
 import cn.tiaojie.notify.service.ProofOfService;
 import cn.tiaojie.platform.problem.ProblemException;
 import io.quarkus.qute.Location;
@@ -11,6 +13,8 @@ import io.quarkus.qute.Template;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -24,7 +28,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -42,19 +48,36 @@ public class ResidentNoticeResource {
     public record AckView(UUID noticeId, Instant acknowledgedAt, String channel, boolean firstConfirmation) {
     }
 
+    /** The answer to a rating: the one kept, which is the first one given. */
+    public record RatingView(UUID noticeId, int score, String comment, Instant ratedAt, boolean firstRating) {
+    }
+
+    /** The five answers of the rating form, best first, in the words residents read. */
+    private static final Map<Integer, String> SCORE_WORDS = new LinkedHashMap<>();
+
+    static {
+        SCORE_WORDS.put(5, "非常满意");
+        SCORE_WORDS.put(4, "满意");
+        SCORE_WORDS.put(3, "一般");
+        SCORE_WORDS.put(2, "不满意");
+        SCORE_WORDS.put(1, "很不满意");
+    }
+
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final NoticeLinks links;
     private final ProofOfService proof;
+    private final EvaluationRatings ratings;
     private final Template page;
     /** the path of the links' base URL (empty, or a prefix a proxy adds), so the page's form posts to its own link */
     private final String basePath;
 
-    ResidentNoticeResource(NoticeLinks links, ProofOfService proof, @Location("resident/notice.html") Template page,
-            NotifyConfig config) {
+    ResidentNoticeResource(NoticeLinks links, ProofOfService proof, EvaluationRatings ratings,
+            @Location("resident/notice.html") Template page, NotifyConfig config) {
         this.links = links;
         this.proof = proof;
+        this.ratings = ratings;
         this.page = page;
         String path = config.links().baseUrl().getRawPath();
         this.basePath = path == null ? "" : path.replaceAll("/+$", "");
@@ -64,6 +87,10 @@ public class ResidentNoticeResource {
     @Produces(MediaType.TEXT_HTML)
     @Transactional
     public Response show(@PathParam("token") String token) {
+        return page(token, 200, null);
+    }
+
+    private Response page(String token, int status, String ratingError) {
         NoticeLinks.Checked checked = links.checkNotice(token);
         if (checked.verdict() == NoticeLinks.Verdict.INVALID) {
             return problemPage(404, "链接无效", "请核对短信或邮件中的链接，或联系调解中心。");
@@ -76,12 +103,18 @@ public class ResidentNoticeResource {
             return problemPage(404, "通知不存在", "请联系调解中心。");
         }
         Receipt receipt = Receipt.findById(notice.id);
+        NoticeRating rating = NoticeRating.findById(notice.id);
         // every value is HTML-escaped by Qute (the template is .html); the page has no script, so a strict CSP holds
         String html = page.data("problem", null).data("problemDetail", null)
                 .data("title", notice.title).data("body", notice.body).data("ackAction", pageOf(token) + "/ack")
-                .data("acknowledgedAt", receipt == null ? null : receipt.acknowledgedAt.atZone(CHINA).format(SHOWN))
+                .data("acknowledgedAt", receipt == null ? null : shown(receipt.acknowledgedAt))
+                .data("asksForRating", EvaluationRatings.asksForRating(notice))
+                .data("rateAction", pageOf(token) + "/rating").data("scores", SCORE_WORDS.entrySet())
+                .data("ratingError", ratingError)
+                .data("ratedAt", rating == null ? null : shown(rating.ratedAt))
+                .data("ratedWords", rating == null ? null : SCORE_WORDS.get((int) rating.score))
                 .render();
-        return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        return Response.status(status).entity(html).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").build();
     }
 
@@ -97,16 +130,9 @@ public class ResidentNoticeResource {
     @APIResponse(responseCode = "303", description = "a browser's form post: back to the page")
     public Response acknowledge(@PathParam("token") String token, @HeaderParam("User-Agent") String userAgent,
             @HeaderParam("Accept") String accept, @Context HttpServerRequest request) {
-        NoticeLinks.Checked checked = links.checkNotice(token);
-        if (checked.verdict() == NoticeLinks.Verdict.INVALID) {
-            throw new ProblemException(404, "Not found", "this link is not valid");
-        }
-        if (checked.verdict() == NoticeLinks.Verdict.EXPIRED) {
-            throw new ProblemException(410, "Gone", "this link expired at " + checked.scope().expiresAt());
-        }
-        String ip = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-        ProofOfService.Acknowledged ack = proof.acknowledge(checked.scope().noticeId(), checked.scope().channel(), ip,
-                userAgent);
+        NoticeLinks.Checked checked = checkedForAction(token);
+        ProofOfService.Acknowledged ack = proof.acknowledge(checked.scope().noticeId(), checked.scope().channel(),
+                clientAddress(request), userAgent);
         if (ack == null) {
             throw ProblemException.notFound("notice", checked.scope().noticeId());
         }
@@ -117,6 +143,59 @@ public class ResidentNoticeResource {
                 ack.receipt().channel.name(), ack.first())).build();
     }
 
+    /**
+     * Rates the mediation from an evaluation invitation's page (one rating per invitation; it also confirms
+     * receipt). A browser's form post goes back to the page (303), or gets the page with what is missing (400).
+     */
+    @POST
+    @Path("/rating")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "the rating is kept (or the first one was, before)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RatingView.class)))
+    @APIResponse(responseCode = "303", description = "a browser's form post: back to the page")
+    public Response rate(@PathParam("token") String token, @FormParam("score") String score,
+            @FormParam("comment") String comment, @HeaderParam("User-Agent") String userAgent,
+            @HeaderParam("Accept") String accept, @Context HttpServerRequest request) {
+        boolean browser = accept != null && accept.toLowerCase(Locale.ROOT).contains(MediaType.TEXT_HTML);
+        NoticeLinks.Checked checked = checkedForAction(token);
+        Integer chosen = score == null || !score.matches("[1-5]") ? null : Integer.valueOf(score);
+        if (browser && chosen == null) {
+            return page(token, 400, "请选择您对本次调解的满意程度。");
+        }
+        EvaluationRatings.Rated rated = ratings.rate(checked.scope().noticeId(), checked.scope().channel(), chosen,
+                comment, clientAddress(request), userAgent);
+        if (rated == null) {
+            throw ProblemException.notFound("notice", checked.scope().noticeId());
+        }
+        if (browser) {
+            return Response.seeOther(URI.create(pageOf(token))).header("Cache-Control", "no-store").build();
+        }
+        NoticeRating r = rated.rating();
+        return Response.status(201).entity(new RatingView(r.noticeId, r.score, r.comment, r.ratedAt, rated.first()))
+                .build();
+    }
+
+    /** The link's scope, for a post; an invalid link is 404, an expired one 410. */
+    private NoticeLinks.Checked checkedForAction(String token) {
+        NoticeLinks.Checked checked = links.checkNotice(token);
+        if (checked.verdict() == NoticeLinks.Verdict.INVALID) {
+            throw new ProblemException(404, "Not found", "this link is not valid");
+        }
+        if (checked.verdict() == NoticeLinks.Verdict.EXPIRED) {
+            throw new ProblemException(410, "Gone", "this link expired at " + checked.scope().expiresAt());
+        }
+        return checked;
+    }
+
+    private static String clientAddress(HttpServerRequest request) {
+        return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+    }
+
+    private static String shown(Instant at) {
+        return at.atZone(CHINA).format(SHOWN);
+    }
+
     /** The page's own path; the token is a checked link token (URL-safe base64 and dots), so it needs no escaping. */
     private String pageOf(String token) {
         return basePath + "/n/" + token;
@@ -124,7 +203,7 @@ public class ResidentNoticeResource {
 
     private Response problemPage(int status, String problem, String detail) {
         String html = page.data("problem", problem).data("problemDetail", detail).data("title", problem)
-                .data("body", null).data("acknowledgedAt", null).render();
+                .data("body", null).data("acknowledgedAt", null).data("asksForRating", false).render();
         return Response.status(status).entity(html).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store").build();
     }

@@ -1,6 +1,7 @@
 package cn.tiaojie.notify.rest;
 
 import static cn.tiaojie.notify.NoticeRequests.daytime;
+import static cn.tiaojie.notify.NoticeRequests.evaluationInvitation;
 import static cn.tiaojie.notify.NoticeRequests.hearingNotice;
 import static cn.tiaojie.notify.NoticeRequests.partyAt;
 import static cn.tiaojie.notify.NoticeRequests.uniqueKey;
@@ -16,11 +17,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.tiaojie.contracts.common.v1.NoticeChannel;
 import cn.tiaojie.contracts.cases.v1.NoticeAcknowledged;
+import cn.tiaojie.contracts.cases.v1.PartyRating;
 import cn.tiaojie.contracts.notify.v1.NotifyServiceGrpc;
 import cn.tiaojie.launcher.SmsGatewaySimulator;
 import cn.tiaojie.notify.Channel;
 import cn.tiaojie.notify.ChannelsResource;
 import cn.tiaojie.notify.DeliveryState;
+import cn.tiaojie.notify.NoticeRating;
 import cn.tiaojie.notify.Receipt;
 import cn.tiaojie.notify.RecordingCaseService;
 import cn.tiaojie.notify.link.NoticeLinks;
@@ -178,6 +181,69 @@ class ResidentNoticeResourceTest {
         given().get(page).then().statusCode(200).body(containsString("确认收到本通知"),
                 not(containsString("<form")));
         assertNotNull(QuarkusTransaction.requiringNew().call(() -> Receipt.findById(id)));
+    }
+
+    @Test
+    void anEvaluationInvitationOpensARatingFormWhoseRatingReachesCaseServiceOnce() {
+        String phone = uniquePhone();
+        String partyId = "P-RATE-" + UUID.randomUUID();
+        String caseId = "case-" + UUID.randomUUID();
+        UUID id = UUID.fromString(notify.sendNotice(evaluationInvitation(uniqueKey(), caseId,
+                partyAt(partyId, phone, "", NoticeChannel.SMS))).getNoticeId());
+        dispatcher.dispatchAllDue(daytime());
+        String link = linkIn(phone);
+
+        given().get(link).then().statusCode(200).body(containsString("服务评价邀请"),
+                containsString("您对本次调解满意吗？"), containsString("非常满意"), containsString("很不满意"),
+                containsString("action=\"" + link + "/rating\""), not(containsString("我已收到并阅读本通知")));
+
+        // nothing chosen: the page again, saying what is missing, and nothing kept
+        given().redirects().follow(false).accept("text/html").contentType("application/x-www-form-urlencoded")
+                .formParam("comment", "还行").post(link + "/rating")
+                .then().statusCode(400).contentType(containsString("text/html"))
+                .body(containsString("请选择您对本次调解的满意程度"));
+        given().contentType("application/x-www-form-urlencoded").formParam("score", "6").post(link + "/rating")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("score"));
+        given().contentType("application/x-www-form-urlencoded").formParam("score", "4")
+                .formParam("comment", "x".repeat(1001)).post(link + "/rating")
+                .then().statusCode(400).body("errors[0].field", equalTo("comment"));
+        assertEquals(null, QuarkusTransaction.requiringNew().call(() -> NoticeRating.findById(id)));
+
+        // a browser's post: back to the page, which now thanks instead of asking
+        given().redirects().follow(false).accept("text/html").contentType("application/x-www-form-urlencoded")
+                .formParam("score", "4").formParam("comment", " 调解员很耐心 ").post(link + "/rating")
+                .then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith(link));
+        given().get(link).then().statusCode(200).body(containsString("作出评价：满意"), not(containsString("<form")));
+        // a second rating keeps the first
+        given().contentType("application/x-www-form-urlencoded").formParam("score", "1").post(link + "/rating")
+                .then().statusCode(201).body("score", equalTo(4)).body("comment", equalTo("调解员很耐心"))
+                .body("firstRating", equalTo(false));
+        assertNotNull(QuarkusTransaction.requiringNew().call(() -> Receipt.findById(id)), "rating is receipt");
+
+        relay.relayAllDue();
+        List<PartyRating> toCase = RecordingCaseService.RATINGS.stream()
+                .filter(r -> r.getNoticeId().equals(id.toString())).toList();
+        assertEquals(1, toCase.size(), "case-service is told once");
+        assertEquals(caseId, toCase.getFirst().getCaseId());
+        assertEquals(partyId, toCase.getFirst().getPartyId());
+        assertEquals(4, toCase.getFirst().getScore());
+        assertEquals("调解员很耐心", toCase.getFirst().getComment());
+    }
+
+    @Test
+    void onlyAnEvaluationInvitationTakesARating() {
+        UUID id = UUID.fromString(notify.sendNotice(hearingNotice(uniqueKey(), "case-" + UUID.randomUUID(),
+                partyAt("P-NR-" + UUID.randomUUID(), uniquePhone(), "", NoticeChannel.SMS))).getNoticeId());
+        String page = URI.create(links.noticeUrl(id, Channel.SMS, Instant.now())).getPath();
+        given().get(page).then().statusCode(200).body(not(containsString("提交评价")));
+        given().contentType("application/x-www-form-urlencoded").formParam("score", "5").post(page + "/rating")
+                .then().statusCode(409).contentType("application/problem+json");
+        String expired = URI.create(links.noticeUrl(id, Channel.SMS, Instant.now().minus(Duration.ofDays(31))))
+                .getPath();
+        given().contentType("application/x-www-form-urlencoded").formParam("score", "5").post(expired + "/rating")
+                .then().statusCode(410);
+        assertEquals(null, QuarkusTransaction.requiringNew().call(() -> NoticeRating.findById(id)));
+        assertEquals(null, QuarkusTransaction.requiringNew().call(() -> Receipt.findById(id)));
     }
 
     private static String linkIn(String phone) {

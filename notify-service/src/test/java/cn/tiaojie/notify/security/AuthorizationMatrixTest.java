@@ -52,6 +52,7 @@ class AuthorizationMatrixTest {
                 # the signed link is the credential
                 GET    /n/{token}                         200   200        200      200      200   200     200          200        200            200            404         200       401
                 POST   /n/{token}/ack                     200   200        200      200      200   200     200          200        200            200            404         200       401
+                POST   /n/{token}/rating                  201   201        201      201      201   201     201          201        201            201            404         201       401
                 POST   /hooks/sms/{token}                 204   204        204      204      204   204     204          204        204            204            404         204       401
                 """)
                 .caller("staff", f.staff).caller("supervisor", f.supervisor).caller("mediator", f.mediator)
@@ -72,6 +73,9 @@ class AuthorizationMatrixTest {
                 .request("GET /n/{token}", column -> ApiCall.call().path("token", link(f, partyNotice, column)))
                 .request("POST /n/{token}/ack", column -> ApiCall.call()
                         .path("token", link(f, f.sentPartyNotice(), column)))
+                .request("POST /n/{token}/rating", column -> ApiCall.call()
+                        .path("token", link(f, f.evaluationInvitation(), column))
+                        .body("application/x-www-form-urlencoded", "score=5"))
                 .request("POST /hooks/sms/{token}", column -> {
                     String token = f.smsReportToken(f.sentPartyNotice());
                     return ApiCall.call().path("token", column.equals("forged-link") ? SecurityFixtures.forged(token)

@@ -10,6 +10,7 @@ import static cn.tiaojie.notify.NoticeRequests.uniquePhone;
 import cn.tiaojie.contracts.common.v1.NoticeChannel;
 import cn.tiaojie.contracts.notify.v1.NotifyServiceGrpc;
 import cn.tiaojie.notify.Channel;
+import cn.tiaojie.notify.NoticeRequests;
 import cn.tiaojie.notify.RecordingCaseService;
 import cn.tiaojie.notify.link.NoticeLinks;
 import cn.tiaojie.notify.service.DeliveryDispatcher;
@@ -66,6 +67,12 @@ final class SecurityFixtures {
                 .getNoticeId());
         dispatcher.dispatchAllDue(daytime());
         return id;
+    }
+
+    /** A fresh invitation to rate, to the party of the case. */
+    UUID evaluationInvitation() {
+        return UUID.fromString(notify.sendNotice(NoticeRequests.evaluationInvitation(uniqueKey(), caseId,
+                partyAt(partyId, uniquePhone(), "", NoticeChannel.SMS))).getNoticeId());
     }
 
     UUID mediatorNotice() {

@@ -12,6 +12,7 @@ import cn.tiaojie.contracts.notify.v1.Recipient;
 import cn.tiaojie.contracts.notify.v1.RecipientKind;
 import cn.tiaojie.contracts.scheduling.v1.HearingRequest;
 import cn.tiaojie.platform.grpc.ProtoTime;
+import cn.tiaojie.platform.notice.NoticeChannels;
 import cn.tiaojie.platform.outbox.Outbox;
 import cn.tiaojie.platform.reference.Taxonomy;
 import cn.tiaojie.scheduling.Hearing;
@@ -151,8 +152,7 @@ public class HearingMessages {
                     .setPhone(party.getPhone())
                     .setEmail(party.getEmail())
                     .setLanguage(party.getLanguage())
-                    .addAllChannels(party.getPreferredChannelsCount() > 0 ? party.getPreferredChannelsList()
-                            : reachableBy(party.getPhone(), party.getEmail()))
+                    .addAllChannels(channels(party.getPreferredChannelsList(), party.getPhone(), party.getEmail()))
                     .build()));
         }
         Map<String, TeamMember> mediators = new LinkedHashMap<>();
@@ -164,7 +164,7 @@ public class HearingMessages {
                     .setName(member.getName())
                     .setPhone(member.getPhone())
                     .setEmail(member.getEmail())
-                    .addAllChannels(reachableBy(member.getPhone(), member.getEmail()))
+                    .addAllChannels(channels(List.of(), member.getPhone(), member.getEmail()))
                     .build()));
         }
         return notices;
@@ -183,17 +183,9 @@ public class HearingMessages {
                 .build();
     }
 
-    /** Without stated preferences: every channel the contact details allow, and always the in-app inbox. */
-    private static List<NoticeChannel> reachableBy(String phone, String email) {
-        List<NoticeChannel> channels = new ArrayList<>();
-        if (!phone.isBlank()) {
-            channels.add(NoticeChannel.SMS);
-        }
-        if (!email.isBlank()) {
-            channels.add(NoticeChannel.EMAIL);
-        }
-        channels.add(NoticeChannel.IN_APP);
-        return channels;
+    private static List<NoticeChannel> channels(List<NoticeChannel> preferred, String phone, String email) {
+        return NoticeChannels.forParty(preferred.stream().map(NoticeChannel::name).toList(), phone, email).stream()
+                .map(NoticeChannel::valueOf).toList();
     }
 
     /** "李明（律师）、王芳（人民调解员）": the team as the notice shows it. */
