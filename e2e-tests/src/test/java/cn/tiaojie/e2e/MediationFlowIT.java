@@ -52,6 +52,8 @@ class MediationFlowIT {
     static final String APPLICANT_EMAIL = "zhang.san@example.cn";
 
     static Suite suite;
+    /** the case of the story, carried from one step to the next */
+    static String storyCase;
 
     @BeforeAll
     static void startSuite() {
@@ -80,6 +82,7 @@ class MediationFlowIT {
                 .post(url(SuiteService.CASE, "/api/cases"))
                 .then().statusCode(201).body("status", equalTo("RECEIVED"))
                 .extract().path("id");
+        storyCase = caseId;
 
         given().auth().oauth2(STAFF).post(url(SuiteService.CASE, "/api/cases/" + caseId + "/file"))
                 .then().statusCode(200).body("status", equalTo("FILED"));
@@ -156,9 +159,44 @@ class MediationFlowIT {
         assertEquals(3, offers.getList("items.findAll { it.kind == 'ASSIGNMENT_OFFER' }").size());
     }
 
-    /** The suite runs with its own code at DEBUG and HTTP access logs on (see the failsafe configuration). */
     @Test
     @Order(2)
+    void theApplicantIsToldTheOutcomeAndRatesTheMediationThroughTheInvitationsLink() {
+        String caseId = storyCase;
+        given().auth().oauth2(STAFF).post(url(SuiteService.CASE, "/api/cases/" + caseId + "/start-mediation"))
+                .then().statusCode(200).body("status", equalTo("IN_MEDIATION"));
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("""
+                {"result":"RESOLVED","agreement":{"terms":"公司于十日内支付工资 18600 元",
+                 "amount":18600,"judicialConfirmation":true}}""")
+                .post(url(SuiteService.CASE, "/api/cases/" + caseId + "/outcome"))
+                .then().statusCode(200).body("status", equalTo("RESOLVED"));
+        LocalChannels channels = suite.channels();
+        SmsGatewaySimulator.Sms outcome = await().atMost(PATIENCE).until(() -> smsToApplicant(channels, "调解结果通知"),
+                java.util.Optional::isPresent).orElseThrow();
+        // its link opens the outcome with the agreement's terms
+        given().get(outcome.body().substring(outcome.body().indexOf("http")).strip()).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("公司于十日内支付工资 18600 元"));
+
+        given().auth().oauth2(STAFF).post(url(SuiteService.CASE, "/api/cases/" + caseId + "/close"))
+                .then().statusCode(200).body("status", equalTo("CLOSED"));
+        SmsGatewaySimulator.Sms invitation = await().atMost(PATIENCE)
+                .until(() -> smsToApplicant(channels, "服务评价邀请"), java.util.Optional::isPresent).orElseThrow();
+        String link = invitation.body().substring(invitation.body().indexOf("http")).strip();
+        given().get(link).then().statusCode(200).body(org.hamcrest.Matchers.containsString("您对本次调解满意吗？"));
+        given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("score", "5")
+                .formParam("comment", "调解员很耐心").post(link + "/rating").then().statusCode(201);
+        // case-service has the rating from the link, by the applicant
+        JsonPath rated = await().atMost(PATIENCE).until(() -> given().auth().oauth2(STAFF)
+                .get(url(SuiteService.CASE, "/api/cases/" + caseId)).then().extract().jsonPath(),
+                k -> !k.getList("ratings").isEmpty());
+        assertEquals(5, rated.getInt("ratings[0].score"));
+        assertEquals("APPLICANT", rated.getString("ratings[0].partyRole"));
+        assertEquals("调解员很耐心", rated.getString("ratings[0].comment"));
+    }
+
+    /** The suite runs with its own code at DEBUG and HTTP access logs on (see the failsafe configuration). */
+    @Test
+    @Order(3)
     void noLogLineOfTheStoryHoldsTheApplicantsIdNumberPhoneOrEmail() throws IOException {
         List<String> lines = new ArrayList<>();
         for (SuiteService service : SuiteService.values()) {
@@ -174,7 +212,7 @@ class MediationFlowIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void everyServiceAnswersWithSecurityHeaders() {
         for (SuiteService service : SuiteService.values()) {
             for (var response : List.of(given().get(url(service, "/api/no-such-thing")),
@@ -189,6 +227,11 @@ class MediationFlowIT {
             given().get(url(service, "/q/swagger-ui/")).then().statusCode(200)
                     .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("script-src 'self' 'unsafe-inline'"));
         }
+    }
+
+    private static java.util.Optional<SmsGatewaySimulator.Sms> smsToApplicant(LocalChannels channels, String title) {
+        return channels.sms().delivered().stream()
+                .filter(m -> m.to().equals("+86" + APPLICANT_PHONE) && m.body().contains(title)).findFirst();
     }
 
     private static String url(SuiteService service, String path) {

@@ -150,10 +150,12 @@ public class ResidentNoticeResource {
     @POST
     @Path("/rating")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     @APIResponse(responseCode = "201", description = "the rating is kept (or the first one was, before)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RatingView.class)))
     @APIResponse(responseCode = "303", description = "a browser's form post: back to the page")
+    @APIResponse(responseCode = "400", description = "no score, or one out of 1–5, or a comment too long; a browser "
+            + "gets the page saying what is missing")
     public Response rate(@PathParam("token") String token, @FormParam("score") String score,
             @FormParam("comment") String comment, @HeaderParam("User-Agent") String userAgent,
             @HeaderParam("Accept") String accept, @Context HttpServerRequest request) {

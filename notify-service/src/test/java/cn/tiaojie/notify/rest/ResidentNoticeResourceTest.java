@@ -210,8 +210,9 @@ class ResidentNoticeResourceTest {
         assertEquals(null, QuarkusTransaction.requiringNew().call(() -> NoticeRating.findById(id)));
 
         // a browser's post: back to the page, which now thanks instead of asking
-        given().redirects().follow(false).accept("text/html").contentType("application/x-www-form-urlencoded")
-                .formParam("score", "4").formParam("comment", " 调解员很耐心 ").post(link + "/rating")
+        given().redirects().follow(false).accept("text/html")
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("score", "4")
+                .formParam("comment", " 调解员很耐心 ").post(link + "/rating")
                 .then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith(link));
         given().get(link).then().statusCode(200).body(containsString("作出评价：满意"), not(containsString("<form")));
         // a second rating keeps the first
