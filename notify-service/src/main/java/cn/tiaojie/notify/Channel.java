@@ -3,9 +3,13 @@ package cn.tiaojie.notify;
 import cn.tiaojie.contracts.common.v1.NoticeChannel;
 import java.util.Optional;
 
-/** The ways a notice reaches its recipient; the same names as the wire enum tiaojie.common.v1.NoticeChannel. */
+/**
+ * The ways a notice reaches its recipient; the same names as the wire enum tiaojie.common.v1.NoticeChannel. PAPER
+ * is served by hand (a grid worker or staff) and recorded, never sent by a sender. Links carry the ordinal: new
+ * channels go last.
+ */
 public enum Channel {
-    SMS, EMAIL, IN_APP, LOG;
+    SMS, EMAIL, IN_APP, LOG, PAPER;
 
     public NoticeChannel toProto() {
         return NoticeChannel.valueOf(name());
@@ -18,6 +22,7 @@ public enum Channel {
             case EMAIL -> Optional.of(EMAIL);
             case IN_APP -> Optional.of(IN_APP);
             case LOG -> Optional.of(LOG);
+            case PAPER -> Optional.of(PAPER);
             default -> Optional.empty();
         };
     }

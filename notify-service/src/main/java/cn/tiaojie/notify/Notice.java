@@ -80,6 +80,14 @@ public class Notice extends PanacheEntityBase {
     public Instant readAt;
 
     /** every electronic channel failed: the grid worker serves it on paper */
+    /** when the notice's link was first opened, and through which channel's link */
+    @Column(name = "opened_at")
+    public Instant openedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "opened_channel")
+    public Channel openedChannel;
+
     @Column(name = "paper_delivery_required")
     public boolean paperDeliveryRequired;
 

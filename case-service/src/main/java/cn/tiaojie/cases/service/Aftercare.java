@@ -5,6 +5,8 @@ import cn.tiaojie.cases.DisputeCase;
 import cn.tiaojie.cases.FollowUp;
 import cn.tiaojie.cases.Party;
 import cn.tiaojie.cases.Rating;
+import cn.tiaojie.cases.SlaState;
+import cn.tiaojie.cases.Step;
 import cn.tiaojie.cases.rest.ActionRequests;
 import cn.tiaojie.contracts.cases.v1.PartyRating;
 import cn.tiaojie.platform.grpc.ProtoTime;
@@ -96,6 +98,14 @@ public class Aftercare {
         f.visitedAt = Times.now();
         f.recordedBy = actor.name();
         f.persist();
+        if (c.step == Step.FOLLOW_UP) {
+            // the 回访 due after the performance deadline is done
+            c.step = null;
+            c.stepStartedAt = null;
+            c.stepDeadline = null;
+            c.slaState = SlaState.ON_TRACK;
+            c.updatedAt = f.visitedAt;
+        }
         CaseEvent.record(c.id, "FOLLOWED_UP", actor.name(), f.method
                 + (f.agreementPerformed == null ? "" : f.agreementPerformed ? ", agreement performed" : ", agreement not performed"));
         audit.append(actor, "FOLLOW_UP", c.id, null, Digests.of(f.id, f.method, f.note, f.agreementPerformed));

@@ -48,10 +48,10 @@ public class CaseLifecycle {
     private final StepClock clock;
     private final SupervisorAlerts alerts;
     private final PersonalData personalData;
-    private final PartyNotices partyNotices;
+    private final CaseNotices caseNotices;
 
     CaseLifecycle(Outbox outbox, Inbox inbox, CaseMessages messages, AuditTrail audit, StepClock clock,
-            SupervisorAlerts alerts, PersonalData personalData, PartyNotices partyNotices) {
+            SupervisorAlerts alerts, PersonalData personalData, CaseNotices caseNotices) {
         this.outbox = outbox;
         this.inbox = inbox;
         this.messages = messages;
@@ -59,7 +59,7 @@ public class CaseLifecycle {
         this.clock = clock;
         this.alerts = alerts;
         this.personalData = personalData;
-        this.partyNotices = partyNotices;
+        this.caseNotices = caseNotices;
     }
 
     /** 立案: accept the case for mediation and ask mediator-service for a team. */
@@ -138,7 +138,7 @@ public class CaseLifecycle {
         c.outcomeAt = now;
         move(c, outcome.result(), actor, detail);
         audit.append(actor, "OUTCOME_" + outcome.result(), c.id, before, Digests.of(c));
-        partyNotices.outcome(c);
+        caseNotices.outcome(c);
         return c;
     }
 
@@ -177,7 +177,7 @@ public class CaseLifecycle {
         move(c, CaseStatus.CLOSED, actor, null);
         c.closedAt = Times.now();
         audit.append(actor, "CLOSE", c.id, before, Digests.of(c));
-        partyNotices.evaluationInvitation(c);
+        caseNotices.evaluationInvitation(c);
         return c;
     }
 

@@ -3,9 +3,12 @@ package cn.tiaojie.notify.rest;
 import cn.tiaojie.notify.Delivery;
 import cn.tiaojie.notify.DeliveryState;
 import cn.tiaojie.notify.Notice;
+import cn.tiaojie.notify.PaperService;
 import cn.tiaojie.notify.Receipt;
 import cn.tiaojie.notify.service.DeliveryReports;
+import cn.tiaojie.notify.service.NoticeRenderer;
 import cn.tiaojie.notify.service.NoticeTexts;
+import cn.tiaojie.notify.service.PaperServices;
 import cn.tiaojie.notify.scope.NoticeScope;
 import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.platform.security.Caller;
@@ -33,12 +36,19 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 @Path("/api/notices")
 public class NoticeResource {
@@ -55,11 +65,13 @@ public class NoticeResource {
     private final Caller caller;
     private final NoticeTexts texts;
     private final DeliveryReports reports;
+    private final PaperServices paperServices;
 
-    NoticeResource(Caller caller, NoticeTexts texts, DeliveryReports reports) {
+    NoticeResource(Caller caller, NoticeTexts texts, DeliveryReports reports, PaperServices paperServices) {
         this.caller = caller;
         this.texts = texts;
         this.reports = reports;
+        this.paperServices = paperServices;
     }
 
     /** 送达回证 as PDF: the notice, each channel's delivery and the recipient's confirmation. */
@@ -71,9 +83,90 @@ public class NoticeResource {
     public Response proofOfService(@PathParam("id") UUID id) {
         Notice notice = readable(id);
         byte[] pdf = texts.proofOfServicePdf(notice, Delivery.list("noticeId", Sort.ascending("channel"), id),
-                Receipt.findById(id));
+                Receipt.findById(id), PaperService.findById(id));
         return Response.ok(pdf, "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"proof-of-service-" + id + ".pdf\"").build();
+    }
+
+    /** The notice to print and serve by hand, with its 送达回证 slip for signatures, date and the server's name. */
+    @GET
+    @Path("/{id}/paper.pdf")
+    @Produces("application/pdf")
+    @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN})
+    @Transactional
+    public Response paperForm(@PathParam("id") UUID id) {
+        Notice notice = readable(id);
+        return Response.ok(texts.paperServicePdf(notice), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"paper-service-" + id + ".pdf\"").build();
+    }
+
+    /**
+     * Records the notice served by hand (纸质送达): multipart with {@code servedBy}, {@code servedAt} (ISO date-time;
+     * without an offset, Beijing time), {@code place}, {@code receivedBy} and {@code relation}, or {@code refused}
+     * with a {@code witness} (留置送达), and {@code slip}, the photo or scan of the signed slip.
+     */
+    @POST
+    @Path("/{id}/paper-service")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Claims.STAFF, Claims.ADMIN})
+    @APIResponse(responseCode = "201", description = "recorded; the notice counts as served at the slip's time")
+    public Response recordPaperService(@PathParam("id") UUID id, @RestForm String servedBy, @RestForm String servedAt,
+            @RestForm String place, @RestForm String receivedBy, @RestForm String relation,
+            @RestForm @DefaultValue("false") String refused, @RestForm String witness, @RestForm("slip") FileUpload slip)
+            throws IOException {
+        QuarkusTransaction.requiringNew().run(() -> readable(id));
+        if (!refused.equals("true") && !refused.equals("false")) {
+            throw ProblemException.badRequest("refused", "must be true or false");
+        }
+        if (slip != null && slip.size() > PaperServices.MAX_SLIP_BYTES) {
+            throw ProblemException.badRequest("slip", "must be at most 5 MB");
+        }
+        byte[] bytes = slip == null ? null : Files.readAllBytes(slip.uploadedFile());
+        PaperServices.Served served = new PaperServices.Served(servedBy, servedInstant(servedAt), place, receivedBy,
+                relation, Boolean.parseBoolean(refused), witness);
+        PaperService recorded = paperServices.record(id, served, bytes, caller.subject(), Instant.now());
+        if (recorded == null) {
+            throw ProblemException.notFound("notice", id);
+        }
+        return Response.status(201).entity(QuarkusTransaction.requiringNew().call(() -> view(id))).build();
+    }
+
+    /** The photo or scan of the signed slip of a notice served on paper. */
+    @GET
+    @Path("/{id}/paper-service/slip")
+    @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN})
+    @Transactional
+    @APIResponse(responseCode = "200", description = "the slip as it was uploaded, in the type its bytes show",
+            content = @Content(mediaType = "application/octet-stream"))
+    public Response paperSlip(@PathParam("id") UUID id) {
+        readable(id);
+        PaperService paper = PaperService.findById(id);
+        if (paper == null) {
+            throw new ProblemException(404, "Not found", "notice " + id + " has not been served on paper");
+        }
+        return Response.ok(paper.slip, paper.slipContentType).header("Cache-Control", "no-store")
+                .header("Content-Disposition", "inline; filename=\"slip-" + id + "\"").build();
+    }
+
+    private static Instant servedInstant(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(value).toInstant();
+        } catch (java.time.format.DateTimeParseException withoutOffset) {
+            try {
+                return java.time.LocalDateTime.parse(value).atZone(NoticeRenderer.LOCAL_TIME).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw ProblemException.badRequest("servedAt", "must be a date and time such as 2026-12-07T15:30");
+            }
+        }
+    }
+
+    private static NoticeView view(UUID id) {
+        return NoticeView.of(Notice.findById(id), Delivery.list("noticeId", Sort.ascending("channel"), id),
+                Receipt.findById(id), PaperService.findById(id));
     }
 
     /** The mail system reports the notice's e-mail bounced: it is FAILED and an SMS follows (or paper). */
@@ -86,19 +179,20 @@ public class NoticeResource {
             QuarkusTransaction.requiringNew().run(() -> readable(id));
         }
         reports.emailBounced(id, bounce.reason());
-        return QuarkusTransaction.requiringNew().call(() -> NoticeView.of(Notice.findById(id),
-                Delivery.list("noticeId", Sort.ascending("channel"), id), Receipt.findById(id)));
+        return QuarkusTransaction.requiringNew().call(() -> view(id));
     }
 
     /**
-     * Notices within the caller's scope, newest first, optionally of one case, one recipient, or with a delivery in
-     * one state.
+     * Notices within the caller's scope, newest first, optionally of one case, one recipient, with a delivery in one
+     * state, flagged for paper delivery, or (un)confirmed: {@code paperDelivery=true&unconfirmed=true} is the list
+     * of paper services still to do.
      */
     @GET
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN, Claims.MEDIATOR, Claims.RESIDENT})
     @Transactional
     public NoticePage list(@QueryParam("caseId") String caseId, @QueryParam("recipientId") String recipientId,
             @QueryParam("state") String state, @QueryParam("paperDelivery") Boolean paperDelivery,
+            @QueryParam("unconfirmed") Boolean unconfirmed,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         Map<String, Object> params = new HashMap<>();
@@ -119,6 +213,9 @@ public class NoticeResource {
             where.append(" and paperDeliveryRequired = :paper");
             params.put("paper", paperDelivery);
         }
+        if (unconfirmed != null) {
+            where.append(unconfirmed ? " and acknowledgedAt is null" : " and acknowledgedAt is not null");
+        }
         PanacheQuery<Notice> query = Notice.find(where.toString(), Sort.descending("createdAt"), params)
                 .page(Page.of(page, size));
         List<Notice> notices = query.list();
@@ -136,8 +233,8 @@ public class NoticeResource {
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN, Claims.MEDIATOR, Claims.RESIDENT})
     @Transactional
     public NoticeView get(@PathParam("id") UUID id) {
-        Notice notice = readable(id);
-        return NoticeView.of(notice, Delivery.list("noticeId", Sort.ascending("channel"), id), Receipt.findById(id));
+        readable(id);
+        return view(id);
     }
 
     /** The notice if the caller may read it; 404 alike for a notice that does not exist and one out of scope. */

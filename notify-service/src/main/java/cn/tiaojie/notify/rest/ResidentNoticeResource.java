@@ -87,6 +87,10 @@ public class ResidentNoticeResource {
     @Produces(MediaType.TEXT_HTML)
     @Transactional
     public Response show(@PathParam("token") String token) {
+        NoticeLinks.Checked checked = links.checkNotice(token);
+        if (checked.verdict() == NoticeLinks.Verdict.VALID) {
+            proof.opened(checked.scope().noticeId(), checked.scope().channel(), Instant.now());
+        }
         return page(token, 200, null);
     }
 

@@ -53,6 +53,8 @@ import org.jboss.logging.Logger;
 public class DeliveryDispatcher {
 
     private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
+    /** why a party's notice goes on paper when they gave no way to reach them */
+    public static final String NO_CONTACT = "no phone or e-mail to send to";
     /** batches one run takes at most, so a run ends even while notices keep arriving */
     private static final int MAX_BATCHES_PER_RUN = 500;
     private static final Set<Channel> RATE_LIMITED = Set.of(Channel.SMS, Channel.EMAIL);
@@ -342,7 +344,7 @@ public class DeliveryDispatcher {
                     .map(d -> d.channel + ": " + d.failureReason).collect(Collectors.joining("; "));
             em.createNativeQuery("update notice set paper_delivery_required = true, paper_delivery_reason = :reason"
                             + " where id = :id")
-                    .setParameter("reason", reason.isEmpty() ? "no phone or e-mail to send to" : truncate(reason))
+                    .setParameter("reason", reason.isEmpty() ? NO_CONTACT : truncate(reason))
                     .setParameter("id", notice.id)
                     .executeUpdate();
             LOG.warnf("notice %s to %s %s: no electronic channel reached them, flagged for paper delivery", notice.id,

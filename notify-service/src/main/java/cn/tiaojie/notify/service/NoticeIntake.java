@@ -74,10 +74,10 @@ public class NoticeIntake {
         int inserted = em.createNativeQuery("""
                 insert into notice (id, idempotency_key, kind, case_id, case_no, recipient_kind, recipient_id,
                     recipient_name, phone, email, language, fields, urgent, title, body, created_at, center_code,
-                    area_code, scope_pending, version)
+                    area_code, scope_pending, paper_delivery_required, paper_delivery_reason, version)
                 values (:id, :key, :kind, :caseId, :caseNo, :recipientKind, :recipientId, :recipientName, :phone,
                     :email, :language, cast(:fields as jsonb), :urgent, :title, :body, :createdAt, :centerCode,
-                    :areaCode, :scopePending, 0)
+                    :areaCode, :scopePending, :paper, cast(:paperReason as varchar), 0)
                 on conflict (idempotency_key) do nothing""")
                 .setParameter("id", id)
                 .setParameter("key", request.getIdempotencyKey())
@@ -98,6 +98,8 @@ public class NoticeIntake {
                 .setParameter("centerCode", scope.centerCode())
                 .setParameter("areaCode", scope.areaCode())
                 .setParameter("scopePending", scope.pending())
+                .setParameter("paper", unreachable(recipient))
+                .setParameter("paperReason", unreachable(recipient) ? DeliveryDispatcher.NO_CONTACT : null)
                 .executeUpdate();
         if (inserted == 0) {
             UUID first = em.createQuery("select n.id from Notice n where n.idempotencyKey = :key", UUID.class)
@@ -106,6 +108,12 @@ public class NoticeIntake {
         }
         channelsFor(recipient).forEach(channel -> Delivery.queued(id, channel, now).persist());
         return new Accepted(id, true);
+    }
+
+    /** A party with neither phone nor e-mail: only a grid worker at their door can serve them. */
+    private static boolean unreachable(Recipient recipient) {
+        return recipient.getKind() == RecipientKind.PARTY && recipient.getPhone().isBlank()
+                && recipient.getEmail().isBlank();
     }
 
     /**

@@ -41,7 +41,7 @@ public class NoticeRenderer {
     private record Wording(String title, String lead) {
     }
 
-    static final ZoneId LOCAL_TIME = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId LOCAL_TIME = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日（EEEE）HH:mm", Locale.CHINA);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.CHINA);
     private static final DateTimeFormatter TIME_EN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
@@ -49,27 +49,33 @@ public class NoticeRenderer {
     /** fields carried for attachments, not shown in the text */
     static final java.util.Set<String> HIDDEN = java.util.Set.of("ics");
 
-    private static final Map<NoticeKind, Wording> WORDING = Map.of(
-            NoticeKind.ASSIGNMENT_OFFER, new Wording("案件指派邀请", "邀请您参加以下案件的调解。"),
-            NoticeKind.HEARING_NOTICE, new Wording("调解通知书", "现定于下列时间、地点召开调解会。"),
-            NoticeKind.HEARING_REMINDER, new Wording("调解会提醒", "您参加的调解会即将召开，请准时到场。"),
-            NoticeKind.HEARING_RESCHEDULED, new Wording("调解会改期通知", "您参加的调解会时间或地点已变更，以本通知为准。"),
-            NoticeKind.HEARING_CANCELLED, new Wording("调解会取消通知", "您参加的调解会已取消，后续安排另行通知。"),
-            NoticeKind.OVERDUE_ALERT, new Wording("督办提醒", "以下案件的办理环节已超过时限，请尽快处理。"),
-            NoticeKind.ESCALATION_ALERT, new Wording("案件升级提醒", "以下案件已升级办理层级，请关注督办。"),
-            NoticeKind.OUTCOME, new Wording("调解结果通知", "您参与的纠纷调解已有结果，详情如下。"),
-            NoticeKind.EVALUATION_INVITATION, new Wording("服务评价邀请", "感谢您参与调解，请对本次调解服务作出评价。"));
+    private static final Map<NoticeKind, Wording> WORDING = Map.ofEntries(
+            Map.entry(NoticeKind.ASSIGNMENT_OFFER, new Wording("案件指派邀请", "邀请您参加以下案件的调解。")),
+            Map.entry(NoticeKind.HEARING_NOTICE, new Wording("调解通知书", "现定于下列时间、地点召开调解会。")),
+            Map.entry(NoticeKind.HEARING_REMINDER, new Wording("调解会提醒", "您参加的调解会即将召开，请准时到场。")),
+            Map.entry(NoticeKind.HEARING_RESCHEDULED, new Wording("调解会改期通知", "您参加的调解会时间或地点已变更，以本通知为准。")),
+            Map.entry(NoticeKind.HEARING_CANCELLED, new Wording("调解会取消通知", "您参加的调解会已取消，后续安排另行通知。")),
+            Map.entry(NoticeKind.OVERDUE_ALERT, new Wording("督办提醒", "以下案件的办理环节已超过时限，请尽快处理。")),
+            Map.entry(NoticeKind.ESCALATION_ALERT, new Wording("案件升级提醒", "以下案件已升级办理层级，请关注督办。")),
+            Map.entry(NoticeKind.OUTCOME, new Wording("调解结果通知", "您参与的纠纷调解已有结果，详情如下。")),
+            Map.entry(NoticeKind.EVALUATION_INVITATION, new Wording("服务评价邀请", "感谢您参与调解，请对本次调解服务作出评价。")),
+            Map.entry(NoticeKind.JUDICIAL_CONFIRMATION_REMINDER, new Wording("司法确认期限提醒", "调解协议申请司法确认的期限即将届满；如需申请，请在期限内携协议向人民法院提出。")),
+            Map.entry(NoticeKind.PERFORMANCE_REMINDER, new Wording("协议履行提醒", "调解协议约定的履行期限即将到来，请按协议履行。")),
+            Map.entry(NoticeKind.FOLLOW_UP_DUE, new Wording("回访提醒", "以下案件调解协议的履行期限已过，请回访当事人，了解协议履行情况并登记回访。")));
 
-    private static final Map<NoticeKind, Wording> WORDING_EN = Map.of(
-            NoticeKind.ASSIGNMENT_OFFER, new Wording("Invitation to mediate", "You are invited to mediate the case below."),
-            NoticeKind.HEARING_NOTICE, new Wording("Notice of Mediation Hearing", "A mediation hearing has been arranged."),
-            NoticeKind.HEARING_REMINDER, new Wording("Hearing reminder", "Your mediation hearing is coming up; please be on time."),
-            NoticeKind.HEARING_RESCHEDULED, new Wording("Hearing rescheduled", "The time or venue of your hearing has changed; this notice replaces the earlier one."),
-            NoticeKind.HEARING_CANCELLED, new Wording("Hearing cancelled", "Your mediation hearing has been cancelled; you will be told what happens next."),
-            NoticeKind.OVERDUE_ALERT, new Wording("Overdue alert", "A step of the case below is past its deadline; please act on it."),
-            NoticeKind.ESCALATION_ALERT, new Wording("Escalation alert", "The case below has been escalated to a higher level."),
-            NoticeKind.OUTCOME, new Wording("Outcome of mediation", "The mediation of your dispute has an outcome."),
-            NoticeKind.EVALUATION_INVITATION, new Wording("Please rate our service", "Thank you for taking part; please rate the mediation service."));
+    private static final Map<NoticeKind, Wording> WORDING_EN = Map.ofEntries(
+            Map.entry(NoticeKind.ASSIGNMENT_OFFER, new Wording("Invitation to mediate", "You are invited to mediate the case below.")),
+            Map.entry(NoticeKind.HEARING_NOTICE, new Wording("Notice of Mediation Hearing", "A mediation hearing has been arranged.")),
+            Map.entry(NoticeKind.HEARING_REMINDER, new Wording("Hearing reminder", "Your mediation hearing is coming up; please be on time.")),
+            Map.entry(NoticeKind.HEARING_RESCHEDULED, new Wording("Hearing rescheduled", "The time or venue of your hearing has changed; this notice replaces the earlier one.")),
+            Map.entry(NoticeKind.HEARING_CANCELLED, new Wording("Hearing cancelled", "Your mediation hearing has been cancelled; you will be told what happens next.")),
+            Map.entry(NoticeKind.OVERDUE_ALERT, new Wording("Overdue alert", "A step of the case below is past its deadline; please act on it.")),
+            Map.entry(NoticeKind.ESCALATION_ALERT, new Wording("Escalation alert", "The case below has been escalated to a higher level.")),
+            Map.entry(NoticeKind.OUTCOME, new Wording("Outcome of mediation", "The mediation of your dispute has an outcome.")),
+            Map.entry(NoticeKind.EVALUATION_INVITATION, new Wording("Please rate our service", "Thank you for taking part; please rate the mediation service.")),
+            Map.entry(NoticeKind.JUDICIAL_CONFIRMATION_REMINDER, new Wording("Judicial confirmation: deadline near", "The time to apply for judicial confirmation of your agreement ends soon; to apply, take the agreement to the people's court before then.")),
+            Map.entry(NoticeKind.PERFORMANCE_REMINDER, new Wording("Agreement due", "The date by which the agreement is to be performed is near; please perform it as agreed.")),
+            Map.entry(NoticeKind.FOLLOW_UP_DUE, new Wording("Follow-up due", "The agreement of the case below was due; please follow up with the parties and record it.")));
 
     /** Labels of the fields senders use; other fields are shown under their own key. */
     private static final Map<String, String> LABELS = labels();

@@ -3,6 +3,7 @@ package cn.tiaojie.notify.service;
 import cn.tiaojie.notify.Channel;
 import cn.tiaojie.notify.Delivery;
 import cn.tiaojie.notify.Notice;
+import cn.tiaojie.notify.PaperService;
 import cn.tiaojie.notify.Receipt;
 import cn.tiaojie.notify.pdf.CjkPdf;
 import cn.tiaojie.platform.privacy.Masking;
@@ -19,7 +20,7 @@ public class NoticeTexts {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final Map<Channel, String> CHANNEL_NAMES = Map.of(Channel.SMS, "短信", Channel.EMAIL, "电子邮件",
-            Channel.IN_APP, "站内消息", Channel.LOG, "系统日志");
+            Channel.IN_APP, "站内消息", Channel.LOG, "系统日志", Channel.PAPER, "纸质送达");
 
     private final NoticeRenderer renderer;
 
@@ -47,7 +48,7 @@ public class NoticeTexts {
     }
 
     /** 送达回证: what was sent to whom, on which channels and when, and the recipient's confirmation. */
-    public byte[] proofOfServicePdf(Notice notice, List<Delivery> deliveries, Receipt receipt) {
+    public byte[] proofOfServicePdf(Notice notice, List<Delivery> deliveries, Receipt receipt, PaperService paper) {
         CjkPdf pdf = new CjkPdf("送达回证 " + Objects.toString(notice.caseNo, ""));
         pdf.heading("送达回证");
         pdf.paragraph("案件编号：" + Objects.toString(notice.caseNo, "（无）"));
@@ -69,8 +70,22 @@ public class NoticeTexts {
         if (notice.paperDeliveryRequired) {
             pdf.paragraph("  电子送达未成功，已转网格员纸质送达：" + Objects.toString(notice.paperDeliveryReason, ""));
         }
+        if (notice.openedAt != null) {
+            pdf.paragraph("  受送达人于 " + stamp(notice.openedAt) + "（北京时间）首次打开"
+                    + CHANNEL_NAMES.getOrDefault(notice.openedChannel, String.valueOf(notice.openedChannel))
+                    + "中的专属链接查看本文书。");
+        }
         pdf.blank().paragraph("签收情况：");
-        if (receipt == null) {
+        if (paper != null) {
+            pdf.paragraph("  纸质送达：送达人 " + paper.servedBy + "，于 " + stamp(paper.servedAt) + "（北京时间）在 "
+                    + paper.place + " 送达。");
+            pdf.paragraph(paper.refused
+                    ? "  受送达人拒绝签收，已留置送达，见证人：" + paper.witness + "。"
+                    : "  签收人：" + paper.receivedBy
+                            + (paper.relation == null ? "" : "（与受送达人关系：" + paper.relation + "）") + "。");
+            pdf.paragraph("  签收回执照片 SHA-256：" + paper.slipSha256);
+            pdf.paragraph("  登记人：" + paper.recordedBy + "，登记时间 " + stamp(paper.recordedAt) + "（北京时间）。");
+        } else if (receipt == null) {
             pdf.paragraph("  受送达人尚未确认收到。");
         } else {
             pdf.paragraph("  受送达人已于 " + stamp(receipt.acknowledgedAt) + "（北京时间）通过"
@@ -79,6 +94,28 @@ public class NoticeTexts {
             pdf.paragraph("  确认时所用浏览器：" + Objects.toString(receipt.userAgent, "—"));
         }
         pdf.blank().paragraph("本回证由系统根据送达与签收记录生成，生成时间 " + stamp(Instant.now()) + "（北京时间）。");
+        return pdf.toBytes();
+    }
+
+    /**
+     * The notice to serve by hand: its text, then the 送达回证 slip with room for the recipient's signature (or the
+     * receiver's and their relation), the date, the place, the server's name and a refusal before a witness.
+     */
+    public byte[] paperServicePdf(Notice notice) {
+        String[] text = notice.body.strip().split("\\R", 2);
+        CjkPdf pdf = new CjkPdf(notice.title);
+        pdf.heading(text[0]).paragraph(text.length > 1 ? text[1].strip() : "");
+        pdf.blank().heading("送达回证");
+        pdf.paragraph("案件编号：" + Objects.toString(notice.caseNo, "（无）"));
+        pdf.paragraph("送达文书：" + notice.title + "（文书编号 " + notice.id + "）");
+        pdf.paragraph("受送达人：" + Objects.toString(notice.recipientName, notice.recipientId));
+        pdf.paragraph("送达地点：________________________________________");
+        pdf.paragraph("受送达人签名或盖章：________________    签收日期：______年____月____日____时____分");
+        pdf.paragraph("代收人签名：________________    代收人与受送达人关系：________________");
+        pdf.paragraph("受送达人拒绝签收的，注明情况：________________________________");
+        pdf.paragraph("见证人签名：________________");
+        pdf.paragraph("送达人签名：________________    送达日期：______年____月____日");
+        pdf.blank().paragraph("送达后请拍摄本回证照片，由调解中心登记纸质送达。");
         return pdf.toBytes();
     }
 

@@ -35,9 +35,23 @@ public class ProofOfService {
         this.outbox = outbox;
     }
 
+    /** The first time the notice's link is opened: the served document was viewed, through that channel's link. */
+    @Transactional
+    public void opened(UUID noticeId, Channel channel, Instant at) {
+        em.createNativeQuery("""
+                update notice set opened_at = ?1, opened_channel = ?2 where id = ?3 and opened_at is null""")
+                .setParameter(1, at).setParameter(2, channel.name()).setParameter(3, noticeId).executeUpdate();
+    }
+
     /** Null when the notice does not exist. Concurrent confirmations meet at the notice's row lock. */
     @Transactional
     public Acknowledged acknowledge(UUID noticeId, Channel channel, String ip, String userAgent) {
+        return acknowledge(noticeId, channel, Instant.now(), ip, userAgent);
+    }
+
+    /** Receipt confirmed at {@code at}: now for a link, the time on the signed slip for paper service. */
+    @Transactional
+    public Acknowledged acknowledge(UUID noticeId, Channel channel, Instant at, String ip, String userAgent) {
         Notice notice = em.find(Notice.class, noticeId, LockModeType.PESSIMISTIC_WRITE);
         if (notice == null) {
             return null;
@@ -46,7 +60,7 @@ public class ProofOfService {
         if (existing != null) {
             return new Acknowledged(existing, false);
         }
-        Instant now = Instant.now();
+        Instant now = at;
         Receipt receipt = new Receipt();
         receipt.noticeId = noticeId;
         receipt.acknowledgedAt = now;

@@ -1,6 +1,7 @@
 package cn.tiaojie.notify.security;
 
 import cn.tiaojie.contracts.notify.v1.NotifyServiceGrpc;
+import cn.tiaojie.notify.PaperSlips;
 import cn.tiaojie.notify.link.NoticeLinks;
 import cn.tiaojie.notify.service.DeliveryDispatcher;
 import cn.tiaojie.testsupport.security.AccessMatrix;
@@ -40,11 +41,15 @@ class AuthorizationMatrixTest {
         SecurityFixtures f = new SecurityFixtures(notify, dispatcher, links);
         UUID partyNotice = f.sentPartyNotice();
         UUID mediatorNotice = f.mediatorNotice();
+        UUID servedOnPaper = f.servedOnPaper();
         return AccessMatrix.of("""
                 endpoint                                  staff supervisor mediator resident admin service other-center other-area other-resident other-mediator forged-link anonymous bad-token
                 GET    /api/notices                       200   200        200      200      200   403     200          200        200            200            200         401       401
                 GET    /api/notices/{id}                  200   200        200      200      200   403     404          404        404            404            200         401       401
                 GET    /api/notices/{id}/proof.pdf        200   200        200      200      200   403     404          404        404            404            200         401       401
+                GET    /api/notices/{id}/paper.pdf        200   200        403      403      200   403     404          404        403            403            403         401       401
+                POST   /api/notices/{id}/paper-service    201   403        403      403      201   403     404          403        403            403            403         401       401
+                GET    /api/notices/{id}/paper-service/slip 200 200        403      403      200   403     404          404        403            403            403         401       401
                 POST   /api/notices/{id}/email-bounce     200   403        403      403      200   200     404          403        403            403            403         401       401
                 GET    /api/inbox                         403   403        200      200      403   403     403          403        200            200            200         401       401
                 GET    /api/inbox/stream                  403   403        200      200      403   403     403          403        200            200            200         401       401
@@ -67,17 +72,22 @@ class AuthorizationMatrixTest {
                         column.contains("mediator") ? mediatorNotice : partyNotice))
                 .request("POST /api/inbox/{id}/read", column -> ApiCall.call().path("id",
                         column.contains("mediator") ? mediatorNotice : partyNotice))
+                .request("GET /api/notices/{id}/paper.pdf", column -> ApiCall.call().path("id", partyNotice))
+                // a fresh notice for each cell: it is served on paper once
+                .request("POST /api/notices/{id}/paper-service", column -> ApiCall.call()
+                        .path("id", f.freshSentNotice()).body(PaperSlips.CONTENT_TYPE, f.paperServiceForm()))
+                .request("GET /api/notices/{id}/paper-service/slip", column -> ApiCall.call().path("id", servedOnPaper))
                 // a fresh notice whose e-mail went out, for each cell: a bounce changes it
                 .request("POST /api/notices/{id}/email-bounce", column -> ApiCall.call()
-                        .path("id", f.sentPartyNotice()).json("{\"reason\":\"550 5.1.1 mailbox unavailable\"}"))
+                        .path("id", f.freshSentNotice()).json("{\"reason\":\"550 5.1.1 mailbox unavailable\"}"))
                 .request("GET /n/{token}", column -> ApiCall.call().path("token", link(f, partyNotice, column)))
                 .request("POST /n/{token}/ack", column -> ApiCall.call()
-                        .path("token", link(f, f.sentPartyNotice(), column)))
+                        .path("token", link(f, f.freshSentNotice(), column)))
                 .request("POST /n/{token}/rating", column -> ApiCall.call()
                         .path("token", link(f, f.evaluationInvitation(), column))
                         .body("application/x-www-form-urlencoded", "score=5"))
                 .request("POST /hooks/sms/{token}", column -> {
-                    String token = f.smsReportToken(f.sentPartyNotice());
+                    String token = f.smsReportToken(f.freshSentNotice());
                     return ApiCall.call().path("token", column.equals("forged-link") ? SecurityFixtures.forged(token)
                             : token).body("application/x-www-form-urlencoded", "MessageStatus=delivered");
                 })

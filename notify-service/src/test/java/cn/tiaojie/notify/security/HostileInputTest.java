@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.tiaojie.contracts.notify.v1.NotifyServiceGrpc;
 import cn.tiaojie.notify.Channel;
+import cn.tiaojie.notify.PaperSlips;
 import cn.tiaojie.notify.DeliveryState;
 import cn.tiaojie.notify.link.NoticeLinks;
 import cn.tiaojie.notify.service.DeliveryDispatcher;
@@ -140,6 +141,56 @@ class HostileInputTest {
         assertEquals(before, DatabaseFingerprint.of(dataSource), "refused reports changed the database");
         assertTrue(paths + forms.size() + 3 >= 200, "hostile requests sent: " + (paths + forms.size() + 3));
         assertEquals(DeliveryState.SENT, DeliveryDispatcherTest.deliveries(notice).get(Channel.SMS).state);
+    }
+
+    /**
+     * A paper service's form: the catalogue in the path; bodies that are no form, a form without its parts, fields
+     * over their limits or holding control characters, a slip that is no photo and one over 5 MB.
+     */
+    @Test
+    void aPaperServiceRefusesHostileInput() {
+        SecurityFixtures f = new SecurityFixtures(notify, dispatcher, links);
+        given().auth().oauth2(f.staff).contentType(PaperSlips.CONTENT_TYPE).body(f.paperServiceForm())
+                .post("/api/notices/{id}/paper-service", f.freshSentNotice()).then().statusCode(201);
+
+        UUID notice = f.freshSentNotice();
+        int paths = HostileRequests.to("POST /api/notices/{id}/paper-service").as(f.staff)
+                .call(ApiCall.call().path("id", notice).body(PaperSlips.CONTENT_TYPE, f.paperServiceForm()))
+                .unchanged(() -> DatabaseFingerprint.of(dataSource)).run();
+
+        String servedAt = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusMinutes(1)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+        List<byte[]> bodies = new ArrayList<>();
+        for (String field : List.of("servedBy", "place", "receivedBy", "relation", "witness", "servedAt", "refused")) {
+            for (String value : List.of("x".repeat(301), "a\u0000b", "\u001b[2J", "调".repeat(301), "\u0007")) {
+                Map<String, String> fields = new java.util.HashMap<>(PaperSlips.handedOver(servedAt));
+                fields.put(field, value);
+                bodies.add(PaperSlips.form(fields, PaperSlips.JPEG));
+            }
+        }
+        bodies.add(PaperSlips.form(PaperSlips.handedOver(servedAt), "<script>".getBytes(StandardCharsets.UTF_8)));
+        bodies.add(PaperSlips.form(PaperSlips.handedOver(servedAt), new byte[5 * 1024 * 1024 + 1]));
+        bodies.add(PaperSlips.form(Map.of(), null));
+        bodies.add("--tiaojie-slip\r\nbroken".getBytes(StandardCharsets.UTF_8));
+        Map<String, String> before = DatabaseFingerprint.of(dataSource);
+        List<String> accepted = new ArrayList<>();
+        for (byte[] body : bodies) {
+            int status = given().auth().oauth2(f.staff).contentType(PaperSlips.CONTENT_TYPE).body(body)
+                    .post("/api/notices/{id}/paper-service", notice).statusCode();
+            if (status < 400 || status > 499) {
+                accepted.add(new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8) + " → " + status);
+            }
+        }
+        for (String type : List.of("application/json", "text/plain", "application/x-www-form-urlencoded")) {
+            int status = given().auth().oauth2(f.staff).contentType(type).body("servedBy=x")
+                    .post("/api/notices/{id}/paper-service", notice).statusCode();
+            if (status < 400 || status > 499) {
+                accepted.add(type + " → " + status);
+            }
+        }
+        assertTrue(accepted.isEmpty(), "not refused with a 4xx: " + accepted);
+        assertEquals(before, DatabaseFingerprint.of(dataSource), "refused paper services changed the database");
+        assertTrue(paths + bodies.size() >= 120, "hostile requests sent: " + (paths + bodies.size()));
     }
 
     private static String form(String value) {

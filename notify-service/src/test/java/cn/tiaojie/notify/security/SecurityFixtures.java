@@ -1,6 +1,7 @@
 package cn.tiaojie.notify.security;
 
 import static cn.tiaojie.notify.NoticeRequests.daytime;
+import static io.restassured.RestAssured.given;
 import static cn.tiaojie.notify.NoticeRequests.hearingNotice;
 import static cn.tiaojie.notify.NoticeRequests.mediator;
 import static cn.tiaojie.notify.NoticeRequests.partyAt;
@@ -10,6 +11,7 @@ import static cn.tiaojie.notify.NoticeRequests.uniquePhone;
 import cn.tiaojie.contracts.common.v1.NoticeChannel;
 import cn.tiaojie.contracts.notify.v1.NotifyServiceGrpc;
 import cn.tiaojie.notify.Channel;
+import cn.tiaojie.notify.PaperSlips;
 import cn.tiaojie.notify.NoticeRequests;
 import cn.tiaojie.notify.RecordingCaseService;
 import cn.tiaojie.notify.link.NoticeLinks;
@@ -18,6 +20,9 @@ import cn.tiaojie.notify.service.DeliveryDispatcherTest;
 import cn.tiaojie.testsupport.DevTokens;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -58,12 +63,24 @@ final class SecurityFixtures {
 
     /**
      * A hearing notice to the party, sent by SMS and e-mail; at an address of its own each time, so that the limit
-     * of e-mails per recipient and hour never holds one back.
+     * of e-mails per address and hour never holds one back.
      */
     UUID sentPartyNotice() {
+        return sentNoticeTo(partyId);
+    }
+
+    /**
+     * The same to another party of the case each time, for requests that need a fresh notice per call: the limit
+     * of notices per recipient and hour never holds one back.
+     */
+    UUID freshSentNotice() {
+        return sentNoticeTo("P-SEC-" + UUID.randomUUID());
+    }
+
+    private UUID sentNoticeTo(String party) {
         String email = "party-" + UUID.randomUUID() + "@example.cn";
         UUID id = UUID.fromString(notify.sendNotice(hearingNotice(uniqueKey(), caseId,
-                partyAt(partyId, uniquePhone(), email, NoticeChannel.SMS, NoticeChannel.EMAIL)))
+                partyAt(party, uniquePhone(), email, NoticeChannel.SMS, NoticeChannel.EMAIL)))
                 .getNoticeId());
         dispatcher.dispatchAllDue(daytime());
         return id;
@@ -73,6 +90,21 @@ final class SecurityFixtures {
     UUID evaluationInvitation() {
         return UUID.fromString(notify.sendNotice(NoticeRequests.evaluationInvitation(uniqueKey(), caseId,
                 partyAt(partyId, uniquePhone(), "", NoticeChannel.SMS))).getNoticeId());
+    }
+
+    /** The form of a paper service handed to the recipient a minute from now (the notice is just issued). */
+    byte[] paperServiceForm() {
+        String servedAt = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).plusMinutes(1).truncatedTo(ChronoUnit.MINUTES)
+                .toString();
+        return PaperSlips.form(PaperSlips.handedOver(servedAt), PaperSlips.JPEG);
+    }
+
+    /** A party's notice served on paper, by the center's staff. */
+    UUID servedOnPaper() {
+        UUID id = freshSentNotice();
+        given().auth().oauth2(staff).contentType(PaperSlips.CONTENT_TYPE).body(paperServiceForm())
+                .post("/api/notices/{id}/paper-service", id).then().statusCode(201);
+        return id;
     }
 
     UUID mediatorNotice() {

@@ -76,6 +76,19 @@ public class ProblemMappers {
         return Problem.of(status, title, e.getMessage()).withInstance(uri.getPath()).toResponse();
     }
 
+    /** A form or multipart body that cannot be parsed is the client's; any other I/O failure is ours. */
+    @ServerExceptionMapper
+    public Response io(java.io.IOException e, UriInfo uri) {
+        boolean readingTheBody = java.util.Arrays.stream(e.getStackTrace()).anyMatch(frame ->
+                frame.getClassName().startsWith("org.jboss.resteasy.reactive.server.handlers.FormBodyHandler")
+                        || frame.getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart."));
+        if (readingTheBody) {
+            return Problem.of(400, "Unreadable request body", "the form could not be read: " + e.getMessage())
+                    .withInstance(uri.getPath()).toResponse();
+        }
+        return unexpected(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         LOG.errorf(e, "unexpected error on %s", uri.getPath());

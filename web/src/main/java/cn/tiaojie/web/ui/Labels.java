@@ -27,7 +27,7 @@ public final class Labels {
     static final Map<String, String> SLA = Map.of("ON_TRACK", "正常", "DUE_SOON", "即将到期", "OVERDUE", "已超期");
 
     static final Map<String, String> STEP = Map.of("FILE", "立案", "DISPATCH", "派遣组庭", "HEARING", "排期",
-            "RESOLUTION", "调解结案");
+            "RESOLUTION", "调解结案", "FOLLOW_UP", "回访");
 
     static final Map<String, String> ROLE = Map.of("POLICE_OFFICER", "警官", "JUDGE", "法官", "PROSECUTOR", "检察官",
             "LAWYER", "律师", "SOCIAL_WORKER", "社工师", "COUNSELOR", "心理咨询师", "PEOPLE_MEDIATOR", "人民调解员");
@@ -49,10 +49,13 @@ public final class Labels {
             Map.entry("SENDING", "发送中"), Map.entry("SENT", "已发送"), Map.entry("DELIVERED", "已送达"),
             Map.entry("ACKNOWLEDGED", "已确认收到"), Map.entry("FAILED", "发送失败"));
 
-    static final Map<String, String> NOTICE_KIND = Map.of("ASSIGNMENT_OFFER", "指派通知", "HEARING_NOTICE", "调解通知书",
-            "HEARING_REMINDER", "调解会提醒", "HEARING_RESCHEDULED", "调解会改期通知", "HEARING_CANCELLED", "调解会取消通知",
-            "OVERDUE_ALERT", "超期督办提醒", "ESCALATION_ALERT", "提级督办提醒", "OUTCOME", "调解结果通知",
-            "EVALUATION_INVITATION", "评价邀请");
+    static final Map<String, String> NOTICE_KIND = Map.ofEntries(Map.entry("ASSIGNMENT_OFFER", "指派通知"),
+            Map.entry("HEARING_NOTICE", "调解通知书"), Map.entry("HEARING_REMINDER", "调解会提醒"),
+            Map.entry("HEARING_RESCHEDULED", "调解会改期通知"), Map.entry("HEARING_CANCELLED", "调解会取消通知"),
+            Map.entry("OVERDUE_ALERT", "超期督办提醒"), Map.entry("ESCALATION_ALERT", "提级督办提醒"),
+            Map.entry("OUTCOME", "调解结果通知"), Map.entry("EVALUATION_INVITATION", "评价邀请"),
+            Map.entry("JUDICIAL_CONFIRMATION_REMINDER", "司法确认期限提醒"),
+            Map.entry("PERFORMANCE_REMINDER", "协议履行提醒"), Map.entry("FOLLOW_UP_DUE", "回访提醒"));
 
     static final Map<String, String> OFFER_STATUS = Map.of("OFFERED", "待答复", "ACCEPTED", "已接受", "DECLINED", "已谢绝",
             "EXPIRED", "已过期", "WITHDRAWN", "已撤回");
