@@ -88,6 +88,13 @@ public class Notice extends PanacheEntityBase {
     @Column(name = "opened_channel")
     public Channel openedChannel;
 
+    /** 0 none, 1 sent again on another channel, 2 handed to paper service: the follow-up of an unconfirmed document */
+    @Column(name = "follow_up_stage")
+    public int followUpStage;
+
+    @Column(name = "followed_up_at")
+    public Instant followedUpAt;
+
     @Column(name = "paper_delivery_required")
     public boolean paperDeliveryRequired;
 

@@ -26,6 +26,28 @@ public interface NotifyConfig {
 
     Inbox inbox();
 
+    Service service();
+
+    /**
+     * Service of documents to parties: a hearing notice, its change or cancellation, or an outcome delivered but
+     * not confirmed within {@code confirmWithin} (or {@code confirmWithinNearHearing} when the hearing is less than
+     * {@code nearHearing} away) is sent again on a channel not yet used, then becomes a paper-service task.
+     */
+    interface Service {
+        @WithDefault("PT48H")
+        Duration confirmWithin();
+
+        @WithDefault("PT12H")
+        Duration confirmWithinNearHearing();
+
+        @WithDefault("P3D")
+        Duration nearHearing();
+
+        /** how often the sweep looks (read by its @Scheduled); off in tests, which run it themselves */
+        @WithDefault("10m")
+        String every();
+    }
+
     interface Dispatch {
         /** off in tests, which run the dispatcher themselves */
         @WithDefault("true")
