@@ -39,6 +39,17 @@ public class Summons extends PanacheEntityBase {
     @Column(name = "responded_by")
     public String respondedBy;
 
+    /** who the department sends (报到) */
+    public String attendee;
+
+    /** when they come */
+    @Column(name = "arrives_at")
+    public Instant arrivesAt;
+
+    /** LINK: the department answered through its summons' link; PHONE: staff recorded an answer given by phone */
+    @Column(name = "responded_via")
+    public String respondedVia;
+
     @Column(name = "created_by")
     public String createdBy;
 

@@ -75,6 +75,24 @@ public final class NoticeRequests {
                 .build();
     }
 
+    /** 吹哨报到通知 to a department's duty phone, as case-service sends it for summons {@code summonsId}. */
+    public static NoticeRequest departmentSummons(String key, String caseId, String summonsId, String phone) {
+        return NoticeRequest.newBuilder()
+                .setIdempotencyKey(key)
+                .setKind(NoticeKind.DEPARTMENT_SUMMONS)
+                .setCaseId(caseId)
+                .setCaseNo("TJ2026000042")
+                .setRecipient(Recipient.newBuilder().setKind(RecipientKind.DEPARTMENT)
+                        .setId("department:POLICE_STATION").setName("公安派出所").setPhone(phone).setLanguage("zh-CN")
+                        .addChannels(cn.tiaojie.contracts.common.v1.NoticeChannel.SMS))
+                .putFields("summonsId", summonsId)
+                .putFields("department", "公安派出所")
+                .putFields("summary", "拖欠三个月工资，工人情绪激动")
+                .putFields("deadline", "2026-07-01T01:30:00Z")
+                .putFields("message", "请带执法记录仪")
+                .build();
+    }
+
     public static Recipient partyAt(String partyId, String phone, String email, NoticeChannel... channels) {
         return Recipient.newBuilder().setKind(RecipientKind.PARTY).setId(partyId).setName("张三").setPhone(phone)
                 .setEmail(email).setLanguage("zh-CN").addAllChannels(List.of(channels)).build();

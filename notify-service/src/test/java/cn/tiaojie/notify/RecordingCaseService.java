@@ -7,6 +7,7 @@ import cn.tiaojie.contracts.cases.v1.HearingCancelled;
 import cn.tiaojie.contracts.cases.v1.HearingScheduled;
 import cn.tiaojie.contracts.cases.v1.NoticeAcknowledged;
 import cn.tiaojie.contracts.cases.v1.PartyRating;
+import cn.tiaojie.contracts.cases.v1.SummonsAnswered;
 import cn.tiaojie.contracts.cases.v1.TeamAssigned;
 import cn.tiaojie.contracts.common.v1.Recorded;
 import io.grpc.Status;
@@ -20,9 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Stands in for case-service on the test port, over real gRPC: records the receipts and ratings notify-service
- * reports and
- * answers GetCase. A case registered in {@link #CASES} has that center and area; any other case lies in the demo
+ * Stands in for case-service on the test port, over real gRPC: records the receipts, ratings and summons answers
+ * notify-service reports and answers GetCase. A case registered in {@link #CASES} has that center and area; any other case lies in the demo
  * county center (QX-COUNTY, area 330999102003), except ids starting with {@code unknown-}, which it does not know,
  * and the ids in {@link #UNAVAILABLE_FOR}, for which it answers UNAVAILABLE.
  */
@@ -32,6 +32,8 @@ public class RecordingCaseService implements CaseService {
     public static final List<NoticeAcknowledged> ACKNOWLEDGED = new CopyOnWriteArrayList<>();
 
     public static final List<PartyRating> RATINGS = new CopyOnWriteArrayList<>();
+
+    public static final List<SummonsAnswered> SUMMONS_ANSWERS = new CopyOnWriteArrayList<>();
 
     public static final String DEFAULT_CENTER = "QX-COUNTY";
     public static final String DEFAULT_AREA = "330999102003";
@@ -58,6 +60,12 @@ public class RecordingCaseService implements CaseService {
     @Override
     public Uni<Recorded> recordRating(PartyRating request) {
         RATINGS.add(request);
+        return Uni.createFrom().item(Recorded.newBuilder().setApplied(true).build());
+    }
+
+    @Override
+    public Uni<Recorded> recordSummonsAnswer(SummonsAnswered request) {
+        SUMMONS_ANSWERS.add(request);
         return Uni.createFrom().item(Recorded.newBuilder().setApplied(true).build());
     }
 

@@ -4,6 +4,7 @@ import cn.tiaojie.cases.DisputeCase;
 import cn.tiaojie.cases.service.Aftercare;
 import cn.tiaojie.cases.service.CaseLifecycle;
 import cn.tiaojie.cases.service.CaseMessages;
+import cn.tiaojie.cases.service.Summonses;
 import cn.tiaojie.contracts.cases.v1.CaseService;
 import cn.tiaojie.contracts.cases.v1.CaseView;
 import cn.tiaojie.contracts.cases.v1.GetCaseRequest;
@@ -11,6 +12,7 @@ import cn.tiaojie.contracts.cases.v1.HearingCancelled;
 import cn.tiaojie.contracts.cases.v1.HearingScheduled;
 import cn.tiaojie.contracts.cases.v1.NoticeAcknowledged;
 import cn.tiaojie.contracts.cases.v1.PartyRating;
+import cn.tiaojie.contracts.cases.v1.SummonsAnswered;
 import cn.tiaojie.contracts.cases.v1.TeamAssigned;
 import cn.tiaojie.contracts.common.v1.Recorded;
 import cn.tiaojie.platform.grpc.GrpcCalls;
@@ -29,11 +31,13 @@ public class CaseGrpcService implements CaseService {
     private final CaseLifecycle lifecycle;
     private final CaseMessages messages;
     private final Aftercare aftercare;
+    private final Summonses summonses;
 
-    CaseGrpcService(CaseLifecycle lifecycle, CaseMessages messages, Aftercare aftercare) {
+    CaseGrpcService(CaseLifecycle lifecycle, CaseMessages messages, Aftercare aftercare, Summonses summonses) {
         this.lifecycle = lifecycle;
         this.messages = messages;
         this.aftercare = aftercare;
+        this.summonses = summonses;
     }
 
     @Override
@@ -70,6 +74,11 @@ public class CaseGrpcService implements CaseService {
     @Override
     public Uni<Recorded> recordRating(PartyRating request) {
         return GrpcCalls.answer(() -> recorded(aftercare.recordRating(request)));
+    }
+
+    @Override
+    public Uni<Recorded> recordSummonsAnswer(SummonsAnswered request) {
+        return GrpcCalls.answer(() -> recorded(summonses.recordFromLink(request)));
     }
 
     private static Recorded recorded(boolean applied) {

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -54,7 +55,9 @@ public final class ActionRequests {
             @Size(max = 1000) String note) {
     }
 
-    public record SummonsAnswer(@NotNull SummonsStatus response, @Size(max = 1000) String note) {
+    /** An answer given by phone, recorded by staff: reported (who comes, when) or declined with the reason. */
+    public record SummonsAnswer(@NotNull SummonsStatus response, @Size(max = 1000) String note,
+            @Size(max = 100) String attendee, Instant arrivesAt) {
     }
 
     public record NewRating(@NotNull @Min(1) @Max(5) Integer score, @Size(max = 1000) String comment) {

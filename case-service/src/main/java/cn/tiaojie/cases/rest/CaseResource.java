@@ -437,8 +437,7 @@ public class CaseResource {
     }
 
     private static CaseView.SummonsView summonsView(Summons s) {
-        return new CaseView.SummonsView(s.id, s.department, s.deadline, s.status.name(), s.isOverdue(Instant.now()),
-                s.requestNote, s.responseNote, s.respondedAt);
+        return CaseView.SummonsView.of(s, Instant.now());
     }
 
     private static UUID uuid(String id) {

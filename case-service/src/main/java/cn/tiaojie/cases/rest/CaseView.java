@@ -45,8 +45,15 @@ public record CaseView(UUID id, String caseNo, String centerCode, String status,
             LocalDate judicialConfirmationDue, LocalDate judicialConfirmationAppliedOn) {
     }
 
+    /** A summons and its answer: who comes and when, and whether it came through the link or by phone. */
     public record SummonsView(UUID id, String department, Instant deadline, String status, boolean overdue,
-            String requestNote, String responseNote, Instant respondedAt) {
+            String requestNote, String responseNote, Instant respondedAt, String attendee, Instant arrivesAt,
+            String respondedVia) {
+
+        public static SummonsView of(Summons s, Instant now) {
+            return new SummonsView(s.id, s.department, s.deadline, s.status.name(), s.isOverdue(now), s.requestNote,
+                    s.responseNote, s.respondedAt, s.attendee, s.arrivesAt, s.respondedVia);
+        }
     }
 
     public record FollowUpView(UUID id, String method, String note, Boolean agreementPerformed, Instant visitedAt,
@@ -82,8 +89,7 @@ public record CaseView(UUID id, String caseNo, String centerCode, String status,
                 c.hearingId == null ? null : new Hearing(c.hearingId, c.hearingStartsAt, c.hearingVenue),
                 parties.stream().map(p -> party(p, data, revealed.test(p))).toList(),
                 team.stream().map(m -> new MemberView(m.mediatorId, m.role, m.name)).toList(),
-                summons.stream().map(s -> new SummonsView(s.id, s.department, s.deadline, s.status.name(),
-                        s.isOverdue(now), s.requestNote, s.responseNote, s.respondedAt)).toList(),
+                summons.stream().map(s -> SummonsView.of(s, now)).toList(),
                 followUps.stream().map(f -> new FollowUpView(f.id, f.method, f.note, f.agreementPerformed, f.visitedAt,
                         f.recordedBy)).toList(),
                 ratings.stream().map(r -> new RatingView(r.partyId, parties.stream().filter(p -> p.id.equals(r.partyId))

@@ -4,12 +4,14 @@ import cn.tiaojie.cases.DisputeCase;
 import cn.tiaojie.cases.Center;
 import cn.tiaojie.cases.Party;
 import cn.tiaojie.cases.PartyRole;
+import cn.tiaojie.cases.Summons;
 import cn.tiaojie.contracts.notify.v1.NoticeKind;
 import cn.tiaojie.contracts.notify.v1.NoticeRequest;
 import cn.tiaojie.contracts.common.v1.NoticeChannel;
 import cn.tiaojie.contracts.notify.v1.Recipient;
 import cn.tiaojie.contracts.notify.v1.RecipientKind;
 import cn.tiaojie.platform.notice.NoticeChannels;
+import cn.tiaojie.platform.reference.Taxonomy;
 import cn.tiaojie.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
@@ -91,6 +94,40 @@ public class CaseNotices {
     public void followUpDue(DisputeCase c) {
         toStaff(c, NoticeKind.FOLLOW_UP_DUE, "follow-up:" + c.performanceDeadline, agreementFields(c, Map.of(
                 "performanceDeadline", c.performanceDeadline.toString(), "deadline", c.stepDeadline.toString())));
+    }
+
+    /**
+     * 吹哨报到通知 to the department's duty phone and e-mail: the case, what it is about, the deadline and the note;
+     * its link answers. Sent again, marked as a reminder, when the deadline passes unanswered.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void summons(DisputeCase c, Summons s, Taxonomy.Department department, boolean overdue) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("summonsId", s.id.toString());
+        fields.put("department", department.nameZh());
+        fields.put("summary", c.summary);
+        fields.put("deadline", s.deadline.toString());
+        if (s.requestNote != null) {
+            fields.put("message", s.requestNote);
+        }
+        if (overdue) {
+            fields.put("reminder", "SUMMONS_OVERDUE");
+        }
+        List<NoticeChannel> channels = NoticeChannels.forParty(List.of(), department.dutyPhone(), department.email())
+                .stream().map(NoticeChannel::valueOf).toList();
+        outbox.enqueue(CaseTopics.SEND_NOTICE, NoticeRequest.newBuilder()
+                .setIdempotencyKey("summons:" + s.id + (overdue ? ":overdue" : ""))
+                .setKind(NoticeKind.DEPARTMENT_SUMMONS)
+                .setCaseId(c.id.toString())
+                .setCaseNo(c.caseNo)
+                .setRecipient(Recipient.newBuilder().setKind(RecipientKind.DEPARTMENT)
+                        .setId("department:" + department.code()).setName(department.nameZh())
+                        .setPhone(Objects.toString(department.dutyPhone(), ""))
+                        .setEmail(Objects.toString(department.email(), "")).setLanguage("zh-CN")
+                        .addAllChannels(channels))
+                .putAllFields(fields)
+                .setUrgent(c.urgent)
+                .build());
     }
 
     private static Map<String, String> agreementFields(DisputeCase c, Map<String, String> dates) {

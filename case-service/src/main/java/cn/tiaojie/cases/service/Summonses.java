@@ -5,9 +5,13 @@ import cn.tiaojie.cases.DisputeCase;
 import cn.tiaojie.cases.Summons;
 import cn.tiaojie.cases.SummonsStatus;
 import cn.tiaojie.cases.rest.ActionRequests;
+import cn.tiaojie.contracts.cases.v1.SummonsAnswered;
+import cn.tiaojie.platform.grpc.ProtoTime;
+import cn.tiaojie.platform.outbox.Inbox;
 import cn.tiaojie.platform.problem.Problem;
 import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.platform.reference.Taxonomy;
+import cn.tiaojie.platform.security.Claims;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -19,7 +23,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** 吹哨报到: a case calls in departments, each with a deadline; each answers reported or declined. */
+/**
+ * 吹哨报到: a case calls in departments, each with a deadline (the department's own unless the summons gives one)
+ * and a notice to its duty phone and e-mail whose link answers; each answers reported (who comes, when) or declined,
+ * through that link or by phone to staff, who record it marked as such.
+ */
 @ApplicationScoped
 public class Summonses {
 
@@ -27,10 +35,14 @@ public class Summonses {
 
     private final Taxonomy taxonomy;
     private final AuditTrail audit;
+    private final CaseNotices notices;
+    private final Inbox inbox;
 
-    Summonses(Taxonomy taxonomy, AuditTrail audit) {
+    Summonses(Taxonomy taxonomy, AuditTrail audit, CaseNotices notices, Inbox inbox) {
         this.taxonomy = taxonomy;
         this.audit = audit;
+        this.notices = notices;
+        this.inbox = inbox;
     }
 
     @Transactional
@@ -62,9 +74,13 @@ public class Summonses {
             throw ProblemException.conflict("already summoned and not yet answered: " + String.join(", ", alreadyOpen));
         }
         Instant now = Times.now();
-        int hours = request.deadlineHours() == null ? DEFAULT_HOURS : request.deadlineHours();
         List<Summons> created = new ArrayList<>();
+        List<String> within = new ArrayList<>();
         for (String department : departments) {
+            int hours = request.deadlineHours() != null ? request.deadlineHours()
+                    : taxonomy.department(department).map(Taxonomy.Department::deadlineHours).filter(h -> h > 0)
+                            .orElse(DEFAULT_HOURS);
+            within.add(department + " " + hours + " h");
             Summons s = new Summons();
             s.id = UUID.randomUUID();
             s.caseId = c.id;
@@ -76,36 +92,78 @@ public class Summonses {
             s.createdAt = now;
             s.persist();
             created.add(s);
+            taxonomy.department(department).ifPresent(d -> notices.summons(c, s, d, false));
         }
-        CaseEvent.record(c.id, "SUMMONED", actor.name(), String.join(", ", departments) + " within " + hours + " h");
+        CaseEvent.record(c.id, "SUMMONED", actor.name(), "within " + String.join(", ", within));
         audit.append(actor, "SUMMON", c.id, null, Digests.of(created.stream()
                 .map(s -> Digests.of(s.id, s.department, s.deadline, s.status)).collect(Collectors.joining(","))));
         return created;
     }
 
+    /** An answer the department gave by phone, recorded by staff (PHONE). */
     @Transactional
     public Summons answer(UUID caseId, UUID summonsId, ActionRequests.SummonsAnswer answer, Actor actor) {
         Summons s = Summons.findById(summonsId);
         if (s == null || !s.caseId.equals(caseId)) {
             throw ProblemException.notFound("summons", summonsId);
         }
-        if (answer.response() == SummonsStatus.REQUESTED) {
-            throw ProblemException.badRequest("response", "must be REPORTED or DECLINED");
-        }
-        if (answer.response() == SummonsStatus.DECLINED && (answer.note() == null || answer.note().isBlank())) {
-            throw ProblemException.badRequest("note", "a declined summons needs the department's reason");
-        }
         if (s.status != SummonsStatus.REQUESTED) {
             throw ProblemException.conflict("the summons of " + s.department + " was already answered " + s.status);
         }
+        apply(s, answer.response(), answer.note(), answer.attendee(), answer.arrivesAt(), "PHONE", actor);
+        return s;
+    }
+
+    /**
+     * The department's answer through its summons' link, relayed by notify-service; false when this message or
+     * another answer came first.
+     */
+    @Transactional
+    public boolean recordFromLink(SummonsAnswered message) {
+        if (!inbox.firstDelivery(message.getMessageId())) {
+            return false;
+        }
+        Summons s = Summons.findById(UUID.fromString(message.getSummonsId()));
+        if (s == null || !s.caseId.toString().equals(message.getCaseId())) {
+            throw ProblemException.notFound("summons", message.getSummonsId());
+        }
+        if (s.status != SummonsStatus.REQUESTED) {
+            return false;
+        }
+        SummonsStatus response;
+        try {
+            response = SummonsStatus.valueOf(message.getResponse());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("response", "must be REPORTED or DECLINED");
+        }
+        apply(s, response, message.getNote().isBlank() ? null : message.getNote(),
+                message.getAttendee().isBlank() ? null : message.getAttendee(),
+                message.hasArrivesAt() ? ProtoTime.toInstant(message.getArrivesAt()) : null, "LINK",
+                new Actor(s.department + " via its summons link", Claims.SERVICE));
+        return true;
+    }
+
+    private void apply(Summons s, SummonsStatus response, String note, String attendee, Instant arrivesAt,
+            String via, Actor actor) {
+        if (response == SummonsStatus.REQUESTED) {
+            throw ProblemException.badRequest("response", "must be REPORTED or DECLINED");
+        }
+        if (response == SummonsStatus.DECLINED && (note == null || note.isBlank())) {
+            throw ProblemException.badRequest("note", "a declined summons needs the department's reason");
+        }
         String before = Digests.of(s.id, s.status, s.responseNote);
-        s.status = answer.response();
-        s.responseNote = answer.note();
+        s.status = response;
+        s.responseNote = note;
+        s.attendee = response == SummonsStatus.REPORTED ? attendee : null;
+        s.arrivesAt = response == SummonsStatus.REPORTED && arrivesAt != null ? Times.stored(arrivesAt) : null;
+        s.respondedVia = via;
         s.respondedAt = Times.now();
         s.respondedBy = actor.name();
-        CaseEvent.record(caseId, "SUMMONS_" + s.status, actor.name(), s.department
-                + (answer.note() == null ? "" : ": " + answer.note()));
-        audit.append(actor, "SUMMONS_" + s.status, caseId, before, Digests.of(s.id, s.status, s.responseNote));
-        return s;
+        String detail = s.department + (s.attendee == null ? "" : ": " + s.attendee
+                + (s.arrivesAt == null ? "" : " at " + s.arrivesAt)) + (note == null ? "" : ": " + note)
+                + " (" + (via.equals("PHONE") ? "by phone" : "through the link") + ")";
+        CaseEvent.record(s.caseId, "SUMMONS_" + s.status, actor.name(), detail);
+        audit.append(actor, "SUMMONS_" + s.status, s.caseId, before,
+                Digests.of(s.id, s.status, s.responseNote, s.attendee, s.arrivesAt, s.respondedVia));
     }
 }

@@ -5,6 +5,7 @@ import cn.tiaojie.cases.DisputeCase;
 import cn.tiaojie.cases.Summons;
 import cn.tiaojie.cases.SlaState;
 import cn.tiaojie.cases.Step;
+import cn.tiaojie.platform.reference.Taxonomy;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -37,6 +38,8 @@ public class Supervision {
 
     private final EntityManager em;
     private final SupervisorAlerts alerts;
+    private final CaseNotices notices;
+    private final Taxonomy taxonomy;
     private final CaseLifecycle lifecycle;
     private final AuditTrail audit;
     private final boolean enabled;
@@ -44,11 +47,14 @@ public class Supervision {
     private final Duration escalationGrace;
 
     Supervision(EntityManager em, SupervisorAlerts alerts, CaseLifecycle lifecycle, AuditTrail audit,
+            CaseNotices notices, Taxonomy taxonomy,
             @ConfigProperty(name = "tiaojie.supervision.enabled", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "tiaojie.supervision.due-soon-fraction", defaultValue = "0.25") double dueSoonFraction,
             @ConfigProperty(name = "tiaojie.supervision.escalation-grace", defaultValue = "PT24H") Duration escalationGrace) {
         this.em = em;
         this.alerts = alerts;
+        this.notices = notices;
+        this.taxonomy = taxonomy;
         this.lifecycle = lifecycle;
         this.audit = audit;
         this.enabled = enabled;
@@ -135,6 +141,8 @@ public class Supervision {
         for (Object id : claimed) {
             Summons s = Summons.findById(id);
             DisputeCase c = DisputeCase.findById(s.caseId);
+            // the department is reminded on its link, and its supervisors told
+            taxonomy.department(s.department).ifPresent(d -> notices.summons(c, s, d, true));
             alerts.summonsOverdue(c, s);
             CaseEvent.record(c.id, "SUMMONS_OVERDUE", Actor.SUPERVISION.name(), s.department + " due " + s.deadline);
         }

@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import static cn.tiaojie.cases.Fixtures.COUNTY_SUPERVISOR;
 import static cn.tiaojie.cases.Fixtures.OTHER_SUPERVISOR;
@@ -13,6 +15,10 @@ import static cn.tiaojie.cases.Fixtures.register;
 import static cn.tiaojie.cases.Fixtures.wageDispute;
 
 import cn.tiaojie.cases.Flow;
+import cn.tiaojie.contracts.cases.v1.CaseServiceGrpc;
+import cn.tiaojie.contracts.cases.v1.SummonsAnswered;
+import cn.tiaojie.platform.grpc.ProtoTime;
+import io.quarkus.grpc.GrpcClient;
 import cn.tiaojie.contracts.notify.v1.NoticeKind;
 import cn.tiaojie.contracts.notify.v1.NoticeRequest;
 import cn.tiaojie.contracts.notify.v1.RecipientKind;
@@ -32,6 +38,9 @@ class SupervisionTest {
 
     @Inject
     Supervision supervision;
+
+    @GrpcClient("case")
+    CaseServiceGrpc.CaseServiceBlockingStub cases;
 
     @Inject
     EntityManager em;
@@ -140,6 +149,56 @@ class SupervisionTest {
     }
 
     @Test
+    void aSummonedDepartmentIsToldOnItsDutyPhoneAndAnswersThroughItsLinkOrByPhone() {
+        String id = register(wageDispute());
+        Instant before = Instant.now();
+        String summonsId = given().auth().oauth2(STAFF).contentType(ContentType.JSON)
+                .body("{\"departments\":[\"POLICE_STATION\",\"LABOUR_BUREAU\"],\"note\":\"请带执法记录仪\"}")
+                .post("/api/cases/{id}/summons", id).then().statusCode(201)
+                .body("[0].department", equalTo("POLICE_STATION")).extract().path("[0].id");
+        // each department's own deadline: the police station 24 h, the labour bureau 72 h
+        Instant policeDue = Instant.parse(given().auth().oauth2(STAFF).get("/api/cases/{id}", id).then()
+                .body("timeline.find { it.type == 'SUMMONED' }.detail",
+                        equalTo("within POLICE_STATION 24 h, LABOUR_BUREAU 72 h"))
+                .extract().path("summons.find { it.department == 'POLICE_STATION' }.deadline"));
+        assertFalse(policeDue.isBefore(before.plus(java.time.Duration.ofHours(24))), policeDue.toString());
+        assertTrue(policeDue.isBefore(Instant.now().plus(java.time.Duration.ofHours(24))), policeDue.toString());
+        List<NoticeRequest> toDepartments = Flow.noticesFor(id).stream()
+                .filter(n -> n.getKind() == NoticeKind.DEPARTMENT_SUMMONS).toList();
+        assertEquals(2, toDepartments.size());
+        NoticeRequest toPolice = toDepartments.stream()
+                .filter(n -> n.getRecipient().getId().equals("department:POLICE_STATION")).findFirst().orElseThrow();
+        assertEquals(RecipientKind.DEPARTMENT, toPolice.getRecipient().getKind());
+        assertEquals("公安派出所", toPolice.getRecipient().getName());
+        assertEquals("13909990005", toPolice.getRecipient().getPhone());
+        assertEquals(summonsId, toPolice.getFieldsOrThrow("summonsId"));
+        assertEquals("请带执法记录仪", toPolice.getFieldsOrThrow("message"));
+
+        // the police station answers on its link: who comes and when
+        Instant arrives = Instant.now().plus(java.time.Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        SummonsAnswered viaLink = SummonsAnswered.newBuilder().setMessageId(UUID.randomUUID().toString())
+                .setCaseId(id).setSummonsId(summonsId).setResponse("REPORTED").setAttendee("白溪派出所 王警官")
+                .setArrivesAt(ProtoTime.of(arrives)).setAnsweredAt(ProtoTime.of(Instant.now())).build();
+        assertTrue(cases.recordSummonsAnswer(viaLink).getApplied());
+        assertFalse(cases.recordSummonsAnswer(viaLink).getApplied(), "the same message twice");
+        assertFalse(cases.recordSummonsAnswer(viaLink.toBuilder().setMessageId(UUID.randomUUID().toString())
+                .setResponse("DECLINED").setNote("x").build()).getApplied(), "the first answer stands");
+        // the labour bureau phoned the center: staff record it, marked as given by phone
+        String labour = given().auth().oauth2(STAFF).get("/api/cases/{id}", id).then().extract()
+                .path("summons.find { it.department == 'LABOUR_BUREAU' }.id");
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON)
+                .body("{\"response\":\"DECLINED\",\"note\":\"本周集中执法检查，无法派员\"}")
+                .post("/api/cases/{id}/summons/{sid}/response", id, labour).then().statusCode(200)
+                .body("respondedVia", equalTo("PHONE"));
+        given().auth().oauth2(STAFF).get("/api/cases/{id}", id).then()
+                .body("summons.find { it.department == 'POLICE_STATION' }.status", equalTo("REPORTED"))
+                .body("summons.find { it.department == 'POLICE_STATION' }.attendee", equalTo("白溪派出所 王警官"))
+                .body("summons.find { it.department == 'POLICE_STATION' }.arrivesAt", equalTo(arrives.toString()))
+                .body("summons.find { it.department == 'POLICE_STATION' }.respondedVia", equalTo("LINK"))
+                .body("summons.find { it.department == 'LABOUR_BUREAU' }.status", equalTo("DECLINED"));
+    }
+
+    @Test
     void anUnansweredSummonsPastItsDeadlineAlertsTheSupervisorsOnce() {
         String id = register(wageDispute());
         String late = given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"deadlineHours\":24}")
@@ -156,9 +215,16 @@ class SupervisionTest {
         supervision.run(Instant.now());
         supervision.run(Instant.now());
 
-        List<NoticeRequest> alerts = Flow.noticesFor(id).stream()
+        List<NoticeRequest> overdue = Flow.noticesFor(id).stream()
                 .filter(n -> "SUMMONS_OVERDUE".equals(n.getFieldsMap().get("reminder"))).toList();
+        List<NoticeRequest> alerts = overdue.stream().filter(n -> n.getKind() == NoticeKind.OVERDUE_ALERT).toList();
         assertEquals(1, alerts.size());
+        // the department is reminded on its duty phone once, the one that answered not at all
+        List<NoticeRequest> reminded = overdue.stream().filter(n -> n.getKind() == NoticeKind.DEPARTMENT_SUMMONS)
+                .toList();
+        assertEquals(1, reminded.size());
+        assertEquals(late, reminded.getFirst().getFieldsOrThrow("summonsId"));
+        assertEquals("department:LABOUR_BUREAU", reminded.getFirst().getRecipient().getId());
         assertEquals(late, alerts.get(0).getFieldsMap().get("summons"));
         assertEquals("LABOUR_BUREAU", alerts.get(0).getFieldsMap().get("department"));
         assertEquals(RecipientKind.SUPERVISOR, alerts.get(0).getRecipient().getKind());

@@ -7,6 +7,7 @@ import cn.tiaojie.contracts.cases.v1.HearingCancelled;
 import cn.tiaojie.contracts.cases.v1.HearingScheduled;
 import cn.tiaojie.contracts.cases.v1.NoticeAcknowledged;
 import cn.tiaojie.contracts.cases.v1.PartyRating;
+import cn.tiaojie.contracts.cases.v1.SummonsAnswered;
 import cn.tiaojie.contracts.cases.v1.TeamAssigned;
 import cn.tiaojie.contracts.common.v1.Recorded;
 import cn.tiaojie.contracts.notify.v1.GetNoticeStatusRequest;
@@ -64,6 +65,11 @@ final class RecordingRemoteServices {
 
         @Override
         public Uni<Recorded> recordRating(PartyRating request) {
+            return Uni.createFrom().failure(Status.UNIMPLEMENTED.asRuntimeException());
+        }
+
+        @Override
+        public Uni<Recorded> recordSummonsAnswer(SummonsAnswered request) {
             return Uni.createFrom().failure(Status.UNIMPLEMENTED.asRuntimeException());
         }
     }

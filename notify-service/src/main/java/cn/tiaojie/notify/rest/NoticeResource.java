@@ -6,7 +6,6 @@ import cn.tiaojie.notify.Notice;
 import cn.tiaojie.notify.PaperService;
 import cn.tiaojie.notify.Receipt;
 import cn.tiaojie.notify.service.DeliveryReports;
-import cn.tiaojie.notify.service.NoticeRenderer;
 import cn.tiaojie.notify.service.NoticeTexts;
 import cn.tiaojie.notify.service.PaperServices;
 import cn.tiaojie.notify.scope.NoticeScope;
@@ -123,7 +122,7 @@ public class NoticeResource {
             throw ProblemException.badRequest("slip", "must be at most 5 MB");
         }
         byte[] bytes = slip == null ? null : Files.readAllBytes(slip.uploadedFile());
-        PaperServices.Served served = new PaperServices.Served(servedBy, servedInstant(servedAt), place, receivedBy,
+        PaperServices.Served served = new PaperServices.Served(servedBy, FormTimes.parse("servedAt", servedAt), place, receivedBy,
                 relation, Boolean.parseBoolean(refused), witness);
         PaperService recorded = paperServices.record(id, served, bytes, caller.subject(), Instant.now());
         if (recorded == null) {
@@ -147,21 +146,6 @@ public class NoticeResource {
         }
         return Response.ok(paper.slip, paper.slipContentType).header("Cache-Control", "no-store")
                 .header("Content-Disposition", "inline; filename=\"slip-" + id + "\"").build();
-    }
-
-    private static Instant servedInstant(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return java.time.OffsetDateTime.parse(value).toInstant();
-        } catch (java.time.format.DateTimeParseException withoutOffset) {
-            try {
-                return java.time.LocalDateTime.parse(value).atZone(NoticeRenderer.LOCAL_TIME).toInstant();
-            } catch (java.time.format.DateTimeParseException e) {
-                throw ProblemException.badRequest("servedAt", "must be a date and time such as 2026-12-07T15:30");
-            }
-        }
     }
 
     private static NoticeView view(UUID id) {

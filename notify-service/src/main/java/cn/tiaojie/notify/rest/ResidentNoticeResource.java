@@ -2,11 +2,13 @@ package cn.tiaojie.notify.rest;
 
 import cn.tiaojie.notify.Notice;
 import cn.tiaojie.notify.NoticeRating;
+import cn.tiaojie.notify.SummonsAnswer;
 import cn.tiaojie.notify.NotifyConfig;
 import cn.tiaojie.notify.Receipt;
 import cn.tiaojie.notify.link.NoticeLinks;
 import cn.tiaojie.notify.service.EvaluationRatings;
 import cn.tiaojie.notify.service.ProofOfService;
+import cn.tiaojie.notify.service.SummonsAnswers;
 import cn.tiaojie.platform.problem.ProblemException;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -52,6 +54,11 @@ public class ResidentNoticeResource {
     public record RatingView(UUID noticeId, int score, String comment, Instant ratedAt, boolean firstRating) {
     }
 
+    /** The answer to a summons: the one kept, which is the first one given. */
+    public record AnswerView(UUID noticeId, String response, String attendee, Instant arrivesAt, String note,
+            Instant answeredAt, boolean firstAnswer) {
+    }
+
     /** The five answers of the rating form, best first, in the words residents read. */
     private static final Map<Integer, String> SCORE_WORDS = new LinkedHashMap<>();
 
@@ -69,15 +76,17 @@ public class ResidentNoticeResource {
     private final NoticeLinks links;
     private final ProofOfService proof;
     private final EvaluationRatings ratings;
+    private final SummonsAnswers summonsAnswers;
     private final Template page;
     /** the path of the links' base URL (empty, or a prefix a proxy adds), so the page's form posts to its own link */
     private final String basePath;
 
     ResidentNoticeResource(NoticeLinks links, ProofOfService proof, EvaluationRatings ratings,
-            @Location("resident/notice.html") Template page, NotifyConfig config) {
+            SummonsAnswers summonsAnswers, @Location("resident/notice.html") Template page, NotifyConfig config) {
         this.links = links;
         this.proof = proof;
         this.ratings = ratings;
+        this.summonsAnswers = summonsAnswers;
         this.page = page;
         String path = config.links().baseUrl().getRawPath();
         this.basePath = path == null ? "" : path.replaceAll("/+$", "");
@@ -94,7 +103,7 @@ public class ResidentNoticeResource {
         return page(token, 200, null);
     }
 
-    private Response page(String token, int status, String ratingError) {
+    private Response page(String token, int status, String formError) {
         NoticeLinks.Checked checked = links.checkNotice(token);
         if (checked.verdict() == NoticeLinks.Verdict.INVALID) {
             return problemPage(404, "链接无效", "请核对短信或邮件中的链接，或联系调解中心。");
@@ -108,13 +117,17 @@ public class ResidentNoticeResource {
         }
         Receipt receipt = Receipt.findById(notice.id);
         NoticeRating rating = NoticeRating.findById(notice.id);
+        SummonsAnswer answer = SummonsAnswer.findById(notice.id);
         // every value is HTML-escaped by Qute (the template is .html); the page has no script, so a strict CSP holds
         String html = page.data("problem", null).data("problemDetail", null)
                 .data("title", notice.title).data("body", notice.body).data("ackAction", pageOf(token) + "/ack")
                 .data("acknowledgedAt", receipt == null ? null : shown(receipt.acknowledgedAt))
                 .data("asksForRating", EvaluationRatings.asksForRating(notice))
                 .data("rateAction", pageOf(token) + "/rating").data("scores", SCORE_WORDS.entrySet())
-                .data("ratingError", ratingError)
+                .data("formError", formError)
+                .data("asksForAnswer", SummonsAnswers.asksForAnswer(notice))
+                .data("answerAction", pageOf(token) + "/summons-answer")
+                .data("answered", answer == null ? null : answered(answer))
                 .data("ratedAt", rating == null ? null : shown(rating.ratedAt))
                 .data("ratedWords", rating == null ? null : SCORE_WORDS.get((int) rating.score))
                 .render();
@@ -141,7 +154,7 @@ public class ResidentNoticeResource {
             throw ProblemException.notFound("notice", checked.scope().noticeId());
         }
         if (accept != null && accept.toLowerCase(Locale.ROOT).contains(MediaType.TEXT_HTML)) {
-            return Response.seeOther(URI.create(pageOf(token))).header("Cache-Control", "no-store").build();
+            return backToPage(token);
         }
         return Response.ok(new AckView(ack.receipt().noticeId, ack.receipt().acknowledgedAt,
                 ack.receipt().channel.name(), ack.first())).build();
@@ -175,7 +188,7 @@ public class ResidentNoticeResource {
             throw ProblemException.notFound("notice", checked.scope().noticeId());
         }
         if (browser) {
-            return Response.seeOther(URI.create(pageOf(token))).header("Cache-Control", "no-store").build();
+            return backToPage(token);
         }
         NoticeRating r = rated.rating();
         return Response.status(201).entity(new RatingView(r.noticeId, r.score, r.comment, r.ratedAt, rated.first()))
@@ -202,6 +215,58 @@ public class ResidentNoticeResource {
         return at.atZone(CHINA).format(SHOWN);
     }
 
+    /**
+     * A summoned department's answer from its summons' page: 报到 ({@code response=REPORTED}, {@code attendee},
+     * {@code arrivesAt}) or {@code DECLINED} with a {@code note}. A browser goes back to the page (303), or gets the
+     * page saying what is missing (400); other callers the answer kept (201).
+     */
+    @POST
+    @Path("/summons-answer")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    @APIResponse(responseCode = "201", description = "the answer is kept (or the first one was, before)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerView.class)))
+    @APIResponse(responseCode = "303", description = "a browser's form post: back to the page")
+    @APIResponse(responseCode = "400", description = "what the answer lacks; a browser gets the page saying so")
+    public Response answerSummons(@PathParam("token") String token, @FormParam("response") String response,
+            @FormParam("attendee") String attendee, @FormParam("arrivesAt") String arrivesAt,
+            @FormParam("note") String note, @HeaderParam("User-Agent") String userAgent,
+            @HeaderParam("Accept") String accept, @Context HttpServerRequest request) {
+        boolean browser = accept != null && accept.toLowerCase(Locale.ROOT).contains(MediaType.TEXT_HTML);
+        NoticeLinks.Checked checked = checkedForAction(token);
+        SummonsAnswers.Answered answered;
+        try {
+            answered = summonsAnswers.answer(checked.scope().noticeId(), checked.scope().channel(), response,
+                    attendee, FormTimes.parse("arrivesAt", arrivesAt), note, clientAddress(request), userAgent,
+                    Instant.now());
+        } catch (ProblemException e) {
+            if (browser && e.problem().status() == 400) {
+                return page(token, 400, "请填写完整：报到请写明报到人员和报到时间，不能报到请说明原因。");
+            }
+            throw e;
+        }
+        if (answered == null) {
+            throw ProblemException.notFound("notice", checked.scope().noticeId());
+        }
+        if (browser) {
+            return backToPage(token);
+        }
+        SummonsAnswer a = answered.answer();
+        return Response.status(201).entity(new AnswerView(a.noticeId, a.response, a.attendee, a.arrivesAt, a.note,
+                a.answeredAt, answered.first())).build();
+    }
+
+    private static String answered(SummonsAnswer a) {
+        return a.response.equals("REPORTED")
+                ? "贵单位已于 " + shown(a.answeredAt) + " 答复报到：" + a.attendee + "，" + shown(a.arrivesAt) + " 到达。"
+                : "贵单位已于 " + shown(a.answeredAt) + " 答复不能报到：" + a.note;
+    }
+
+    /** A browser's form post, done: back to the page, which shows what was recorded (303 See Other). */
+    private Response backToPage(String token) {
+        return Response.seeOther(URI.create(pageOf(token))).header("Cache-Control", "no-store").build();
+    }
+
     /** The page's own path; the token is a checked link token (URL-safe base64 and dots), so it needs no escaping. */
     private String pageOf(String token) {
         return basePath + "/n/" + token;
@@ -209,7 +274,8 @@ public class ResidentNoticeResource {
 
     private Response problemPage(int status, String problem, String detail) {
         String html = page.data("problem", problem).data("problemDetail", detail).data("title", problem)
-                .data("body", null).data("acknowledgedAt", null).data("asksForRating", false).render();
+                .data("body", null).data("acknowledgedAt", null).data("asksForRating", false)
+                .data("asksForAnswer", false).render();
         return Response.status(status).entity(html).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store").build();
     }

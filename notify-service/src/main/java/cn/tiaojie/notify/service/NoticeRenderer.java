@@ -47,7 +47,7 @@ public class NoticeRenderer {
     private static final DateTimeFormatter TIME_EN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter DATE_EN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     /** fields carried for attachments, not shown in the text */
-    static final java.util.Set<String> HIDDEN = java.util.Set.of("ics");
+    static final java.util.Set<String> HIDDEN = java.util.Set.of("ics", "summonsId");
 
     private static final Map<NoticeKind, Wording> WORDING = Map.ofEntries(
             Map.entry(NoticeKind.ASSIGNMENT_OFFER, new Wording("案件指派邀请", "邀请您参加以下案件的调解。")),
@@ -61,7 +61,8 @@ public class NoticeRenderer {
             Map.entry(NoticeKind.EVALUATION_INVITATION, new Wording("服务评价邀请", "感谢您参与调解，请对本次调解服务作出评价。")),
             Map.entry(NoticeKind.JUDICIAL_CONFIRMATION_REMINDER, new Wording("司法确认期限提醒", "调解协议申请司法确认的期限即将届满；如需申请，请在期限内携协议向人民法院提出。")),
             Map.entry(NoticeKind.PERFORMANCE_REMINDER, new Wording("协议履行提醒", "调解协议约定的履行期限即将到来，请按协议履行。")),
-            Map.entry(NoticeKind.FOLLOW_UP_DUE, new Wording("回访提醒", "以下案件调解协议的履行期限已过，请回访当事人，了解协议履行情况并登记回访。")));
+            Map.entry(NoticeKind.FOLLOW_UP_DUE, new Wording("回访提醒", "以下案件调解协议的履行期限已过，请回访当事人，了解协议履行情况并登记回访。")),
+            Map.entry(NoticeKind.DEPARTMENT_SUMMONS, new Wording("吹哨报到通知", "请贵单位在报到期限前派员到调解中心报到，协同化解以下纠纷；如不能报到，请说明原因。")));
 
     private static final Map<NoticeKind, Wording> WORDING_EN = Map.ofEntries(
             Map.entry(NoticeKind.ASSIGNMENT_OFFER, new Wording("Invitation to mediate", "You are invited to mediate the case below.")),
@@ -75,7 +76,8 @@ public class NoticeRenderer {
             Map.entry(NoticeKind.EVALUATION_INVITATION, new Wording("Please rate our service", "Thank you for taking part; please rate the mediation service.")),
             Map.entry(NoticeKind.JUDICIAL_CONFIRMATION_REMINDER, new Wording("Judicial confirmation: deadline near", "The time to apply for judicial confirmation of your agreement ends soon; to apply, take the agreement to the people's court before then.")),
             Map.entry(NoticeKind.PERFORMANCE_REMINDER, new Wording("Agreement due", "The date by which the agreement is to be performed is near; please perform it as agreed.")),
-            Map.entry(NoticeKind.FOLLOW_UP_DUE, new Wording("Follow-up due", "The agreement of the case below was due; please follow up with the parties and record it.")));
+            Map.entry(NoticeKind.FOLLOW_UP_DUE, new Wording("Follow-up due", "The agreement of the case below was due; please follow up with the parties and record it.")),
+            Map.entry(NoticeKind.DEPARTMENT_SUMMONS, new Wording("Summons to a mediation", "Please send someone to the mediation center by the deadline to help settle the dispute below, or say why you cannot.")));
 
     /** Labels of the fields senders use; other fields are shown under their own key. */
     private static final Map<String, String> LABELS = labels();
@@ -120,6 +122,7 @@ public class NoticeRenderer {
                 .data("caseNo", isBlank(caseNo) ? (en ? "(none)" : "（无）") : caseNo)
                 .data("recipientName", isBlank(recipientName) ? null : recipientName)
                 .data("toParty", recipientKind == RecipientKind.PARTY)
+                .data("toDepartment", recipientKind == RecipientKind.DEPARTMENT)
                 .data("role", roleName(shown.get("role")))
                 .data("fields", shown)
                 .data("details", details(shown, en))
@@ -144,6 +147,7 @@ public class NoticeRenderer {
                 .data("startsAt", shown.get("startsAt"))
                 .data("venueName", shown.get("venueName"))
                 .data("toParty", recipientKind == RecipientKind.PARTY)
+                .data("toDepartment", recipientKind == RecipientKind.DEPARTMENT)
                 .data("link", link)
                 .render().strip();
     }
@@ -207,13 +211,15 @@ public class NoticeRenderer {
             "outcome.RESOLVED", "调解成功，双方达成调解协议", "outcome.UNRESOLVED", "调解不成",
             "outcome.WITHDRAWN", "申请人撤回调解申请",
             "referralRoute.LITIGATION", "可依法向人民法院提起诉讼", "referralRoute.ARBITRATION", "可依法申请仲裁",
-            "referralRoute.ADMINISTRATIVE", "由有关行政机关依法处理");
+            "referralRoute.ADMINISTRATIVE", "由有关行政机关依法处理",
+            "reminder.SUMMONS_OVERDUE", "报到期限已过，尚未收到贵单位答复");
     private static final Map<String, String> CODE_WORDS_EN = Map.of(
             "outcome.RESOLVED", "Resolved: the parties reached an agreement", "outcome.UNRESOLVED", "Not resolved",
             "outcome.WITHDRAWN", "Withdrawn by the applicant",
             "referralRoute.LITIGATION", "You may bring the case to court",
             "referralRoute.ARBITRATION", "You may apply for arbitration",
-            "referralRoute.ADMINISTRATIVE", "The competent authority will handle it");
+            "referralRoute.ADMINISTRATIVE", "The competent authority will handle it",
+            "reminder.SUMMONS_OVERDUE", "The deadline has passed without your answer");
 
     private static Map<String, String> labels() {
         Map<String, String> labels = new LinkedHashMap<>();
@@ -228,6 +234,7 @@ public class NoticeRenderer {
         labels.put("previousStartsAt", "原定时间");
         labels.put("reason", "原因");
         labels.put("deadline", "办理期限");
+        labels.put("department", "被召集单位");
         labels.put("level", "办理层级");
         labels.put("outcome", "调解结果");
         labels.put("agreementTerms", "协议内容");
@@ -239,6 +246,7 @@ public class NoticeRenderer {
         labels.put("link", "链接");
         labels.put("contactPhone", "联系电话");
         labels.put("message", "说明");
+        labels.put("reminder", "提醒");
         return Map.copyOf(labels);
     }
 
@@ -255,6 +263,7 @@ public class NoticeRenderer {
         labels.put("previousStartsAt", "Previously");
         labels.put("reason", "Reason");
         labels.put("deadline", "Deadline");
+        labels.put("department", "Department summoned");
         labels.put("level", "Level");
         labels.put("outcome", "Outcome");
         labels.put("agreementTerms", "Agreement");
@@ -266,6 +275,7 @@ public class NoticeRenderer {
         labels.put("link", "Link");
         labels.put("contactPhone", "Phone");
         labels.put("message", "Note");
+        labels.put("reminder", "Reminder");
         return Map.copyOf(labels);
     }
 

@@ -1,6 +1,7 @@
 package cn.tiaojie.notify.rest;
 
 import static cn.tiaojie.notify.NoticeRequests.daytime;
+import static cn.tiaojie.notify.NoticeRequests.departmentSummons;
 import static cn.tiaojie.notify.NoticeRequests.evaluationInvitation;
 import static cn.tiaojie.notify.NoticeRequests.hearingNotice;
 import static cn.tiaojie.notify.NoticeRequests.partyAt;
@@ -245,6 +246,66 @@ class ResidentNoticeResourceTest {
                 .then().statusCode(410);
         assertEquals(null, QuarkusTransaction.requiringNew().call(() -> NoticeRating.findById(id)));
         assertEquals(null, QuarkusTransaction.requiringNew().call(() -> Receipt.findById(id)));
+    }
+
+    @Test
+    void aSummonedDepartmentAnswersOnItsLinkAndCaseServiceIsToldOnce() {
+        String phone = uniquePhone();
+        String caseId = "case-" + UUID.randomUUID();
+        String summonsId = UUID.randomUUID().toString();
+        UUID id = UUID.fromString(notify.sendNotice(departmentSummons(uniqueKey(), caseId, summonsId, phone))
+                .getNoticeId());
+        dispatcher.dispatchAllDue(daytime());
+        List<SmsGatewaySimulator.Sms> sms = DeliveryDispatcherTest.smsTo(phone);
+        assertEquals(1, sms.size());
+        assertTrue(sms.getFirst().body().contains("吹哨报到通知") && sms.getFirst().body().contains("报到或答复"),
+                sms.getFirst().body());
+        String link = linkIn(phone);
+
+        given().get(link).then().statusCode(200).body(containsString("吹哨报到通知"), containsString("请带执法记录仪"),
+                containsString("拖欠三个月工资"), containsString("确认报到"), containsString("说明不能报到"),
+                not(containsString("summonsId")), not(containsString(summonsId)));
+
+        // 报到 without who comes: the page again, saying what is missing, and nothing kept
+        given().redirects().follow(false).accept("text/html")
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("response", "REPORTED")
+                .formParam("arrivesAt", "2030-01-01T09:00").post(link + "/summons-answer")
+                .then().statusCode(400).contentType(containsString("text/html")).body(containsString("请填写完整"));
+        given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("response", "DECLINED")
+                .post(link + "/summons-answer").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("note"));
+        given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("response", "MAYBE")
+                .post(link + "/summons-answer").then().statusCode(400).body("errors[0].field", equalTo("response"));
+        given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("response", "REPORTED")
+                .formParam("attendee", "王警官").formParam("arrivesAt", "明天上午").post(link + "/summons-answer")
+                .then().statusCode(400).body("errors[0].field", equalTo("arrivesAt"));
+
+        given().redirects().follow(false).accept("text/html")
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("response", "REPORTED")
+                .formParam("attendee", "白溪派出所 王警官").formParam("arrivesAt", "2030-01-01T09:00")
+                .post(link + "/summons-answer").then().statusCode(303);
+        given().get(link).then().statusCode(200).body(containsString("答复报到：白溪派出所 王警官"),
+                containsString("2030年1月1日 09:00"), not(containsString("<form")));
+        given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("response", "DECLINED")
+                .formParam("note", "改主意了").post(link + "/summons-answer").then().statusCode(201)
+                .body("response", equalTo("REPORTED")).body("firstAnswer", equalTo(false));
+
+        relay.relayAllDue();
+        List<cn.tiaojie.contracts.cases.v1.SummonsAnswered> toCase = RecordingCaseService.SUMMONS_ANSWERS.stream()
+                .filter(a -> a.getSummonsId().equals(summonsId)).toList();
+        assertEquals(1, toCase.size(), "case-service is told once");
+        assertEquals(caseId, toCase.getFirst().getCaseId());
+        assertEquals("REPORTED", toCase.getFirst().getResponse());
+        assertEquals("白溪派出所 王警官", toCase.getFirst().getAttendee());
+        assertEquals(Instant.parse("2030-01-01T01:00:00Z").getEpochSecond(), toCase.getFirst().getArrivesAt().getSeconds());
+        assertNotNull(QuarkusTransaction.requiringNew().call(() -> Receipt.findById(id)), "answering is receipt");
+
+        // a party's notice takes no summons answer
+        UUID partyNotice = UUID.fromString(notify.sendNotice(hearingNotice(uniqueKey(), caseId,
+                partyAt("P-SUM-" + UUID.randomUUID(), uniquePhone(), "", NoticeChannel.SMS))).getNoticeId());
+        given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("response", "DECLINED")
+                .formParam("note", "x").post(URI.create(links.noticeUrl(partyNotice, Channel.SMS, Instant.now()))
+                        .getPath() + "/summons-answer").then().statusCode(409);
     }
 
     private static String linkIn(String phone) {

@@ -57,6 +57,7 @@ class AuthorizationMatrixTest {
                 # the signed link is the credential
                 GET    /n/{token}                         200   200        200      200      200   200     200          200        200            200            404         200       401
                 POST   /n/{token}/ack                     200   200        200      200      200   200     200          200        200            200            404         200       401
+                POST   /n/{token}/summons-answer          201   201        201      201      201   201     201          201        201            201            404         201       401
                 POST   /n/{token}/rating                  201   201        201      201      201   201     201          201        201            201            404         201       401
                 POST   /hooks/sms/{token}                 204   204        204      204      204   204     204          204        204            204            404         204       401
                 """)
@@ -83,6 +84,9 @@ class AuthorizationMatrixTest {
                 .request("GET /n/{token}", column -> ApiCall.call().path("token", link(f, partyNotice, column)))
                 .request("POST /n/{token}/ack", column -> ApiCall.call()
                         .path("token", link(f, f.freshSentNotice(), column)))
+                .request("POST /n/{token}/summons-answer", column -> ApiCall.call()
+                        .path("token", link(f, f.departmentSummons(), column))
+                        .body("application/x-www-form-urlencoded", "response=DECLINED&note=busy"))
                 .request("POST /n/{token}/rating", column -> ApiCall.call()
                         .path("token", link(f, f.evaluationInvitation(), column))
                         .body("application/x-www-form-urlencoded", "score=5"))

@@ -107,6 +107,12 @@ final class SecurityFixtures {
         return id;
     }
 
+    /** A fresh summons of a department to the case. */
+    UUID departmentSummons() {
+        return UUID.fromString(notify.sendNotice(NoticeRequests.departmentSummons(uniqueKey(), caseId,
+                UUID.randomUUID().toString(), uniquePhone())).getNoticeId());
+    }
+
     UUID mediatorNotice() {
         return UUID.fromString(notify.sendNotice(hearingNotice(uniqueKey(), caseId, mediator(mediatorId)))
                 .getNoticeId());

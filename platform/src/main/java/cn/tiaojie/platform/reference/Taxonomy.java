@@ -19,7 +19,16 @@ public class Taxonomy {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Document(int version, int courtReferralResolutionHours, List<String> levels, List<Named> roles,
-            List<Named> departments, List<Category> categories) {
+            List<Department> departments, List<Category> categories) {
+    }
+
+    /**
+     * A department a case can summon (吹哨): its duty phone (SMS) and e-mail receive the summons, and it has
+     * {@code deadlineHours} to report unless the summons says otherwise.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Department(String code, String nameZh, String nameEn, int deadlineHours, String dutyPhone,
+            String email) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -75,6 +84,10 @@ public class Taxonomy {
     }
 
     public boolean isDepartment(String code) {
-        return document.departments().stream().anyMatch(d -> d.code().equals(code));
+        return department(code).isPresent();
+    }
+
+    public Optional<Department> department(String code) {
+        return document.departments().stream().filter(d -> d.code().equals(code)).findFirst();
     }
 }

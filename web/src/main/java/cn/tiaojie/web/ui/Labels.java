@@ -55,7 +55,8 @@ public final class Labels {
             Map.entry("OVERDUE_ALERT", "超期督办提醒"), Map.entry("ESCALATION_ALERT", "提级督办提醒"),
             Map.entry("OUTCOME", "调解结果通知"), Map.entry("EVALUATION_INVITATION", "评价邀请"),
             Map.entry("JUDICIAL_CONFIRMATION_REMINDER", "司法确认期限提醒"),
-            Map.entry("PERFORMANCE_REMINDER", "协议履行提醒"), Map.entry("FOLLOW_UP_DUE", "回访提醒"));
+            Map.entry("PERFORMANCE_REMINDER", "协议履行提醒"), Map.entry("FOLLOW_UP_DUE", "回访提醒"),
+            Map.entry("DEPARTMENT_SUMMONS", "吹哨报到通知"));
 
     static final Map<String, String> OFFER_STATUS = Map.of("OFFERED", "待答复", "ACCEPTED", "已接受", "DECLINED", "已谢绝",
             "EXPIRED", "已过期", "WITHDRAWN", "已撤回");
