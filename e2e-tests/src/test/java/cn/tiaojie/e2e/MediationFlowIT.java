@@ -161,10 +161,25 @@ class MediationFlowIT {
 
     @Test
     @Order(2)
-    void theApplicantIsToldTheOutcomeAndRatesTheMediationThroughTheInvitationsLink() {
+    void aDepartmentReportsThroughItsLinkThenTheApplicantIsToldTheOutcomeAndRatesTheMediation() {
         String caseId = storyCase;
         given().auth().oauth2(STAFF).post(url(SuiteService.CASE, "/api/cases/" + caseId + "/start-mediation"))
                 .then().statusCode(200).body("status", equalTo("IN_MEDIATION"));
+        // the police station is summoned (吹哨): its duty phone gets the summons, and it reports through the link
+        String summonsId = given().auth().oauth2(STAFF).contentType(ContentType.JSON)
+                .body("{\"departments\":[\"POLICE_STATION\"],\"note\":\"工人情绪激动\"}")
+                .post(url(SuiteService.CASE, "/api/cases/" + caseId + "/summons")).then().statusCode(201)
+                .extract().path("[0].id");
+        SmsGatewaySimulator.Sms summons = await().atMost(PATIENCE).until(() -> suite.channels().sms().delivered()
+                .stream().filter(m -> m.to().equals("+8613909990005") && m.body().contains("吹哨报到通知")).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+        String summonsLink = summons.body().substring(summons.body().indexOf("http")).strip();
+        given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("response", "REPORTED")
+                .formParam("attendee", "白溪派出所 王警官").formParam("arrivesAt", "2030-01-01T09:00")
+                .post(summonsLink + "/summons-answer").then().statusCode(201);
+        await().atMost(PATIENCE).until(() -> given().auth().oauth2(STAFF)
+                .get(url(SuiteService.CASE, "/api/cases/" + caseId)).then().extract().jsonPath()
+                .getString("summons.find { it.id == '" + summonsId + "' }.respondedVia"), "LINK"::equals);
         given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("""
                 {"result":"RESOLVED","agreement":{"terms":"公司于十日内支付工资 18600 元",
                  "amount":18600,"judicialConfirmation":true}}""")

@@ -46,6 +46,15 @@ class CockpitTest extends BrowserTest {
         assertEquals(before + 1, after);
         ServiceCalls.post(SuiteService.CASE, "/api/cases/" + registered.path("id").asText() + "/escalate",
                 ServiceCalls.staffToken(), "{\"reason\":\"欠薪工人二十余名，群体性风险\"}");
+        // two departments summoned, each with its own deadline; the labour bureau's answer came by phone
+        String caseId = registered.path("id").asText();
+        com.fasterxml.jackson.databind.JsonNode summoned = ServiceCalls.post(SuiteService.CASE,
+                "/api/cases/" + caseId + "/summons", ServiceCalls.staffToken(),
+                "{\"departments\":[\"POLICE_STATION\",\"LABOUR_BUREAU\"]}");
+        String labour = summoned.get(1).path("id").asText();
+        ServiceCalls.post(SuiteService.CASE, "/api/cases/" + caseId + "/summons/" + labour + "/response",
+                ServiceCalls.staffToken(),
+                "{\"response\":\"REPORTED\",\"attendee\":\"劳动监察大队 陈科长\",\"arrivesAt\":\"2030-01-01T01:00:00Z\"}");
 
         Page page = browser.newPage(web.toString(), 1366, 900);
         Browser.signIn(page, "/cockpit", "县督办 王芳");
@@ -62,6 +71,8 @@ class CockpitTest extends BrowserTest {
         assertThat(escalated).containsText("staff-qx");
         escalated.locator("a").click();
         assertThat(page.locator("h1")).containsText(registered.path("caseNo").asText());
+        assertThat(page.locator("#timeline")).containsText("公安派出所（限 24 小时内报到）");
+        assertThat(page.locator("#timeline")).containsText("（电话答复，工作人员登记）：劳动监察大队 陈科长，2030-01-01 09:00 到达");
         page.goBack();
         assertThat(page.locator("#cases-by-category table")).containsText("劳动争议");
 

@@ -94,7 +94,7 @@ public class Summonses {
             created.add(s);
             taxonomy.department(department).ifPresent(d -> notices.summons(c, s, d, false));
         }
-        CaseEvent.record(c.id, "SUMMONED", actor.name(), "within " + String.join(", ", within));
+        CaseEvent.record(c.id, "SUMMONED", actor.name(), String.join(", ", within));
         audit.append(actor, "SUMMON", c.id, null, Digests.of(created.stream()
                 .map(s -> Digests.of(s.id, s.department, s.deadline, s.status)).collect(Collectors.joining(","))));
         return created;
@@ -159,9 +159,10 @@ public class Summonses {
         s.respondedVia = via;
         s.respondedAt = Times.now();
         s.respondedBy = actor.name();
-        String detail = s.department + (s.attendee == null ? "" : ": " + s.attendee
-                + (s.arrivesAt == null ? "" : " at " + s.arrivesAt)) + (note == null ? "" : ": " + note)
-                + " (" + (via.equals("PHONE") ? "by phone" : "through the link") + ")";
+        // "POLICE_STATION via LINK attendee 王警官 at 2030-01-01T01:00:00Z: remark", read by the workbench
+        String detail = s.department + " via " + via
+                + (s.attendee == null ? "" : " attendee " + s.attendee + " at " + s.arrivesAt)
+                + (note == null ? "" : ": " + note);
         CaseEvent.record(s.caseId, "SUMMONS_" + s.status, actor.name(), detail);
         audit.append(actor, "SUMMONS_" + s.status, s.caseId, before,
                 Digests.of(s.id, s.status, s.responseNote, s.attendee, s.arrivesAt, s.respondedVia));

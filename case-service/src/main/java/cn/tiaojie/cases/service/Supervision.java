@@ -33,7 +33,7 @@ public class Supervision {
     public static final String ESCALATED = "ESCALATED";
     private static final int BATCH = 200;
 
-    public record Run(int classified, int reminders, int escalations, int overdueSummonses) {
+    public record Run(int classified, int reminders, int escalations, int overdueSummonses, int departmentReminders) {
     }
 
     private final EntityManager em;
@@ -45,12 +45,14 @@ public class Supervision {
     private final boolean enabled;
     private final double dueSoonFraction;
     private final Duration escalationGrace;
+    private final Duration summonsGrace;
 
     Supervision(EntityManager em, SupervisorAlerts alerts, CaseLifecycle lifecycle, AuditTrail audit,
             CaseNotices notices, Taxonomy taxonomy,
             @ConfigProperty(name = "tiaojie.supervision.enabled", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "tiaojie.supervision.due-soon-fraction", defaultValue = "0.25") double dueSoonFraction,
-            @ConfigProperty(name = "tiaojie.supervision.escalation-grace", defaultValue = "PT24H") Duration escalationGrace) {
+            @ConfigProperty(name = "tiaojie.supervision.escalation-grace", defaultValue = "PT24H") Duration escalationGrace,
+            @ConfigProperty(name = "tiaojie.supervision.summons-grace", defaultValue = "PT4H") Duration summonsGrace) {
         this.em = em;
         this.alerts = alerts;
         this.notices = notices;
@@ -60,6 +62,7 @@ public class Supervision {
         this.enabled = enabled;
         this.dueSoonFraction = dueSoonFraction;
         this.escalationGrace = escalationGrace;
+        this.summonsGrace = summonsGrace;
     }
 
     /**
@@ -76,9 +79,9 @@ public class Supervision {
     void scheduled() {
         if (enabled) {
             Run run = run(Instant.now());
-            if (run.reminders() + run.escalations() + run.overdueSummonses() > 0) {
-                LOG.infof("supervision: %d reminders, %d escalations, %d overdue summonses", run.reminders(),
-                        run.escalations(), run.overdueSummonses());
+            if (run.reminders() + run.escalations() + run.overdueSummonses() + run.departmentReminders() > 0) {
+                LOG.infof("supervision: %d reminders, %d escalations, %d departments reminded, %d overdue summonses",
+                        run.reminders(), run.escalations(), run.departmentReminders(), run.overdueSummonses());
             }
         }
     }
@@ -86,6 +89,7 @@ public class Supervision {
     public Run run(Instant now) {
         int classified = QuarkusTransaction.requiringNew().call(() -> classify(now));
         int reminders = QuarkusTransaction.requiringNew().call(this::remind);
+        int departmentReminders = QuarkusTransaction.requiringNew().call(() -> remindDepartments(now));
         int overdueSummonses = QuarkusTransaction.requiringNew().call(() -> remindOverdueSummonses(now));
         int escalations = 0;
         for (Object[] due : QuarkusTransaction.requiringNew().call(() -> dueForEscalation(now))) {
@@ -93,7 +97,7 @@ public class Supervision {
                 escalations++;
             }
         }
-        return new Run(classified, reminders, escalations, overdueSummonses);
+        return new Run(classified, reminders, escalations, overdueSummonses, departmentReminders);
     }
 
     /** One statement for every open case; the version is left alone, this is derived state, not an edit. */
@@ -129,20 +133,34 @@ public class Supervision {
     }
 
     /**
-     * Summonses past their deadline and still unanswered alert the case's supervisors once: the update that sets
-     * overdue_alerted_at claims the row, and a concurrent run's update finds it already set.
+     * A summons still unanswered at its deadline reminds the department on its link; still unanswered
+     * {@code summons-grace} later, it alerts the case's supervisors. Each is claimed once by the update that sets
+     * its column (department_reminded_at, overdue_alerted_at); a concurrent run's update finds it already set.
      */
     @SuppressWarnings("unchecked")
-    private int remindOverdueSummonses(Instant now) {
+    private int remindDepartments(Instant now) {
         List<Object> claimed = em.createNativeQuery("""
-                update summons set overdue_alerted_at = ?1
-                where status = 'REQUESTED' and deadline < ?1 and overdue_alerted_at is null
+                update summons set department_reminded_at = ?1
+                where status = 'REQUESTED' and deadline < ?1 and department_reminded_at is null
                 returning id""").setParameter(1, now).getResultList();
         for (Object id : claimed) {
             Summons s = Summons.findById(id);
             DisputeCase c = DisputeCase.findById(s.caseId);
-            // the department is reminded on its link, and its supervisors told
             taxonomy.department(s.department).ifPresent(d -> notices.summons(c, s, d, true));
+            CaseEvent.record(c.id, "SUMMONS_REMINDED", Actor.SUPERVISION.name(), s.department + " due " + s.deadline);
+        }
+        return claimed.size();
+    }
+
+    @SuppressWarnings("unchecked")
+    private int remindOverdueSummonses(Instant now) {
+        List<Object> claimed = em.createNativeQuery("""
+                update summons set overdue_alerted_at = ?1
+                where status = 'REQUESTED' and deadline < ?2 and overdue_alerted_at is null
+                returning id""").setParameter(1, now).setParameter(2, now.minus(summonsGrace)).getResultList();
+        for (Object id : claimed) {
+            Summons s = Summons.findById(id);
+            DisputeCase c = DisputeCase.findById(s.caseId);
             alerts.summonsOverdue(c, s);
             CaseEvent.record(c.id, "SUMMONS_OVERDUE", Actor.SUPERVISION.name(), s.department + " due " + s.deadline);
         }

@@ -89,6 +89,7 @@ public final class Labels {
             Map.entry("CLOSED", "结案"), Map.entry("ESCALATED", "提级处理"), Map.entry("NOTICE_ACKNOWLEDGED", "当事人确认收到通知"),
             Map.entry("SUMMONED", "吹哨报到"), Map.entry("SUMMONS_REPORTED", "部门报到"),
             Map.entry("SUMMONS_DECLINED", "部门不予报到"), Map.entry("SUMMONS_OVERDUE", "部门报到超期"),
+            Map.entry("SUMMONS_REMINDED", "提醒部门报到"), Map.entry("FOLLOW_UP_DUE", "待回访"),
             Map.entry("HEARING_CANCELLED", "调解会取消"), Map.entry("HEARING_REQUESTED", "申请排期"),
             Map.entry("FOLLOWED_UP", "回访"), Map.entry("RATED", "当事人评价"),
             Map.entry("JUDICIAL_CONFIRMATION_APPLIED", "申请司法确认"));

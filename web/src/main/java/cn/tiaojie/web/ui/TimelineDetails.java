@@ -3,7 +3,9 @@ package cn.tiaojie.web.ui;
 import cn.tiaojie.web.client.Taxonomy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,8 +23,13 @@ public class TimelineDetails {
     private static final Pattern CJK = Pattern.compile("\\p{IsHan}");
     private static final Pattern HEARING = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})T(\\d{2}:\\d{2})(?::\\d{2})? @ (.+?)( \\(after the deadline\\))?");
     private static final Pattern ESCALATED = Pattern.compile("([A-Z]+) → ([A-Z]+): (.*)", Pattern.DOTALL);
+    /** "A, B within 72 h" (one deadline for all), or "A 24 h, B 72 h" (each department's own) */
     private static final Pattern SUMMONED = Pattern.compile("(.+) within (\\d+) h");
-    private static final Pattern ANSWER = Pattern.compile("([A-Z_]+)(?:: (.*))?", Pattern.DOTALL);
+    private static final Pattern SUMMONED_EACH = Pattern.compile("([A-Z_]+) (\\d+) h");
+    /** "CODE[ via PHONE|LINK][ attendee NAME at INSTANT][: note]" */
+    private static final Pattern ANSWER = Pattern.compile(
+            "([A-Z_]+)(?: via (PHONE|LINK))?(?: attendee (.+?) at (\\S+?))?(?:: (.*))?", Pattern.DOTALL);
+    private static final Pattern FOLLOW_UP_DUE = Pattern.compile("performance deadline (\\S+) passed; follow up by (\\S+)");
     private static final Pattern DUE = Pattern.compile("(?:step )?([A-Z_]+) due (\\S+)");
 
     private final Taxonomy taxonomy;
@@ -72,14 +79,36 @@ public class TimelineDetails {
             }
             case "SUMMONED" -> {
                 m = SUMMONED.matcher(detail);
-                return m.matches() ? Arrays.stream(m.group(1).split(", ")).map(taxonomy::name)
-                        .collect(Collectors.joining("、")) + "，限 " + m.group(2) + " 小时内报到" : shown(detail);
+                if (m.matches()) {
+                    return Arrays.stream(m.group(1).split(", ")).map(taxonomy::name).collect(Collectors.joining("、"))
+                            + "，限 " + m.group(2) + " 小时内报到";
+                }
+                List<String> each = new ArrayList<>();
+                for (String part : detail.split(", ")) {
+                    Matcher one = SUMMONED_EACH.matcher(part);
+                    if (!one.matches()) {
+                        return shown(detail);
+                    }
+                    each.add(taxonomy.name(one.group(1)) + "（限 " + one.group(2) + " 小时内报到）");
+                }
+                return String.join("、", each);
             }
             case "SUMMONS_REPORTED", "SUMMONS_DECLINED" -> {
                 m = ANSWER.matcher(detail);
-                return m.matches() ? taxonomy.name(m.group(1)) + (m.group(2) == null ? "" : "：" + m.group(2)) : shown(detail);
+                if (!m.matches()) {
+                    return shown(detail);
+                }
+                String via = m.group(2) == null ? "" : m.group(2).equals("PHONE") ? "（电话答复，工作人员登记）" : "（通过通知链接答复）";
+                String who = m.group(3) == null ? "" : "：" + m.group(3) + "，" + Formats.time(m.group(4)) + " 到达";
+                String note = m.group(5) == null ? "" : (who.isEmpty() ? "：" : "；") + m.group(5);
+                return taxonomy.name(m.group(1)) + via + who + note;
             }
-            case "SUMMONS_OVERDUE" -> {
+            case "FOLLOW_UP_DUE" -> {
+                m = FOLLOW_UP_DUE.matcher(detail);
+                return m.matches() ? "协议履行期限 " + Formats.date(m.group(1)) + " 已过，请于 " + Formats.time(m.group(2))
+                        + " 前回访" : shown(detail);
+            }
+            case "SUMMONS_OVERDUE", "SUMMONS_REMINDED" -> {
                 m = DUE.matcher(detail);
                 return m.matches() ? taxonomy.name(m.group(1)) + "，报到期限 " + Formats.time(m.group(2)) : shown(detail);
             }
