@@ -42,6 +42,9 @@ public class CaseCounts {
             select greatest(?1, (select max(id) from added), (select max(id) from summed)),
                    (select count(*) from folded)""";
 
+    /** the advisory lock key of the fold ("TALLY" in ASCII) */
+    private static final long FOLD_LOCK = 0x54414C4C59L;
+
     private final EntityManager em;
     /** the highest tally row this replica has folded: rows up to it are not looked at again */
     private final AtomicLong foldedUpTo = new AtomicLong();
@@ -91,15 +94,19 @@ public class CaseCounts {
         return query.getSingleResult();
     }
 
-    @Scheduled(every = "${tiaojie.counts.fold-interval:5s}", delayed = "${tiaojie.counts.fold-interval:5s}",
+    @Scheduled(every = "${tiaojie.counts.fold-interval:5s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void foldOnSchedule() {
         fold();
     }
 
-    /** Folds the tally rows added since the last fold; answers how many rows it folded. */
+    /**
+     * Folds the tally rows added since the last fold; answers how many rows it folded. One fold at a time across
+     * replicas (a transaction-scoped advisory lock): two at once could each take part of a group and leave it two rows.
+     */
     @Transactional
     public long fold() {
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, FOLD_LOCK).getSingleResult();
         Object[] result = (Object[]) em.createNativeQuery(FOLD).setParameter(1, foldedUpTo.get()).getSingleResult();
         foldedUpTo.accumulateAndGet(((Number) result[0]).longValue(), Math::max);
         return ((Number) result[1]).longValue();
