@@ -236,8 +236,7 @@ public class CaseIntake {
                     "a referral from " + request.channel() + " needs its source and reference number"));
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(400, "Invalid request",
-                    errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")), errors);
+            throw ProblemException.invalid(errors);
         }
         return subcategory;
     }

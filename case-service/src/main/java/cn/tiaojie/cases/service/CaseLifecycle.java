@@ -441,8 +441,7 @@ public class CaseLifecycle {
             errors.add(new Problem.FieldError("agreement", "only a resolved dispute has an agreement"));
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(400, "Invalid request",
-                    errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")), errors);
+            throw ProblemException.invalid(errors);
         }
     }
 }

@@ -100,11 +100,10 @@ public class ResidentNoticeResource {
         if (checked.verdict() == NoticeLinks.Verdict.VALID) {
             proof.opened(checked.scope().noticeId(), checked.scope().channel(), Instant.now());
         }
-        return page(token, 200, null);
+        return page(token, checked, 200, null);
     }
 
-    private Response page(String token, int status, String formError) {
-        NoticeLinks.Checked checked = links.checkNotice(token);
+    private Response page(String token, NoticeLinks.Checked checked, int status, String formError) {
         if (checked.verdict() == NoticeLinks.Verdict.INVALID) {
             return problemPage(404, "链接无效", "请核对短信或邮件中的链接，或联系调解中心。");
         }
@@ -153,7 +152,7 @@ public class ResidentNoticeResource {
         if (ack == null) {
             throw ProblemException.notFound("notice", checked.scope().noticeId());
         }
-        if (accept != null && accept.toLowerCase(Locale.ROOT).contains(MediaType.TEXT_HTML)) {
+        if (fromBrowser(accept)) {
             return backToPage(token);
         }
         return Response.ok(new AckView(ack.receipt().noticeId, ack.receipt().acknowledgedAt,
@@ -176,11 +175,11 @@ public class ResidentNoticeResource {
     public Response rate(@PathParam("token") String token, @FormParam("score") String score,
             @FormParam("comment") String comment, @HeaderParam("User-Agent") String userAgent,
             @HeaderParam("Accept") String accept, @Context HttpServerRequest request) {
-        boolean browser = accept != null && accept.toLowerCase(Locale.ROOT).contains(MediaType.TEXT_HTML);
+        boolean browser = fromBrowser(accept);
         NoticeLinks.Checked checked = checkedForAction(token);
         Integer chosen = score == null || !score.matches("[1-5]") ? null : Integer.valueOf(score);
         if (browser && chosen == null) {
-            return page(token, 400, "请选择您对本次调解的满意程度。");
+            return page(token, checked, 400, "请选择您对本次调解的满意程度。");
         }
         EvaluationRatings.Rated rated = ratings.rate(checked.scope().noticeId(), checked.scope().channel(), chosen,
                 comment, clientAddress(request), userAgent);
@@ -232,7 +231,7 @@ public class ResidentNoticeResource {
             @FormParam("attendee") String attendee, @FormParam("arrivesAt") String arrivesAt,
             @FormParam("note") String note, @HeaderParam("User-Agent") String userAgent,
             @HeaderParam("Accept") String accept, @Context HttpServerRequest request) {
-        boolean browser = accept != null && accept.toLowerCase(Locale.ROOT).contains(MediaType.TEXT_HTML);
+        boolean browser = fromBrowser(accept);
         NoticeLinks.Checked checked = checkedForAction(token);
         SummonsAnswers.Answered answered;
         try {
@@ -241,7 +240,7 @@ public class ResidentNoticeResource {
                     Instant.now());
         } catch (ProblemException e) {
             if (browser && e.problem().status() == 400) {
-                return page(token, 400, "请填写完整：报到请写明报到人员和报到时间，不能报到请说明原因。");
+                return page(token, checked, 400, "请填写完整：报到请写明报到人员和报到时间，不能报到请说明原因。");
             }
             throw e;
         }
@@ -260,6 +259,11 @@ public class ResidentNoticeResource {
         return a.response.equals("REPORTED")
                 ? "贵单位已于 " + shown(a.answeredAt) + " 答复报到：" + a.attendee + "，" + shown(a.arrivesAt) + " 到达。"
                 : "贵单位已于 " + shown(a.answeredAt) + " 答复不能报到：" + a.note;
+    }
+
+    /** A browser posting the page's form asks for the page back ({@code text/html}); other callers want JSON. */
+    private static boolean fromBrowser(String accept) {
+        return accept != null && accept.toLowerCase(Locale.ROOT).contains(MediaType.TEXT_HTML);
     }
 
     /** A browser's form post, done: back to the page, which shows what was recorded (303 See Other). */

@@ -156,8 +156,7 @@ public class NoticeIntake {
             }
         }
         if (!errors.isEmpty()) {
-            String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
-            throw new ProblemException(400, "Invalid request", detail, errors);
+            throw ProblemException.invalid(errors);
         }
     }
 

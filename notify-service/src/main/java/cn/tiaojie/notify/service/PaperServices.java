@@ -107,8 +107,7 @@ public class PaperServices {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(400, "Invalid request", errors.stream()
-                    .map(e -> e.field() + ": " + e.message()).collect(java.util.stream.Collectors.joining("; ")), errors);
+            throw ProblemException.invalid(errors);
         }
         return contentType;
     }

@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * A summoned department answers on the page of its summons, without an account: kept with the notice, relayed to
@@ -76,8 +75,7 @@ public class SummonsAnswers {
             errors.add(new Problem.FieldError("note", "must be at most 1000 characters"));
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(400, "Invalid request", errors.stream()
-                    .map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")), errors);
+            throw ProblemException.invalid(errors);
         }
         Notice notice = em.find(Notice.class, noticeId, LockModeType.PESSIMISTIC_WRITE);
         if (notice == null) {

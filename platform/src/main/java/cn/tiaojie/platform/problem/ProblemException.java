@@ -33,6 +33,12 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, message)));
     }
 
+    /** 400 naming every field at fault, its detail the fields' messages in order. */
+    public static ProblemException invalid(List<Problem.FieldError> errors) {
+        return new ProblemException(400, "Invalid request", errors.stream().map(e -> e.field() + ": " + e.message())
+                .collect(java.util.stream.Collectors.joining("; ")), errors);
+    }
+
     public static ProblemException forbidden(String detail) {
         return new ProblemException(403, "Forbidden", detail);
     }
