@@ -2,7 +2,7 @@ package cn.tiaojie.cases;
 
 import static io.restassured.RestAssured.given;
 
-import cn.tiaojie.testsupport.DevTokens;
+import cn.tiaojie.local.DevTokens;
 import io.restassured.http.ContentType;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;

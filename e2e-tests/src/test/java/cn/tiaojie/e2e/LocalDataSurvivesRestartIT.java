@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import cn.tiaojie.launcher.Suite;
 import cn.tiaojie.launcher.SuiteService;
-import cn.tiaojie.testsupport.DevTokens;
+import cn.tiaojie.local.DevTokens;
 import io.restassured.http.ContentType;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.tiaojie.launcher.LocalChannels;
-import cn.tiaojie.launcher.SmsGatewaySimulator;
+import cn.tiaojie.local.LocalChannels;
+import cn.tiaojie.local.SmsGatewaySimulator;
 import cn.tiaojie.launcher.Suite;
 import cn.tiaojie.launcher.SuiteService;
-import cn.tiaojie.testsupport.DevTokens;
+import cn.tiaojie.local.DevTokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;

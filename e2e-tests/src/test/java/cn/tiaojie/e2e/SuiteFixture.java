@@ -1,6 +1,6 @@
 package cn.tiaojie.e2e;
 
-import cn.tiaojie.launcher.FreePorts;
+import cn.tiaojie.local.FreePorts;
 import cn.tiaojie.launcher.Suite;
 import cn.tiaojie.launcher.SuiteService;
 import java.nio.file.Path;

@@ -1,7 +1,8 @@
 package cn.tiaojie.launcher;
 
-import cn.tiaojie.testsupport.DevTokens;
-import cn.tiaojie.testsupport.LocalPostgres;
+import cn.tiaojie.local.DevTokens;
+import cn.tiaojie.local.LocalChannels;
+import cn.tiaojie.local.LocalPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

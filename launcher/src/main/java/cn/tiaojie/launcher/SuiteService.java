@@ -1,6 +1,6 @@
 package cn.tiaojie.launcher;
 
-import cn.tiaojie.testsupport.LocalPostgres;
+import cn.tiaojie.local.LocalPostgres;
 
 /**
  * The four services: their module, default port, their database and its two logins: the owner, which Flyway

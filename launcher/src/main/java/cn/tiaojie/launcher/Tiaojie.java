@@ -1,6 +1,6 @@
 package cn.tiaojie.launcher;
 
-import cn.tiaojie.testsupport.DevTokens;
+import cn.tiaojie.local.DevTokens;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -36,7 +36,7 @@ public final class Tiaojie {
             case "down" -> down(root);
             case "status" -> status();
             case "token" -> token(rest);
-            case "outbox" -> Outbox.print(root, rest.contains("--json"), OUT);
+            case "outbox" -> SentMessages.print(root, rest.contains("--json"), OUT);
             default -> help();
         };
         System.exit(exit);

@@ -1,6 +1,6 @@
 package cn.tiaojie.launcher;
 
-import cn.tiaojie.testsupport.DevTokens;
+import cn.tiaojie.local.DevTokens;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import cn.tiaojie.contracts.mediator.v1.TeamRequest;
 import cn.tiaojie.platform.grpc.ProtoTime;
 import cn.tiaojie.platform.outbox.Outbox;
 import cn.tiaojie.platform.outbox.OutboxMessage;
-import cn.tiaojie.testsupport.DevTokens;
+import cn.tiaojie.local.DevTokens;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Parser;
 import io.quarkus.narayana.jta.QuarkusTransaction;

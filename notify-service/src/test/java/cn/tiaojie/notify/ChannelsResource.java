@@ -1,7 +1,7 @@
 package cn.tiaojie.notify;
 
-import cn.tiaojie.launcher.LocalChannels;
-import cn.tiaojie.launcher.SmsGatewaySimulator;
+import cn.tiaojie.local.LocalChannels;
+import cn.tiaojie.local.SmsGatewaySimulator;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;

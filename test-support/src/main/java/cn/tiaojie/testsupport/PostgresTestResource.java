@@ -1,5 +1,7 @@
 package cn.tiaojie.testsupport;
 
+import cn.tiaojie.local.DevTokens;
+import cn.tiaojie.local.LocalPostgres;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.sql.Connection;
 import java.sql.SQLException;

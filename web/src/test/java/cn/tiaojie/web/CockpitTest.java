@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.tiaojie.launcher.SuiteService;
-import cn.tiaojie.testsupport.DevTokens;
+import cn.tiaojie.local.DevTokens;
 import cn.tiaojie.web.supervisor.Period;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Download;

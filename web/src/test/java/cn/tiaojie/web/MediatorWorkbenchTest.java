@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.tiaojie.launcher.SmsGatewaySimulator;
+import cn.tiaojie.local.SmsGatewaySimulator;
 import cn.tiaojie.launcher.SuiteService;
 import cn.tiaojie.web.session.DemoUsers;
 import com.fasterxml.jackson.databind.JsonNode;

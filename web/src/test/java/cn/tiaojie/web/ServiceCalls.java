@@ -1,7 +1,7 @@
 package cn.tiaojie.web;
 
 import cn.tiaojie.launcher.SuiteService;
-import cn.tiaojie.testsupport.DevTokens;
+import cn.tiaojie.local.DevTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -1,12 +1,12 @@
 package cn.tiaojie.bench.cases;
 
-import cn.tiaojie.launcher.FreePorts;
+import cn.tiaojie.local.FreePorts;
 import cn.tiaojie.bench.KeepAliveHttp;
 import cn.tiaojie.bench.ParallelRequests;
 import cn.tiaojie.bench.ParallelRequests.Result;
 import cn.tiaojie.bench.ProcessCpu;
-import cn.tiaojie.testsupport.DevTokens;
-import cn.tiaojie.testsupport.LocalPostgres;
+import cn.tiaojie.local.DevTokens;
+import cn.tiaojie.local.LocalPostgres;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,6 +1,6 @@
 package cn.tiaojie.bench.notify;
 
-import cn.tiaojie.launcher.FreePorts;
+import cn.tiaojie.local.FreePorts;
 import cn.tiaojie.bench.ServiceCalls;
 
 import cn.tiaojie.contracts.common.v1.NoticeChannel;
@@ -9,11 +9,11 @@ import cn.tiaojie.contracts.notify.v1.NoticeRequest;
 import cn.tiaojie.contracts.notify.v1.NotifyServiceGrpc;
 import cn.tiaojie.contracts.notify.v1.Recipient;
 import cn.tiaojie.contracts.notify.v1.RecipientKind;
-import cn.tiaojie.launcher.SmsGatewaySimulator;
+import cn.tiaojie.local.SmsGatewaySimulator;
 import cn.tiaojie.launcher.Suite;
 import cn.tiaojie.launcher.SuiteService;
-import cn.tiaojie.testsupport.DevTokens;
-import cn.tiaojie.testsupport.LocalPostgres;
+import cn.tiaojie.local.DevTokens;
+import cn.tiaojie.local.LocalPostgres;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import java.io.IOException;

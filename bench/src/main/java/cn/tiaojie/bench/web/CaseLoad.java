@@ -2,7 +2,7 @@ package cn.tiaojie.bench.web;
 
 import cn.tiaojie.bench.KeepAliveHttp;
 import cn.tiaojie.bench.ParallelRequests;
-import cn.tiaojie.testsupport.DevTokens;
+import cn.tiaojie.local.DevTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package cn.tiaojie.bench.web;
 import cn.tiaojie.bench.KeepAliveHttp;
 import cn.tiaojie.bench.Latencies;
 import cn.tiaojie.bench.ProcessCpu;
-import cn.tiaojie.launcher.FreePorts;
+import cn.tiaojie.local.FreePorts;
 import cn.tiaojie.launcher.Suite;
 import cn.tiaojie.launcher.SuiteService;
 import java.nio.file.Files;

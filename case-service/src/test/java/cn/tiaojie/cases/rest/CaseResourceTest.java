@@ -20,7 +20,7 @@ import cn.tiaojie.cases.CaseStatus;
 import cn.tiaojie.cases.DisputeCase;
 import cn.tiaojie.cases.Fixtures;
 import cn.tiaojie.cases.SlaState;
-import cn.tiaojie.testsupport.DevTokens;
+import cn.tiaojie.local.DevTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;

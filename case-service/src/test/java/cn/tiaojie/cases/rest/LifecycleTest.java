@@ -22,7 +22,7 @@ import cn.tiaojie.contracts.notify.v1.RecipientKind;
 import cn.tiaojie.contracts.cases.v1.CaseServiceGrpc;
 import cn.tiaojie.contracts.cases.v1.PartyRating;
 import cn.tiaojie.platform.grpc.ProtoTime;
-import cn.tiaojie.testsupport.DevTokens;
+import cn.tiaojie.local.DevTokens;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -10,7 +10,7 @@ import static cn.tiaojie.cases.Fixtures.wageDispute;
 
 import cn.tiaojie.cases.Flow;
 import cn.tiaojie.contracts.cases.v1.CaseServiceGrpc;
-import cn.tiaojie.testsupport.DevTokens;
+import cn.tiaojie.local.DevTokens;
 import cn.tiaojie.testsupport.security.AccessMatrix;
 import cn.tiaojie.testsupport.security.ApiCall;
 import io.quarkus.grpc.GrpcClient;

@@ -7,7 +7,7 @@ import static io.restassured.RestAssured.given;
 
 import cn.tiaojie.cases.Flow;
 import cn.tiaojie.contracts.cases.v1.CaseServiceGrpc;
-import cn.tiaojie.testsupport.DevTokens;
+import cn.tiaojie.local.DevTokens;
 import io.restassured.http.ContentType;
 import java.time.LocalDate;
 import java.time.ZoneId;

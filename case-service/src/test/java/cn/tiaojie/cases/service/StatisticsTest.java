@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import cn.tiaojie.cases.Fixtures;
 import cn.tiaojie.cases.Flow;
 import cn.tiaojie.contracts.cases.v1.CaseServiceGrpc;
-import cn.tiaojie.testsupport.DevTokens;
+import cn.tiaojie.local.DevTokens;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -13,7 +13,7 @@ import cn.tiaojie.mediator.MediatorRole;
 import cn.tiaojie.mediator.Offer;
 import cn.tiaojie.mediator.TestWorld;
 import cn.tiaojie.mediator.service.TeamFormation;
-import cn.tiaojie.testsupport.DevTokens;
+import cn.tiaojie.local.DevTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -11,7 +11,7 @@ import cn.tiaojie.contracts.mediator.v1.TeamRequest;
 import cn.tiaojie.mediator.MediatorRole;
 import cn.tiaojie.mediator.TestWorld;
 import cn.tiaojie.mediator.service.TeamFormation;
-import cn.tiaojie.testsupport.DevTokens;
+import cn.tiaojie.local.DevTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;

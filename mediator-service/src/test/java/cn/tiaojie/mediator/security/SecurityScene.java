@@ -13,7 +13,7 @@ import cn.tiaojie.mediator.UnavailabilityKind;
 import cn.tiaojie.mediator.service.EarlierInvolvementRules;
 import cn.tiaojie.mediator.service.TeamFormation;
 import cn.tiaojie.mediator.service.TeamRules;
-import cn.tiaojie.testsupport.DevTokens;
+import cn.tiaojie.local.DevTokens;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.math.BigDecimal;

@@ -16,7 +16,7 @@ import static org.hamcrest.Matchers.nullValue;
 import cn.tiaojie.contracts.common.v1.NoticeChannel;
 import cn.tiaojie.contracts.notify.v1.NotifyServiceGrpc;
 import cn.tiaojie.notify.service.DeliveryDispatcher;
-import cn.tiaojie.testsupport.DevTokens;
+import cn.tiaojie.local.DevTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.inject.Inject;
 import java.net.URI;

@@ -19,7 +19,7 @@ import cn.tiaojie.contracts.notify.v1.NoticeKind;
 import cn.tiaojie.contracts.notify.v1.NoticeRequest;
 import cn.tiaojie.contracts.notify.v1.NotifyServiceGrpc;
 import cn.tiaojie.notify.service.DeliveryDispatcher;
-import cn.tiaojie.testsupport.DevTokens;
+import cn.tiaojie.local.DevTokens;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

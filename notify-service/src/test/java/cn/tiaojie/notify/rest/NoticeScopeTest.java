@@ -18,7 +18,7 @@ import cn.tiaojie.contracts.notify.v1.NotifyServiceGrpc;
 import cn.tiaojie.notify.Notice;
 import cn.tiaojie.notify.RecordingCaseService;
 import cn.tiaojie.notify.scope.CaseScopes;
-import cn.tiaojie.testsupport.DevTokens;
+import cn.tiaojie.local.DevTokens;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -24,7 +24,7 @@ import cn.tiaojie.notify.RecordingCaseService;
 import cn.tiaojie.notify.link.NoticeLinks;
 import cn.tiaojie.notify.service.DeliveryDispatcher;
 import cn.tiaojie.platform.outbox.OutboxRelay;
-import cn.tiaojie.testsupport.DevTokens;
+import cn.tiaojie.local.DevTokens;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -17,7 +17,7 @@ import cn.tiaojie.notify.RecordingCaseService;
 import cn.tiaojie.notify.link.NoticeLinks;
 import cn.tiaojie.notify.service.DeliveryDispatcher;
 import cn.tiaojie.notify.service.DeliveryDispatcherTest;
-import cn.tiaojie.testsupport.DevTokens;
+import cn.tiaojie.local.DevTokens;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class DevKeyGuard {
 
-    /** SHA-256 of the DER encoding of the DEV-ONLY public and private keys (test-support/dev-keys). */
+    /** SHA-256 of the DER encoding of the DEV-ONLY public and private keys (local-infra/dev-keys). */
     static final Set<String> DEV_ONLY_KEY_FINGERPRINTS = Set.of(
             "f13892392ec8a096cb82c9f727bdec8072ecdf587595079dfd089a8ba6651a44",
             "75de0cb3964f5078416334e0c811d003e281d227f1a0818d24df40a197d52e71");

@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.not;
 import cn.tiaojie.contracts.scheduling.v1.Hearing;
 import cn.tiaojie.contracts.scheduling.v1.HearingRequest;
 import cn.tiaojie.contracts.scheduling.v1.SchedulingServiceGrpc;
-import cn.tiaojie.testsupport.DevTokens;
+import cn.tiaojie.local.DevTokens;
 import cn.tiaojie.testsupport.security.AccessMatrix;
 import cn.tiaojie.testsupport.security.ApiCall;
 import io.quarkus.grpc.GrpcClient;

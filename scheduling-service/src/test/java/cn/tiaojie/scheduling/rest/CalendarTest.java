@@ -18,7 +18,7 @@ import cn.tiaojie.contracts.scheduling.v1.SchedulingServiceGrpc;
 import cn.tiaojie.platform.grpc.ProtoTime;
 import cn.tiaojie.scheduling.ICalendars;
 import cn.tiaojie.scheduling.Outboxes;
-import cn.tiaojie.testsupport.DevTokens;
+import cn.tiaojie.local.DevTokens;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.ZonedDateTime;

@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.hasSize;
 import cn.tiaojie.contracts.scheduling.v1.Hearing;
 import cn.tiaojie.contracts.scheduling.v1.HearingRequest;
 import cn.tiaojie.contracts.scheduling.v1.SchedulingServiceGrpc;
-import cn.tiaojie.testsupport.DevTokens;
+import cn.tiaojie.local.DevTokens;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;

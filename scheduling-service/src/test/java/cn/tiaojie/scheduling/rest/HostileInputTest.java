@@ -12,7 +12,7 @@ import cn.tiaojie.contracts.scheduling.v1.HearingRequest;
 import cn.tiaojie.contracts.scheduling.v1.SchedulingServiceGrpc;
 import cn.tiaojie.scheduling.PlanJob;
 import cn.tiaojie.testsupport.DatabaseFingerprint;
-import cn.tiaojie.testsupport.DevTokens;
+import cn.tiaojie.local.DevTokens;
 import cn.tiaojie.testsupport.security.ApiCall;
 import cn.tiaojie.testsupport.security.HostileRequests;
 import io.agroal.api.AgroalDataSource;

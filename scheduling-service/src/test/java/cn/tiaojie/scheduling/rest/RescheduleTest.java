@@ -25,7 +25,7 @@ import cn.tiaojie.scheduling.ICalendars;
 import cn.tiaojie.scheduling.Outboxes;
 import cn.tiaojie.scheduling.grpc.FakeMediatorService;
 import cn.tiaojie.scheduling.service.TimeRange;
-import cn.tiaojie.testsupport.DevTokens;
+import cn.tiaojie.local.DevTokens;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

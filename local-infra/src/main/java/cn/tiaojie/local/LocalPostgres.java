@@ -1,4 +1,4 @@
-package cn.tiaojie.testsupport;
+package cn.tiaojie.local;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

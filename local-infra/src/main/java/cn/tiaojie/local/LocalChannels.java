@@ -1,4 +1,4 @@
-package cn.tiaojie.launcher;
+package cn.tiaojie.local;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;

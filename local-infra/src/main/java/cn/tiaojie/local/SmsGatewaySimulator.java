@@ -1,4 +1,4 @@
-package cn.tiaojie.launcher;
+package cn.tiaojie.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,4 +1,4 @@
-package cn.tiaojie.launcher;
+package cn.tiaojie.local;
 
 import java.io.IOException;
 import java.net.InetAddress;

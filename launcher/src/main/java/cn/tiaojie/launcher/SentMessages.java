@@ -13,11 +13,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@code ./tiaojie outbox [--json]}: what the running suite's SMS gateway and SMTP server received. */
-final class Outbox {
+final class SentMessages {
 
     private static final Pattern FIELD = Pattern.compile("\"(to|receivedAt|body|subject|text|fileName|size)\":(\"((?:[^\"\\\\]|\\\\.)*)\"|\\d+)");
 
-    private Outbox() {
+    private SentMessages() {
     }
 
     static int print(Path root, boolean json, PrintStream out) throws IOException, InterruptedException {

@@ -1,4 +1,4 @@
-package cn.tiaojie.testsupport;
+package cn.tiaojie.local;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;

@@ -1,4 +1,4 @@
-package cn.tiaojie.launcher;
+package cn.tiaojie.local;
 
 /** Just enough JSON writing for the launcher's own small answers, so it needs no JSON library. */
 final class Json {
