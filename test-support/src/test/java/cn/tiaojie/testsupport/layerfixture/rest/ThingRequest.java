@@ -1,0 +1,4 @@
+package cn.tiaojie.testsupport.layerfixture.rest;
+
+public record ThingRequest(String name) {
+}
