@@ -16,7 +16,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -48,12 +47,11 @@ public class OutboxRelay {
     private final ManagedExecutor executor;
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
 
-    OutboxRelay(EntityManager em, Instance<OutboxHandler> handlers, ManagedExecutor executor,
-            @ConfigProperty(name = "tiaojie.outbox.relay-enabled", defaultValue = "true") boolean enabled) {
+    OutboxRelay(EntityManager em, Instance<OutboxHandler> handlers, ManagedExecutor executor, OutboxConfig config) {
         this.em = em;
         this.handlerBeans = handlers;
         this.executor = executor;
-        this.enabled = enabled;
+        this.enabled = config.relayEnabled();
     }
 
     /** Relays soon on a worker thread; wake-ups that arrive while one is pending fold into it. */

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,10 +22,9 @@ public class OutboxRetention {
     private final EntityManager em;
     private final Duration retention;
 
-    OutboxRetention(EntityManager em,
-            @ConfigProperty(name = "tiaojie.outbox.delivered-retention", defaultValue = "P7D") Duration retention) {
+    OutboxRetention(EntityManager em, OutboxConfig config) {
         this.em = em;
-        this.retention = retention;
+        this.retention = config.deliveredRetention();
     }
 
     @Scheduled(every = "${tiaojie.outbox.retention-check-interval:1h}", delayed = "1m",

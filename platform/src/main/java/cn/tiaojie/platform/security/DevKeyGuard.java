@@ -31,13 +31,13 @@ public class DevKeyGuard {
             @ConfigProperty(name = "quarkus.profile") String profile,
             @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> publicKeyLocation,
             @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> publicKey,
-            @ConfigProperty(name = "tiaojie.service-token.signing-key-location") Optional<String> signingKeyLocation) {
+            ServiceTokenConfig serviceToken) {
         if (!"prod".equals(profile)) {
             return;
         }
         publicKey.ifPresent(pem -> refuseDevKey("mp.jwt.verify.publickey", pem));
         publicKeyLocation.ifPresent(location -> refuseDevKey("mp.jwt.verify.publickey.location", read(location)));
-        signingKeyLocation.ifPresent(location -> refuseDevKey("tiaojie.service-token.signing-key-location", read(location)));
+        serviceToken.signingKeyLocation().ifPresent(location -> refuseDevKey("tiaojie.service-token.signing-key-location", read(location)));
     }
 
     static void refuseDevKey(String property, String pem) {

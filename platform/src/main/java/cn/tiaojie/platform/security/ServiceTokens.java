@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -39,14 +40,15 @@ public class ServiceTokens {
     private String token;
     private Instant renewAt = Instant.MIN;
 
-    ServiceTokens(@ConfigProperty(name = "tiaojie.service-token.signing-key-location") Optional<String> signingKeyLocation,
-            @ConfigProperty(name = "tiaojie.service-token.token-endpoint") Optional<URI> tokenEndpoint,
-            @ConfigProperty(name = "tiaojie.service-token.client-id", defaultValue = "${quarkus.application.name}") String clientId,
-            @ConfigProperty(name = "tiaojie.service-token.client-secret") Optional<String> clientSecret,
-            @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
-            @ConfigProperty(name = "tiaojie.service-token.audience", defaultValue = "tiaojie") String audience,
-            @ConfigProperty(name = "tiaojie.service-token.lifetime", defaultValue = "PT5M") Duration lifetime,
+    @Inject
+    ServiceTokens(ServiceTokenConfig config, @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
             ObjectMapper json) {
+        this(config.signingKeyLocation(), config.tokenEndpoint(), config.clientId(), config.clientSecret(), issuer,
+                config.audience(), config.lifetime(), json);
+    }
+
+    ServiceTokens(Optional<String> signingKeyLocation, Optional<URI> tokenEndpoint, String clientId,
+            Optional<String> clientSecret, String issuer, String audience, Duration lifetime, ObjectMapper json) {
         this.signingKeyLocation = signingKeyLocation;
         this.tokenEndpoint = tokenEndpoint;
         this.clientId = clientId;
