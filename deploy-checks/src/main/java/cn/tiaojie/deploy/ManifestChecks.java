@@ -97,7 +97,9 @@ public final class ManifestChecks {
         List<Manifest> objects = render(dir, problems);
         // what the cluster receives, patches merged in, must itself be valid
         objects.forEach(m -> problems.addAll(ApiModels.validate(m)));
-        problems.addAll(WorkloadRules.check(objects, secretTemplates()));
+        List<Manifest> secretTemplates = secretTemplates();
+        problems.addAll(WorkloadRules.check(objects, secretTemplates));
+        BackupRules.check(objects, secretTemplates, problems);
         objects.stream().filter(m -> m.is("Secret")).forEach(s -> problems.add(s.where()
                 + ": Secrets are not applied with the manifests; keep them as templates in k8s/secrets"));
         return problems;

@@ -14,15 +14,22 @@ import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1ResourceRequirements;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Schemas for the two kinds client-java has no model of. They cover the fields this repository uses (and a few
+ * Schemas for the kinds client-java has no model of (kustomize's, CloudNativePG's and its backup plugin's). They cover the fields this repository uses (and a few
  * neighbours an operator is likely to add); anything else is refused rather than passed unchecked.
  */
 final class OwnSchemas {
 
     static final String KUSTOMIZATION = "kustomize.config.k8s.io/v1beta1 Kustomization";
     static final String CNPG_CLUSTER = "postgresql.cnpg.io/v1 Cluster";
+    static final String CNPG_SCHEDULED_BACKUP = "postgresql.cnpg.io/v1 ScheduledBackup";
+    static final String BARMAN_OBJECT_STORE = "barmancloud.cnpg.io/v1 ObjectStore";
+    /** The Barman Cloud plugin's name, as a Cluster and a ScheduledBackup name it. */
+    static final String BARMAN_PLUGIN = "barman-cloud.cloudnative-pg.io";
+
+    private static final Schema SECRET_KEY = object().required("name", string()).required("key", string());
 
     /** The subset of kustomize the renderer ({@link Kustomize}) implements; other fields would be ignored there. */
     private static final Schema KUSTOMIZATION_SCHEMA = object()
@@ -69,21 +76,71 @@ final class OwnSchemas {
                             .optional("enablePodAntiAffinity", bool())
                             .optional("topologyKey", string())
                             .optional("podAntiAffinityType", oneOf("preferred", "required")))
-                    .optional("monitoring", object().optional("enablePodMonitor", bool())));
+                    .optional("monitoring", object().optional("enablePodMonitor", bool()))
+                    .optional("plugins", listOf(object()
+                            .required("name", string())
+                            .optional("enabled", bool())
+                            .optional("isWALArchiver", bool())
+                            .optional("parameters", mapOf(string())))));
+
+    /** CloudNativePG's ScheduledBackup (cron with seconds first). */
+    private static final Schema SCHEDULED_BACKUP_SCHEMA = object()
+            .required("apiVersion", oneOf("postgresql.cnpg.io/v1"))
+            .required("kind", oneOf("ScheduledBackup"))
+            .required("metadata", model(V1ObjectMeta.class))
+            .required("spec", object()
+                    .required("schedule", string())
+                    .optional("immediate", bool())
+                    .optional("suspend", bool())
+                    .optional("backupOwnerReference", oneOf("none", "self", "cluster"))
+                    .required("cluster", object().required("name", string()))
+                    .optional("target", oneOf("primary", "prefer-standby"))
+                    .optional("method", oneOf("plugin", "barmanObjectStore", "volumeSnapshot"))
+                    .optional("pluginConfiguration", object()
+                            .required("name", string()).optional("parameters", mapOf(string()))));
+
+    /** The Barman Cloud plugin's ObjectStore, for an S3-compatible store. */
+    private static final Schema OBJECT_STORE_SCHEMA = object()
+            .required("apiVersion", oneOf("barmancloud.cnpg.io/v1"))
+            .required("kind", oneOf("ObjectStore"))
+            .required("metadata", model(V1ObjectMeta.class))
+            .required("spec", object()
+                    .optional("retentionPolicy", string())
+                    .required("configuration", object()
+                            .required("destinationPath", string())
+                            .optional("endpointURL", string())
+                            .optional("endpointCA", SECRET_KEY)
+                            .required("s3Credentials", object()
+                                    .optional("accessKeyId", SECRET_KEY)
+                                    .optional("secretAccessKey", SECRET_KEY)
+                                    .optional("region", SECRET_KEY)
+                                    .optional("inheritFromIAMRole", bool()))
+                            .optional("wal", object()
+                                    .optional("compression", oneOf("gzip", "bzip2", "snappy", "lz4", "xz", "zstd"))
+                                    .optional("encryption", oneOf("AES256", "aws:kms"))
+                                    .optional("maxParallel", integer(1)))
+                            .optional("data", object()
+                                    .optional("compression", oneOf("gzip", "bzip2", "snappy", "lz4", "xz", "zstd"))
+                                    .optional("encryption", oneOf("AES256", "aws:kms"))
+                                    .optional("jobs", integer(1)))));
 
     private OwnSchemas() {
     }
 
+    private static final Map<String, Schema> BY_KIND = Map.of(
+            KUSTOMIZATION, KUSTOMIZATION_SCHEMA,
+            CNPG_CLUSTER, CLUSTER_SCHEMA,
+            CNPG_SCHEDULED_BACKUP, SCHEDULED_BACKUP_SCHEMA,
+            BARMAN_OBJECT_STORE, OBJECT_STORE_SCHEMA);
+
     static boolean covers(Manifest manifest) {
-        String gvk = manifest.apiVersion() + " " + manifest.kind();
-        return KUSTOMIZATION.equals(gvk) || CNPG_CLUSTER.equals(gvk);
+        return BY_KIND.containsKey(manifest.apiVersion() + " " + manifest.kind());
     }
 
     static List<String> validate(Manifest manifest) {
-        String gvk = manifest.apiVersion() + " " + manifest.kind();
         List<String> problems = new ArrayList<>();
         String where = manifest.file() + "#" + manifest.document();
-        (KUSTOMIZATION.equals(gvk) ? KUSTOMIZATION_SCHEMA : CLUSTER_SCHEMA).check(manifest.body(), where, problems);
+        BY_KIND.get(manifest.apiVersion() + " " + manifest.kind()).check(manifest.body(), where, problems);
         return problems;
     }
 

@@ -309,7 +309,7 @@ public final class WorkloadRules {
         }
     }
 
-    private static void require(Manifest user, String kind, String name, String key, List<Manifest> candidates,
+    static void require(Manifest user, String kind, String name, String key, List<Manifest> candidates,
             List<String> problems) {
         Manifest found = candidates.stream().filter(m -> m.is(kind) && m.name().equals(name)).findFirst().orElse(null);
         if (found == null) {

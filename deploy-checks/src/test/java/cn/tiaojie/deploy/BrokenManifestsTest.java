@@ -173,6 +173,36 @@ class BrokenManifestsTest {
     }
 
     @Test
+    void aDatabaseThatArchivesNoWalIsReported() throws IOException {
+        edit("base/databases.yaml", "      isWALArchiver: true\n      parameters:\n        barmanObjectName: case-db-backups",
+                "      isWALArchiver: false\n      parameters:\n        barmanObjectName: case-db-backups");
+
+        assertReports(checks.rules("overlays/prod"), "Cluster/case-db", "archives no WAL");
+    }
+
+    @Test
+    void aDatabaseWithoutScheduledBaseBackupsIsReported() throws IOException {
+        edit("base/backups.yaml", "  cluster:\n    name: mediator-db\n", "  cluster:\n    name: mediator-dbx\n");
+
+        assertReports(checks.rules("base"), "Cluster/mediator-db", "no ScheduledBackup");
+    }
+
+    @Test
+    void anObjectStoreWithoutRetentionIsReported() throws IOException {
+        edit("base/backups.yaml", "  name: notify-db-backups\n  labels:\n    app.kubernetes.io/part-of: tiaojie\nspec:\n  retentionPolicy: \"30d\"\n",
+                "  name: notify-db-backups\n  labels:\n    app.kubernetes.io/part-of: tiaojie\nspec:\n");
+
+        assertReports(checks.rules("base"), "ObjectStore/notify-db-backups", "no retentionPolicy");
+    }
+
+    @Test
+    void twoDatabasesArchivingIntoOneStoreAreReported() throws IOException {
+        edit("base/databases.yaml", "        barmanObjectName: scheduling-db-backups", "        barmanObjectName: case-db-backups");
+
+        assertReports(checks.rules("base"), "Cluster/scheduling-db", "shares ObjectStore case-db-backups");
+    }
+
+    @Test
     void anUnknownFieldInADatabaseClusterIsRejected() throws IOException {
         edit("base/databases.yaml", "  instances: 1\n  imageName: ghcr.io/cloudnative-pg/postgresql:17.5\n  primaryUpdateStrategy: unsupervised\n  bootstrap:\n    initdb:\n      database: case_db",
                 "  instance: 1\n  imageName: ghcr.io/cloudnative-pg/postgresql:17.5\n  primaryUpdateStrategy: unsupervised\n  bootstrap:\n    initdb:\n      database: case_db");
@@ -321,6 +351,13 @@ class BrokenManifestsTest {
         int at = text.indexOf(from, text.indexOf(anchor));
         assertTrue(text.contains(anchor) && at >= 0, () -> file + " no longer contains the text this test edits: " + from);
         Files.writeString(path, text.substring(0, at) + to + text.substring(at + from.length()));
+    }
+
+    /** One problem names the object and says what is wrong with it. */
+    private static void assertReports(List<String> problems, String object, String expected) {
+        assertTrue(problems.stream().anyMatch(p -> p.contains(object) && p.contains(expected)),
+                () -> "expected a problem of " + object + " containing \"" + expected + "\", got:\n  "
+                        + String.join("\n  ", problems));
     }
 
     private static void assertReports(List<String> problems, String expected) {
