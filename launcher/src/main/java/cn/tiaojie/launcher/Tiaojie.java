@@ -1,6 +1,8 @@
 package cn.tiaojie.launcher;
 
 import cn.tiaojie.local.DevTokens;
+import cn.tiaojie.local.LocalBackups;
+import cn.tiaojie.local.LocalPostgres;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -19,7 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** The local command line: {@code up}, {@code down}, {@code status} and {@code token}. */
+/** The local command line: {@code up}, {@code down}, {@code status}, {@code token}, {@code outbox}, {@code backup}, {@code restore}. */
 public final class Tiaojie {
 
     private static final PrintStream OUT = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -37,6 +39,8 @@ public final class Tiaojie {
             case "status" -> status();
             case "token" -> token(rest);
             case "outbox" -> SentMessages.print(root, rest.contains("--json"), OUT);
+            case "backup" -> backup(Suite.Options.local(root), rest);
+            case "restore" -> restore(Suite.Options.local(root), rest);
             default -> help();
         };
         System.exit(exit);
@@ -179,6 +183,73 @@ public final class Tiaojie {
         }
     }
 
+    /** An online backup of every database, taken whether the suite runs or not. */
+    static int backup(Suite.Options options, List<String> args) throws IOException {
+        if (!Files.exists(options.dataDirectory().resolve("PG_VERSION"))) {
+            OUT.println("There is no local data to back up yet (./tiaojie up creates it).");
+            return 1;
+        }
+        Path zip = args.isEmpty()
+                ? options.stateDirectory().resolve("backups").resolve("tiaojie-" + java.time.LocalDateTime.now()
+                        .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".zip")
+                : Path.of(args.getFirst()).toAbsolutePath();
+        Files.createDirectories(zip.getParent());
+        if (runningSuite(options.stateDirectory().resolve("suite.pid")).isPresent()) {
+            try (java.sql.Connection superuser = LocalPostgres.superuser(options.postgresPort())) {
+                LocalBackups.backup(superuser, options.dataDirectory(), zip);
+            } catch (java.sql.SQLException e) {
+                OUT.println("Could not back up the running suite's PostgreSQL: " + e.getMessage());
+                return 1;
+            }
+        } else {
+            try (LocalPostgres postgres = LocalPostgres.start(options.dataDirectory(), options.postgresPort())) {
+                postgres.backupTo(zip);
+            }
+        }
+        OUT.println("Backed up every database to " + zip + " (" + Files.size(zip) / 1024 + " KiB).");
+        return 0;
+    }
+
+    /** Puts a backup in place of the local data; the data it replaces is kept beside it. */
+    static int restore(Suite.Options options, List<String> args) throws IOException {
+        if (args.isEmpty()) {
+            OUT.println("usage: ./tiaojie restore FILE (a zip written by ./tiaojie backup)");
+            return 1;
+        }
+        if (runningSuite(options.stateDirectory().resolve("suite.pid")).isPresent()) {
+            OUT.println("The suite is running: ./tiaojie down first.");
+            return 1;
+        }
+        Path zip = Path.of(args.getFirst()).toAbsolutePath();
+        if (!Files.isRegularFile(zip)) {
+            OUT.println("No such backup: " + zip);
+            return 1;
+        }
+        Path data = options.dataDirectory();
+        Path incoming = data.resolveSibling(data.getFileName() + ".restoring");
+        deleteTree(incoming);
+        LocalBackups.restore(zip, incoming);
+        Path kept = null;
+        if (Files.exists(data)) {
+            kept = data.resolveSibling(data.getFileName() + ".before-restore-" + System.currentTimeMillis());
+            Files.move(data, kept);
+        }
+        Files.move(incoming, data);
+        OUT.println("Restored " + zip + "; ./tiaojie up starts the suite on it."
+                + (kept == null ? "" : " The data it replaced is in " + options.root().relativize(kept) + "."));
+        return 0;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
     private static Optional<ProcessHandle> runningSuite(Path pidFile) {
         try {
             if (!Files.exists(pidFile)) {
@@ -232,6 +303,8 @@ public final class Tiaojie {
                   status   readiness of the workbench and the four services
                   token    ROLE [--sub ID] [--center C] [--area A] [--case ID] [--party ID]: a DEV-ONLY token
                   outbox   [--json] the SMS and e-mails the local gateway and SMTP server received
+                  backup   [FILE] every database into a zip (default .tiaojie/backups/), running or not
+                  restore  FILE   put a backup in place of the local data (the suite stopped; the old data is kept)
                 """);
         return 0;
     }

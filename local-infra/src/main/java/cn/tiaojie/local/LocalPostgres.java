@@ -19,9 +19,11 @@ import java.util.Map;
 public final class LocalPostgres implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
 
-    private LocalPostgres(EmbeddedPostgres postgres) {
+    private LocalPostgres(EmbeddedPostgres postgres, Path dataDirectory) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
     }
 
     /** An empty server on a free port, gone when closed. */
@@ -54,10 +56,27 @@ public final class LocalPostgres implements AutoCloseable {
             if (dataDirectory != null) {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
-            return new LocalPostgres(builder.start());
+            return new LocalPostgres(builder.start(), dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
         }
+    }
+
+    /** An online backup of the whole server into {@code zip}, while it serves (see {@link LocalBackups}). */
+    public void backupTo(Path zip) {
+        if (dataDirectory == null) {
+            throw new IllegalStateException("a throw-away server keeps no data to back up");
+        }
+        try (Connection superuser = postgres.getPostgresDatabase().getConnection()) {
+            LocalBackups.backup(superuser, dataDirectory, zip);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not back up " + dataDirectory, e);
+        }
+    }
+
+    /** A connection to the server as its superuser, for a local tool that needs one. */
+    public static Connection superuser(int port) throws SQLException {
+        return java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
     }
 
     public int port() {
