@@ -290,6 +290,41 @@ public final class ManifestChecks {
         }
     }
 
+    /**
+     * On what {@code k8s/<dir>} renders: every service reaches its database over TLS that verifies the server
+     * ({@code sslmode=verify-full}), against the CA CloudNativePG made for that cluster (Secret {@code <cluster>-ca}),
+     * mounted where the JDBC URL's {@code sslrootcert} looks.
+     */
+    public List<String> databaseTransport(String dir) {
+        List<String> problems = new ArrayList<>();
+        List<Manifest> objects = render(dir, problems);
+        for (Manifest deployment : objects.stream().filter(m -> m.is("Deployment")).toList()) {
+            String url = environment(deployment, objects).get("QUARKUS_DATASOURCE_JDBC_URL");
+            if (url == null) {
+                continue;
+            }
+            Map<String, String> parameters = Databases.parameters(url);
+            if (!"verify-full".equals(parameters.get("sslmode"))) {
+                problems.add(deployment.where() + ": connects to its database without sslmode=verify-full (" + url + ")");
+                continue;
+            }
+            String rootCert = parameters.get("sslrootcert");
+            String caSecret = Databases.clusterOf(url) + "-ca";
+            JsonObject podSpec = Json.path(deployment.body(), "spec", "template", "spec");
+            JsonObject container = Json.objects(podSpec, "containers").stream().findFirst().orElse(new JsonObject());
+            boolean mounted = rootCert != null && Json.objects(container, "volumeMounts").stream()
+                    .filter(mount -> rootCert.startsWith(Json.string(mount, "mountPath") + "/"))
+                    .anyMatch(mount -> Json.objects(podSpec, "volumes").stream()
+                            .anyMatch(v -> Json.string(v, "name").equals(Json.string(mount, "name"))
+                                    && caSecret.equals(Json.string(Json.object(v, "secret"), "secretName"))));
+            if (!mounted) {
+                problems.add(deployment.where() + ": sslrootcert " + rootCert + " is not a mounted file of Secret "
+                        + caSecret + " (the database cluster's CA)");
+            }
+        }
+        return problems;
+    }
+
     /** The environment a Deployment's first container receives from its ConfigMaps and literal values. */
     static Map<String, String> environment(Manifest deployment, List<Manifest> objects) {
         Map<String, String> env = new HashMap<>();

@@ -203,6 +203,20 @@ class BrokenManifestsTest {
     }
 
     @Test
+    void aServiceThatDoesNotVerifyItsDatabaseInProductionIsReported() throws IOException {
+        edit("overlays/prod/config.yaml", "mediator_db?sslmode=verify-full", "mediator_db?sslmode=require");
+
+        assertReports(checks.databaseTransport("overlays/prod"), "Deployment/mediator-service", "without sslmode=verify-full");
+    }
+
+    @Test
+    void aDatabaseCaThatIsNotMountedIsReported() throws IOException {
+        edit("overlays/prod/database-tls.yaml", "            secretName: notify-db-ca", "            secretName: case-db-ca");
+
+        assertReports(checks.databaseTransport("overlays/prod"), "Deployment/notify-service", "not a mounted file of Secret notify-db-ca");
+    }
+
+    @Test
     void anUnknownFieldInADatabaseClusterIsRejected() throws IOException {
         edit("base/databases.yaml", "  instances: 1\n  imageName: ghcr.io/cloudnative-pg/postgresql:17.5\n  primaryUpdateStrategy: unsupervised\n  bootstrap:\n    initdb:\n      database: case_db",
                 "  instance: 1\n  imageName: ghcr.io/cloudnative-pg/postgresql:17.5\n  primaryUpdateStrategy: unsupervised\n  bootstrap:\n    initdb:\n      database: case_db");

@@ -53,6 +53,11 @@ class RepositoryManifestsTest {
         assertNoProblems(checks.ingressRoutes(dir));
     }
 
+    @Test
+    void inProductionEveryServiceVerifiesItsDatabaseOverTls() {
+        assertNoProblems(checks.databaseTransport("overlays/prod"));
+    }
+
     static void assertNoProblems(List<String> problems) {
         assertEquals(List.of(), problems, () -> problems.size() + " problem(s):\n  " + String.join("\n  ", problems));
     }
