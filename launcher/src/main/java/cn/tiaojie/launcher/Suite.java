@@ -81,7 +81,10 @@ public final class Suite implements AutoCloseable {
     }
 
     private final Options options;
-    private final LocalPostgres postgres;
+    private LocalPostgres postgres;
+    /** kept across a stop and start of the database, so the services' URLs stay right */
+    private final int postgresPort;
+    private Path publicKey;
     private LocalChannels channels;
     /** every process the suite started, by module, in the order they started */
     private final Map<String, Process> processes = new LinkedHashMap<>();
@@ -92,6 +95,7 @@ public final class Suite implements AutoCloseable {
     private Suite(Options options, LocalPostgres postgres) {
         this.options = options;
         this.postgres = postgres;
+        this.postgresPort = postgres.port();
     }
 
     public static Suite start(Options options, Duration readyTimeout) {
@@ -117,6 +121,7 @@ public final class Suite implements AutoCloseable {
             }
             Path publicKey = options.stateDirectory().resolve("DEV-ONLY-jwt-public.pem");
             Files.writeString(publicKey, DevTokens.publicKeyPem());
+            suite.publicKey = publicKey;
             // the services sign their service tokens, and the workbench its demo users' tokens, with the DEV-ONLY key
             Files.writeString(suite.devSigningKey(), DevTokens.privateKeyPem());
             suite.channels = LocalChannels.start();
@@ -161,7 +166,7 @@ public final class Suite implements AutoCloseable {
     }
 
     public int postgresPort() {
-        return postgres.port();
+        return postgresPort;
     }
 
     /** How the services came up, in the order they started. */
@@ -272,6 +277,46 @@ public final class Suite implements AutoCloseable {
             sleep(100);
         }
         throw new IllegalStateException(module + " was not ready within " + timeout + "; see " + logFile(module));
+    }
+
+    /** Ends a service's process at once (SIGKILL), as a crash or an evicted pod would: it finishes nothing. */
+    public void kill(SuiteService service) {
+        Process process = processes.get(service.module);
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts a service again after {@link #kill}, on its port; returns when it is ready. */
+    public Started relaunch(SuiteService service, Duration readyTimeout) {
+        if (processes.get(service.module).isAlive()) {
+            throw new IllegalStateException(service.module + " is still running");
+        }
+        try {
+            long launched = System.nanoTime();
+            Process process = launch(service.module, options.ports().get(service), serviceProperties(service, publicKey));
+            long readyMillis = awaitReady(service.module, url(service), launched, readyTimeout);
+            return new Started(service, process.pid(), readyMillis, rssKiB(process.pid()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the database under the running services (a fast shutdown: their connections break). */
+    public void stopDatabase() {
+        if (options.dataDirectory() == null) {
+            throw new IllegalStateException("a throw-away database cannot be started again: give the suite a data directory");
+        }
+        postgres.close();
+    }
+
+    /** Starts the database again on its data directory and port, after {@link #stopDatabase()}. */
+    public void startDatabase() {
+        postgres = LocalPostgres.start(options.dataDirectory(), postgresPort);
     }
 
     /** Resident set size from /proc, or -1 where there is no /proc. */

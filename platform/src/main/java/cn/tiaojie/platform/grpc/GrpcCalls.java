@@ -1,5 +1,6 @@
 package cn.tiaojie.platform.grpc;
 
+import cn.tiaojie.platform.persistence.SqlStates;
 import cn.tiaojie.platform.problem.ProblemException;
 import io.grpc.Status;
 import io.smallrye.mutiny.Uni;
@@ -18,6 +19,12 @@ public final class GrpcCalls {
             return Uni.createFrom().failure(statusOf(e).withDescription(e.getMessage()).asRuntimeException());
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+        } catch (RuntimeException e) {
+            if (SqlStates.databaseUnreachable(e)) {
+                // the caller's outbox tries again later
+                return Uni.createFrom().failure(Status.UNAVAILABLE.withDescription("database unreachable").asRuntimeException());
+            }
+            throw e;
         }
     }
 

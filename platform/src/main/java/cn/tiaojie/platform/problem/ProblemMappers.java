@@ -1,5 +1,7 @@
 package cn.tiaojie.platform.problem;
 
+import cn.tiaojie.platform.persistence.SqlStates;
+
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -91,6 +93,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (SqlStates.databaseUnreachable(e)) {
+            // the database failed, not the request: the client may try again
+            LOG.warnf("the database is out of reach on %s: %s", uri.getPath(), e.getMessage());
+            return Response.fromResponse(Problem.of(503, "Service unavailable",
+                    "the database cannot be reached for a moment; try again shortly").withInstance(uri.getPath())
+                    .toResponse()).header("Retry-After", "5").build();
+        }
         LOG.errorf(e, "unexpected error on %s", uri.getPath());
         return Problem.of(500, "Internal error", "the request could not be completed").withInstance(uri.getPath())
                 .toResponse();
