@@ -5,17 +5,18 @@ import cn.tiaojie.contracts.notify.v1.NoticeAccepted;
 import cn.tiaojie.contracts.notify.v1.NoticeRequest;
 import cn.tiaojie.contracts.notify.v1.NoticeStatus;
 import cn.tiaojie.contracts.notify.v1.NotifyService;
-import cn.tiaojie.notify.Delivery;
-import cn.tiaojie.notify.Notice;
-import cn.tiaojie.notify.service.NoticeIntake;
+import cn.tiaojie.contracts.notify.v1.Recipient;
+import cn.tiaojie.notify.model.Channel;
+import cn.tiaojie.notify.service.Notices;
+import cn.tiaojie.notify.service.intake.NoticeCommand;
+import cn.tiaojie.notify.service.intake.NoticeIntake;
 import cn.tiaojie.platform.grpc.GrpcCalls;
 import cn.tiaojie.platform.grpc.ProtoTime;
 import cn.tiaojie.platform.problem.ProblemException;
 import io.quarkus.grpc.GrpcService;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Notices as the other services send them. */
@@ -24,15 +25,17 @@ import java.util.UUID;
 public class NotifyGrpcService implements NotifyService {
 
     private final NoticeIntake intake;
+    private final Notices notices;
 
-    NotifyGrpcService(NoticeIntake intake) {
+    NotifyGrpcService(NoticeIntake intake, Notices notices) {
         this.intake = intake;
+        this.notices = notices;
     }
 
     @Override
     public Uni<NoticeAccepted> sendNotice(NoticeRequest request) {
         return GrpcCalls.answer(() -> {
-            NoticeIntake.Accepted accepted = intake.accept(request);
+            NoticeIntake.Accepted accepted = intake.accept(command(request));
             return NoticeAccepted.newBuilder().setNoticeId(accepted.noticeId().toString())
                     .setCreated(accepted.created()).build();
         });
@@ -40,19 +43,28 @@ public class NotifyGrpcService implements NotifyService {
 
     @Override
     public Uni<NoticeStatus> getNoticeStatus(GetNoticeStatusRequest request) {
-        return GrpcCalls.answer(() -> QuarkusTransaction.requiringNew().call(() -> status(request.getNoticeId())));
+        return GrpcCalls.answer(() -> status(request.getNoticeId()));
     }
 
-    private static NoticeStatus status(String noticeId) {
+    /** The request in the service's terms; channels this build does not know are left out. */
+    static NoticeCommand command(NoticeRequest request) {
+        NoticeCommand.Recipient recipient = null;
+        if (request.hasRecipient()) {
+            Recipient r = request.getRecipient();
+            recipient = new NoticeCommand.Recipient(r.getKind(), r.getId(), r.getName(), r.getPhone(), r.getEmail(),
+                    r.getLanguage(), r.getChannelsList().stream().map(Channel::of).flatMap(Optional::stream).toList());
+        }
+        return new NoticeCommand(request.getIdempotencyKey(), request.getKind(), request.getCaseId(),
+                request.getCaseNo(), recipient, request.getFieldsMap(), request.getUrgent());
+    }
+
+    private NoticeStatus status(String noticeId) {
         if (noticeId.isBlank()) {
             throw ProblemException.badRequest("notice_id", "is required");
         }
-        Notice notice = Notice.findById(UUID.fromString(noticeId));
-        if (notice == null) {
-            throw ProblemException.notFound("notice", noticeId);
-        }
-        NoticeStatus.Builder status = NoticeStatus.newBuilder().setNoticeId(noticeId).setKind(notice.kind);
-        Delivery.<Delivery>list("noticeId", Sort.ascending("channel"), notice.id).forEach(d -> {
+        Notices.Details details = notices.details(UUID.fromString(noticeId));
+        NoticeStatus.Builder status = NoticeStatus.newBuilder().setNoticeId(noticeId).setKind(details.notice().kind);
+        details.deliveries().forEach(d -> {
             var delivery = cn.tiaojie.contracts.notify.v1.Delivery.newBuilder()
                     .setChannel(d.channel.toProto())
                     .setState(d.state.toProto())
@@ -62,8 +74,8 @@ public class NotifyGrpcService implements NotifyService {
             }
             status.addDeliveries(delivery);
         });
-        if (notice.acknowledgedAt != null) {
-            status.setAcknowledgedAt(ProtoTime.of(notice.acknowledgedAt));
+        if (details.notice().acknowledgedAt != null) {
+            status.setAcknowledgedAt(ProtoTime.of(details.notice().acknowledgedAt));
         }
         return status.build();
     }

@@ -1,6 +1,6 @@
 package cn.tiaojie.notify.rest;
 
-import cn.tiaojie.notify.service.NoticeRenderer;
+import cn.tiaojie.notify.service.intake.NoticeRenderer;
 import cn.tiaojie.platform.problem.ProblemException;
 import java.time.Instant;
 import java.time.LocalDateTime;

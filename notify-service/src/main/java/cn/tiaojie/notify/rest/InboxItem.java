@@ -1,6 +1,6 @@
 package cn.tiaojie.notify.rest;
 
-import cn.tiaojie.notify.Notice;
+import cn.tiaojie.notify.model.Notice;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,49 +1,38 @@
 package cn.tiaojie.notify.rest;
 
-import cn.tiaojie.notify.Delivery;
-import cn.tiaojie.notify.DeliveryState;
-import cn.tiaojie.notify.Notice;
-import cn.tiaojie.notify.PaperService;
-import cn.tiaojie.notify.Receipt;
-import cn.tiaojie.notify.service.DeliveryReports;
-import cn.tiaojie.notify.service.NoticeTexts;
-import cn.tiaojie.notify.service.PaperServices;
-import cn.tiaojie.notify.scope.NoticeScope;
+import cn.tiaojie.notify.model.DeliveryState;
+import cn.tiaojie.notify.model.PaperService;
+import cn.tiaojie.notify.service.Notices;
+import cn.tiaojie.notify.service.delivery.DeliveryReports;
+import cn.tiaojie.notify.service.proof.PaperServices;
+import cn.tiaojie.notify.service.scope.NoticeScope;
 import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.platform.security.Caller;
 import cn.tiaojie.platform.security.Claims;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestForm;
@@ -62,13 +51,13 @@ public class NoticeResource {
     }
 
     private final Caller caller;
-    private final NoticeTexts texts;
+    private final Notices notices;
     private final DeliveryReports reports;
     private final PaperServices paperServices;
 
-    NoticeResource(Caller caller, NoticeTexts texts, DeliveryReports reports, PaperServices paperServices) {
+    NoticeResource(Caller caller, Notices notices, DeliveryReports reports, PaperServices paperServices) {
         this.caller = caller;
-        this.texts = texts;
+        this.notices = notices;
         this.reports = reports;
         this.paperServices = paperServices;
     }
@@ -78,11 +67,8 @@ public class NoticeResource {
     @Path("/{id}/proof.pdf")
     @Produces("application/pdf")
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN, Claims.MEDIATOR, Claims.RESIDENT})
-    @Transactional
     public Response proofOfService(@PathParam("id") UUID id) {
-        Notice notice = readable(id);
-        byte[] pdf = texts.proofOfServicePdf(notice, Delivery.list("noticeId", Sort.ascending("channel"), id),
-                Receipt.findById(id), PaperService.findById(id));
+        byte[] pdf = notices.proofOfServicePdf(scope(), id);
         return Response.ok(pdf, "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"proof-of-service-" + id + ".pdf\"").build();
     }
@@ -92,10 +78,8 @@ public class NoticeResource {
     @Path("/{id}/paper.pdf")
     @Produces("application/pdf")
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN})
-    @Transactional
     public Response paperForm(@PathParam("id") UUID id) {
-        Notice notice = readable(id);
-        return Response.ok(texts.paperServicePdf(notice), "application/pdf")
+        return Response.ok(notices.paperServicePdf(scope(), id), "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"paper-service-" + id + ".pdf\"").build();
     }
 
@@ -114,7 +98,7 @@ public class NoticeResource {
             @RestForm String place, @RestForm String receivedBy, @RestForm String relation,
             @RestForm @DefaultValue("false") String refused, @RestForm String witness, @RestForm("slip") FileUpload slip)
             throws IOException {
-        QuarkusTransaction.requiringNew().run(() -> readable(id));
+        notices.readable(scope(), id);
         if (!refused.equals("true") && !refused.equals("false")) {
             throw ProblemException.badRequest("refused", "must be true or false");
         }
@@ -128,29 +112,23 @@ public class NoticeResource {
         if (recorded == null) {
             throw ProblemException.notFound("notice", id);
         }
-        return Response.status(201).entity(QuarkusTransaction.requiringNew().call(() -> view(id))).build();
+        return Response.status(201).entity(view(id)).build();
     }
 
     /** The photo or scan of the signed slip of a notice served on paper. */
     @GET
     @Path("/{id}/paper-service/slip")
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN})
-    @Transactional
     @APIResponse(responseCode = "200", description = "the slip as it was uploaded, in the type its bytes show",
             content = @Content(mediaType = "application/octet-stream"))
     public Response paperSlip(@PathParam("id") UUID id) {
-        readable(id);
-        PaperService paper = PaperService.findById(id);
-        if (paper == null) {
-            throw new ProblemException(404, "Not found", "notice " + id + " has not been served on paper");
-        }
-        return Response.ok(paper.slip, paper.slipContentType).header("Cache-Control", "no-store")
+        Notices.Slip slip = notices.slip(scope(), id);
+        return Response.ok(slip.bytes(), slip.contentType()).header("Cache-Control", "no-store")
                 .header("Content-Disposition", "inline; filename=\"slip-" + id + "\"").build();
     }
 
-    private static NoticeView view(UUID id) {
-        return NoticeView.of(Notice.findById(id), Delivery.list("noticeId", Sort.ascending("channel"), id),
-                Receipt.findById(id), PaperService.findById(id));
+    private NoticeView view(UUID id) {
+        return NoticeView.of(notices.details(id));
     }
 
     /** The mail system reports the notice's e-mail bounced: it is FAILED and an SMS follows (or paper). */
@@ -160,10 +138,10 @@ public class NoticeResource {
     @RolesAllowed({Claims.SERVICE, Claims.ADMIN, Claims.STAFF})
     public NoticeView emailBounced(@PathParam("id") UUID id, @Valid @NotNull Bounce bounce) {
         if (!caller.is(Claims.SERVICE)) {
-            QuarkusTransaction.requiringNew().run(() -> readable(id));
+            notices.readable(scope(), id);
         }
         reports.emailBounced(id, bounce.reason());
-        return QuarkusTransaction.requiringNew().call(() -> view(id));
+        return view(id);
     }
 
     /**
@@ -173,61 +151,29 @@ public class NoticeResource {
      */
     @GET
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN, Claims.MEDIATOR, Claims.RESIDENT})
-    @Transactional
     public NoticePage list(@QueryParam("caseId") String caseId, @QueryParam("recipientId") String recipientId,
             @QueryParam("state") String state, @QueryParam("paperDelivery") Boolean paperDelivery,
             @QueryParam("unconfirmed") Boolean unconfirmed,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder(NoticeScope.of(caller).condition(params));
-        if (caseId != null && !caseId.isBlank()) {
-            where.append(" and caseId = :caseId");
-            params.put("caseId", caseId);
-        }
-        if (recipientId != null && !recipientId.isBlank()) {
-            where.append(" and recipientId = :recipientId");
-            params.put("recipientId", recipientId);
-        }
-        if (state != null && !state.isBlank()) {
-            where.append(" and id in (select d.noticeId from Delivery d where d.state = :state)");
-            params.put("state", deliveryState(state));
-        }
-        if (paperDelivery != null) {
-            where.append(" and paperDeliveryRequired = :paper");
-            params.put("paper", paperDelivery);
-        }
-        if (unconfirmed != null) {
-            where.append(unconfirmed ? " and acknowledgedAt is null" : " and acknowledgedAt is not null");
-        }
-        PanacheQuery<Notice> query = Notice.find(where.toString(), Sort.descending("createdAt"), params)
-                .page(Page.of(page, size));
-        List<Notice> notices = query.list();
-        Map<UUID, List<Delivery>> deliveries = notices.isEmpty() ? Map.of()
-                : Delivery.<Delivery>list("noticeId in ?1", Sort.ascending("channel"),
-                        notices.stream().map(n -> n.id).toList())
-                        .stream().collect(Collectors.groupingBy(d -> d.noticeId));
-        return new NoticePage(notices.stream().map(n -> NoticeView.of(n, deliveries.getOrDefault(n.id, List.of()), null))
-                .toList(), page, size, query.count());
+        Notices.Filter filter = new Notices.Filter(caseId, recipientId,
+                state == null || state.isBlank() ? null : deliveryState(state), paperDelivery, unconfirmed);
+        Notices.Listed listed = notices.list(scope(), filter, page, size);
+        return new NoticePage(listed.notices().stream()
+                .map(n -> NoticeView.of(n, listed.deliveries().getOrDefault(n.id, List.of()), null)).toList(),
+                page, size, listed.total());
     }
 
     /** One notice with its deliveries, within the caller's scope (404 otherwise). */
     @GET
     @Path("/{id}")
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN, Claims.MEDIATOR, Claims.RESIDENT})
-    @Transactional
     public NoticeView get(@PathParam("id") UUID id) {
-        readable(id);
-        return view(id);
+        return NoticeView.of(notices.details(scope(), id));
     }
 
-    /** The notice if the caller may read it; 404 alike for a notice that does not exist and one out of scope. */
-    private Notice readable(UUID id) {
-        Notice notice = Notice.findById(id);
-        if (notice == null || !NoticeScope.of(caller).permits(notice)) {
-            throw ProblemException.notFound("notice", id);
-        }
-        return notice;
+    private NoticeScope scope() {
+        return NoticeScope.of(caller);
     }
 
     private static DeliveryState deliveryState(String state) {

@@ -1,9 +1,10 @@
 package cn.tiaojie.notify.rest;
 
-import cn.tiaojie.notify.Delivery;
-import cn.tiaojie.notify.Notice;
-import cn.tiaojie.notify.PaperService;
-import cn.tiaojie.notify.Receipt;
+import cn.tiaojie.notify.model.Delivery;
+import cn.tiaojie.notify.model.Notice;
+import cn.tiaojie.notify.model.PaperService;
+import cn.tiaojie.notify.model.Receipt;
+import cn.tiaojie.notify.service.Notices;
 import cn.tiaojie.platform.privacy.Masking;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +35,10 @@ public record NoticeView(UUID id, String kind, String caseId, String caseNo, Rec
     public record PaperServiceView(String servedBy, Instant servedAt, String place, String receivedBy,
             String relation, boolean refused, String witness, String slipContentType, String slipSha256,
             String recordedBy, Instant recordedAt) {
+    }
+
+    public static NoticeView of(Notices.Details details) {
+        return of(details.notice(), details.deliveries(), details.receipt(), details.paperService());
     }
 
     public static NoticeView of(Notice n, List<Delivery> deliveries, Receipt receipt) {

@@ -1,20 +1,20 @@
 package cn.tiaojie.notify.rest;
 
-import cn.tiaojie.notify.Notice;
-import cn.tiaojie.notify.NoticeRating;
-import cn.tiaojie.notify.SummonsAnswer;
-import cn.tiaojie.notify.NotifyConfig;
-import cn.tiaojie.notify.Receipt;
-import cn.tiaojie.notify.link.NoticeLinks;
-import cn.tiaojie.notify.service.EvaluationRatings;
-import cn.tiaojie.notify.service.ProofOfService;
-import cn.tiaojie.notify.service.SummonsAnswers;
+import cn.tiaojie.notify.config.NotifyConfig;
+import cn.tiaojie.notify.model.Notice;
+import cn.tiaojie.notify.model.NoticeRating;
+import cn.tiaojie.notify.model.Receipt;
+import cn.tiaojie.notify.model.SummonsAnswer;
+import cn.tiaojie.notify.service.link.NoticeLinks;
+import cn.tiaojie.notify.service.proof.EvaluationRatings;
+import cn.tiaojie.notify.service.proof.ProofOfService;
+import cn.tiaojie.notify.service.proof.ResidentPages;
+import cn.tiaojie.notify.service.proof.SummonsAnswers;
 import cn.tiaojie.platform.problem.ProblemException;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -28,8 +28,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -77,16 +77,18 @@ public class ResidentNoticeResource {
     private final ProofOfService proof;
     private final EvaluationRatings ratings;
     private final SummonsAnswers summonsAnswers;
+    private final ResidentPages pages;
     private final Template page;
     /** the path of the links' base URL (empty, or a prefix a proxy adds), so the page's form posts to its own link */
     private final String basePath;
 
     ResidentNoticeResource(NoticeLinks links, ProofOfService proof, EvaluationRatings ratings,
-            SummonsAnswers summonsAnswers, @Location("resident/notice.html") Template page, NotifyConfig config) {
+            SummonsAnswers summonsAnswers, ResidentPages pages, @Location("resident/notice.html") Template page, NotifyConfig config) {
         this.links = links;
         this.proof = proof;
         this.ratings = ratings;
         this.summonsAnswers = summonsAnswers;
+        this.pages = pages;
         this.page = page;
         String path = config.links().baseUrl().getRawPath();
         this.basePath = path == null ? "" : path.replaceAll("/+$", "");
@@ -94,7 +96,6 @@ public class ResidentNoticeResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Transactional
     public Response show(@PathParam("token") String token) {
         NoticeLinks.Checked checked = links.checkNotice(token);
         if (checked.verdict() == NoticeLinks.Verdict.VALID) {
@@ -110,13 +111,14 @@ public class ResidentNoticeResource {
         if (checked.verdict() == NoticeLinks.Verdict.EXPIRED) {
             return problemPage(410, "链接已过期", "本通知的链接已过有效期，请联系调解中心。");
         }
-        Notice notice = Notice.findById(checked.scope().noticeId());
-        if (notice == null) {
+        ResidentPages.Page shown = pages.of(checked.scope().noticeId());
+        if (shown == null) {
             return problemPage(404, "通知不存在", "请联系调解中心。");
         }
-        Receipt receipt = Receipt.findById(notice.id);
-        NoticeRating rating = NoticeRating.findById(notice.id);
-        SummonsAnswer answer = SummonsAnswer.findById(notice.id);
+        Notice notice = shown.notice();
+        Receipt receipt = shown.receipt();
+        NoticeRating rating = shown.rating();
+        SummonsAnswer answer = shown.answer();
         // every value is HTML-escaped by Qute (the template is .html); the page has no script, so a strict CSP holds
         String html = page.data("problem", null).data("problemDetail", null)
                 .data("title", notice.title).data("body", notice.body).data("ackAction", pageOf(token) + "/ack")

@@ -1,7 +1,7 @@
 package cn.tiaojie.notify.rest;
 
-import cn.tiaojie.notify.link.NoticeLinks;
-import cn.tiaojie.notify.service.DeliveryReports;
+import cn.tiaojie.notify.service.delivery.DeliveryReports;
+import cn.tiaojie.notify.service.link.NoticeLinks;
 import cn.tiaojie.platform.problem.ProblemException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;

@@ -15,10 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.tiaojie.contracts.notify.v1.NotifyServiceGrpc;
-import cn.tiaojie.notify.Notice;
-import cn.tiaojie.notify.RecordingCaseService;
-import cn.tiaojie.notify.scope.CaseScopes;
 import cn.tiaojie.local.DevTokens;
+import cn.tiaojie.notify.RecordingCaseService;
+import cn.tiaojie.notify.model.Notice;
+import cn.tiaojie.notify.service.scope.CaseScopes;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -2,8 +2,8 @@ package cn.tiaojie.notify.security;
 
 import cn.tiaojie.contracts.notify.v1.NotifyServiceGrpc;
 import cn.tiaojie.notify.PaperSlips;
-import cn.tiaojie.notify.link.NoticeLinks;
-import cn.tiaojie.notify.service.DeliveryDispatcher;
+import cn.tiaojie.notify.service.delivery.DeliveryDispatcher;
+import cn.tiaojie.notify.service.link.NoticeLinks;
 import cn.tiaojie.testsupport.security.AccessMatrix;
 import cn.tiaojie.testsupport.security.ApiCall;
 import io.quarkus.grpc.GrpcClient;

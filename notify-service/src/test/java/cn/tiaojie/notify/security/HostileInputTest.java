@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.tiaojie.contracts.notify.v1.NotifyServiceGrpc;
-import cn.tiaojie.notify.Channel;
 import cn.tiaojie.notify.PaperSlips;
-import cn.tiaojie.notify.DeliveryState;
-import cn.tiaojie.notify.link.NoticeLinks;
-import cn.tiaojie.notify.service.DeliveryDispatcher;
-import cn.tiaojie.notify.service.DeliveryDispatcherTest;
+import cn.tiaojie.notify.model.Channel;
+import cn.tiaojie.notify.model.DeliveryState;
+import cn.tiaojie.notify.service.delivery.DeliveryDispatcher;
+import cn.tiaojie.notify.service.delivery.DeliveryDispatcherTest;
+import cn.tiaojie.notify.service.link.NoticeLinks;
 import cn.tiaojie.testsupport.DatabaseFingerprint;
 import cn.tiaojie.testsupport.security.ApiCall;
 import cn.tiaojie.testsupport.security.HostileRequests;

@@ -1,23 +1,23 @@
 package cn.tiaojie.notify.security;
 
 import static cn.tiaojie.notify.NoticeRequests.daytime;
-import static io.restassured.RestAssured.given;
 import static cn.tiaojie.notify.NoticeRequests.hearingNotice;
 import static cn.tiaojie.notify.NoticeRequests.mediator;
 import static cn.tiaojie.notify.NoticeRequests.partyAt;
 import static cn.tiaojie.notify.NoticeRequests.uniqueKey;
 import static cn.tiaojie.notify.NoticeRequests.uniquePhone;
+import static io.restassured.RestAssured.given;
 
 import cn.tiaojie.contracts.common.v1.NoticeChannel;
 import cn.tiaojie.contracts.notify.v1.NotifyServiceGrpc;
-import cn.tiaojie.notify.Channel;
-import cn.tiaojie.notify.PaperSlips;
-import cn.tiaojie.notify.NoticeRequests;
-import cn.tiaojie.notify.RecordingCaseService;
-import cn.tiaojie.notify.link.NoticeLinks;
-import cn.tiaojie.notify.service.DeliveryDispatcher;
-import cn.tiaojie.notify.service.DeliveryDispatcherTest;
 import cn.tiaojie.local.DevTokens;
+import cn.tiaojie.notify.NoticeRequests;
+import cn.tiaojie.notify.PaperSlips;
+import cn.tiaojie.notify.RecordingCaseService;
+import cn.tiaojie.notify.model.Channel;
+import cn.tiaojie.notify.service.delivery.DeliveryDispatcher;
+import cn.tiaojie.notify.service.delivery.DeliveryDispatcherTest;
+import cn.tiaojie.notify.service.link.NoticeLinks;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDateTime;
