@@ -1,10 +1,10 @@
 package cn.tiaojie.cases.grpc;
 
-import cn.tiaojie.cases.DisputeCase;
-import cn.tiaojie.cases.service.Aftercare;
-import cn.tiaojie.cases.service.CaseLifecycle;
-import cn.tiaojie.cases.service.CaseMessages;
-import cn.tiaojie.cases.service.Summonses;
+import cn.tiaojie.cases.model.DisputeCase;
+import cn.tiaojie.cases.service.aftercare.Aftercare;
+import cn.tiaojie.cases.service.lifecycle.CaseLifecycle;
+import cn.tiaojie.cases.client.CaseMessages;
+import cn.tiaojie.cases.service.summons.Summonses;
 import cn.tiaojie.contracts.cases.v1.CaseService;
 import cn.tiaojie.contracts.cases.v1.CaseView;
 import cn.tiaojie.contracts.cases.v1.GetCaseRequest;

@@ -1,6 +1,6 @@
 package cn.tiaojie.cases.grpc;
 
-import cn.tiaojie.cases.service.CaseTopics;
+import cn.tiaojie.cases.client.CaseTopics;
 import cn.tiaojie.contracts.scheduling.v1.HearingRequest;
 import cn.tiaojie.contracts.scheduling.v1.SchedulingServiceGrpc;
 import cn.tiaojie.platform.outbox.OutboxHandler;

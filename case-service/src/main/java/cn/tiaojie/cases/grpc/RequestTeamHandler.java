@@ -1,7 +1,7 @@
 package cn.tiaojie.cases.grpc;
 
-import cn.tiaojie.cases.service.CaseLifecycle;
-import cn.tiaojie.cases.service.CaseTopics;
+import cn.tiaojie.cases.service.lifecycle.CaseLifecycle;
+import cn.tiaojie.cases.client.CaseTopics;
 import cn.tiaojie.contracts.mediator.v1.MediatorServiceGrpc;
 import cn.tiaojie.contracts.mediator.v1.TeamRequest;
 import cn.tiaojie.contracts.mediator.v1.TeamRequestAccepted;

@@ -1,6 +1,6 @@
 package cn.tiaojie.cases.grpc;
 
-import cn.tiaojie.cases.service.CaseTopics;
+import cn.tiaojie.cases.client.CaseTopics;
 import cn.tiaojie.contracts.notify.v1.NoticeRequest;
 import cn.tiaojie.contracts.notify.v1.NotifyServiceGrpc;
 import cn.tiaojie.platform.outbox.OutboxHandler;

@@ -1,8 +1,8 @@
 package cn.tiaojie.cases.rest;
 
-import cn.tiaojie.cases.CaseStatus;
-import cn.tiaojie.cases.ReferralRoute;
-import cn.tiaojie.cases.SummonsStatus;
+import cn.tiaojie.cases.model.CaseStatus;
+import cn.tiaojie.cases.model.ReferralRoute;
+import cn.tiaojie.cases.model.SummonsStatus;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;

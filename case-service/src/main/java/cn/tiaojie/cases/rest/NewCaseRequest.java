@@ -1,10 +1,10 @@
 package cn.tiaojie.cases.rest;
 
-import cn.tiaojie.cases.Channel;
-import cn.tiaojie.cases.PartyKind;
-import cn.tiaojie.cases.PartyRole;
-import cn.tiaojie.cases.RiskFlag;
-import cn.tiaojie.cases.VulnerableGroup;
+import cn.tiaojie.cases.model.Channel;
+import cn.tiaojie.cases.model.PartyKind;
+import cn.tiaojie.cases.model.PartyRole;
+import cn.tiaojie.cases.model.RiskFlag;
+import cn.tiaojie.cases.model.VulnerableGroup;
 import cn.tiaojie.platform.validation.ChinesePhone;
 import cn.tiaojie.cases.validation.ResidentId;
 import jakarta.validation.Valid;

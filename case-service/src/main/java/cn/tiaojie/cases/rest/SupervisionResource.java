@@ -1,9 +1,9 @@
 package cn.tiaojie.cases.rest;
 
-import cn.tiaojie.cases.CaseEvent;
-import cn.tiaojie.cases.DisputeCase;
-import cn.tiaojie.cases.Summons;
-import cn.tiaojie.cases.SummonsStatus;
+import cn.tiaojie.cases.model.CaseEvent;
+import cn.tiaojie.cases.model.DisputeCase;
+import cn.tiaojie.cases.model.Summons;
+import cn.tiaojie.cases.model.SummonsStatus;
 import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.platform.security.Caller;
 import cn.tiaojie.platform.security.Claims;
