@@ -1,11 +1,9 @@
 package cn.tiaojie.cases.client;
 
 import cn.tiaojie.cases.service.privacy.PersonalData;
-import cn.tiaojie.cases.model.CaseTeamMember;
 import cn.tiaojie.cases.model.DisputeCase;
 import cn.tiaojie.cases.model.Party;
 import cn.tiaojie.contracts.cases.v1.CaseView;
-import cn.tiaojie.contracts.common.v1.MediatorRole;
 import cn.tiaojie.contracts.common.v1.NoticeChannel;
 import cn.tiaojie.contracts.common.v1.PartyRole;
 import cn.tiaojie.contracts.common.v1.TeamMember;
@@ -14,7 +12,9 @@ import cn.tiaojie.contracts.scheduling.v1.HearingRequest;
 import cn.tiaojie.platform.grpc.ProtoTime;
 import cn.tiaojie.platform.outbox.Outbox;
 import cn.tiaojie.platform.reference.Taxonomy;
-import io.quarkus.panache.common.Sort;
+import cn.tiaojie.cases.service.notices.Notice;
+import cn.tiaojie.contracts.notify.v1.NoticeRequest;
+import cn.tiaojie.contracts.notify.v1.Recipient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -46,7 +46,7 @@ public class CaseMessages {
                 .build();
     }
 
-    public HearingRequest hearingRequest(DisputeCase c, List<TeamMember> team) {
+    public HearingRequest hearingRequest(DisputeCase c, List<cn.tiaojie.cases.service.lifecycle.TeamMember> team) {
         int minutes = taxonomy.subcategory(c.subcategory).map(Taxonomy.Subcategory::hearingMinutes).orElse(90);
         return HearingRequest.newBuilder()
                 .setMessageId(Outbox.newMessageId())
@@ -55,7 +55,7 @@ public class CaseMessages {
                 .setCenterCode(c.centerCode)
                 .setAreaCode(c.areaCode)
                 .setSubcategory(c.subcategory)
-                .addAllTeam(team)
+                .addAllTeam(team.stream().map(CaseMessages::member).toList())
                 .addAllParties(c.parties.stream().map(this::party).toList())
                 .setDeadline(ProtoTime.of(c.deadline))
                 .setUrgent(c.urgent)
@@ -63,28 +63,44 @@ public class CaseMessages {
                 .build();
     }
 
-    /** The case's team as mediator-service reported it, in the order of its roles, contacts opened. */
-    public List<TeamMember> storedTeam(DisputeCase c) {
-        // members reported before positions were kept have none: they follow, in a stable order
-        Sort order = Sort.by("position", Sort.Direction.Ascending, Sort.NullPrecedence.NULLS_LAST).and("role")
-                .and("mediatorId");
-        return CaseTeamMember.<CaseTeamMember>list("caseId", order, c.id).stream()
-                .map(this::member).toList();
-    }
-
-    private TeamMember member(CaseTeamMember m) {
+    /** A member as mediator-service reported them, contacts as stored (opened) or as received. */
+    static TeamMember member(cn.tiaojie.cases.service.lifecycle.TeamMember m) {
         TeamMember.Builder member = TeamMember.newBuilder()
-                .setMediatorId(m.mediatorId)
-                .setRole(MediatorRole.valueOf(m.role))
-                .setName(m.name);
-        String phone = personalData.mediatorPhone(m);
-        if (phone != null) {
-            member.setPhone(phone);
+                .setMediatorId(m.mediatorId())
+                .setRole(m.role())
+                .setName(m.name());
+        if (m.phone() != null) {
+            member.setPhone(m.phone());
         }
-        if (m.email != null) {
-            member.setEmail(m.email);
+        if (m.email() != null) {
+            member.setEmail(m.email());
         }
         return member.build();
+    }
+
+    /** A notice as notify-service takes it; absent contact details stay unset. */
+    public NoticeRequest noticeRequest(Notice notice) {
+        Notice.Recipient to = notice.recipient();
+        Recipient.Builder recipient = Recipient.newBuilder().setKind(to.kind()).setId(to.id()).setName(to.name())
+                .addAllChannels(to.channels());
+        if (to.phone() != null) {
+            recipient.setPhone(to.phone());
+        }
+        if (to.email() != null) {
+            recipient.setEmail(to.email());
+        }
+        if (to.language() != null) {
+            recipient.setLanguage(to.language());
+        }
+        return NoticeRequest.newBuilder()
+                .setIdempotencyKey(notice.idempotencyKey())
+                .setKind(notice.kind())
+                .setCaseId(notice.caseId())
+                .setCaseNo(notice.caseNo())
+                .setRecipient(recipient)
+                .putAllFields(notice.fields())
+                .setUrgent(notice.urgent())
+                .build();
     }
 
     public CaseView view(DisputeCase c) {

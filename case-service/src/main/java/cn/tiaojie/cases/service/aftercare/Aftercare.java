@@ -13,9 +13,6 @@ import cn.tiaojie.cases.model.Party;
 import cn.tiaojie.cases.model.Rating;
 import cn.tiaojie.cases.model.SlaState;
 import cn.tiaojie.cases.model.Step;
-import cn.tiaojie.cases.rest.ActionRequests;
-import cn.tiaojie.contracts.cases.v1.PartyRating;
-import cn.tiaojie.platform.grpc.ProtoTime;
 import cn.tiaojie.platform.outbox.Inbox;
 import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.platform.security.Claims;
@@ -41,7 +38,7 @@ public class Aftercare {
     }
 
     @Transactional
-    public Rating rate(UUID caseId, UUID partyId, ActionRequests.NewRating request, Actor actor) {
+    public Rating rate(UUID caseId, UUID partyId, AftercareCommands.NewRating request, Actor actor) {
         DisputeCase c = CaseLifecycle.load(caseId, null);
         Party party = c.parties.stream().filter(p -> p.id.equals(partyId)).findFirst()
                 .orElseThrow(() -> ProblemException.forbidden("your token names no party of this case"));
@@ -56,20 +53,20 @@ public class Aftercare {
      * message or a rating by the same party came before (the party rates once, by whichever way).
      */
     @Transactional
-    public boolean recordRating(PartyRating message) {
-        if (!inbox.firstDelivery(message.getMessageId())) {
+    public boolean recordRating(AftercareCommands.RelayedRating message) {
+        if (!inbox.firstDelivery(message.messageId())) {
             return false;
         }
-        DisputeCase c = CaseLifecycle.load(UUID.fromString(message.getCaseId()), null);
-        Party party = c.parties.stream().filter(p -> p.id.toString().equals(message.getPartyId())).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("party of case " + c.caseNo, message.getPartyId()));
-        if (message.getScore() < 1 || message.getScore() > 5) {
+        DisputeCase c = CaseLifecycle.load(UUID.fromString(message.caseId()), null);
+        Party party = c.parties.stream().filter(p -> p.id.toString().equals(message.partyId())).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("party of case " + c.caseNo, message.partyId()));
+        if (message.score() < 1 || message.score() > 5) {
             throw ProblemException.badRequest("score", "must be between 1 and 5");
         }
-        String comment = message.getComment().isBlank() ? null : message.getComment();
-        return insertRating(c, party, message.getScore(), comment,
-                StoredInstants.stored(ProtoTime.toInstant(message.getRatedAt())),
-                new Actor("party " + party.id + " via notice " + message.getNoticeId(), Claims.RESIDENT));
+        String comment = message.comment() == null || message.comment().isBlank() ? null : message.comment();
+        return insertRating(c, party, message.score(), comment,
+                StoredInstants.stored(message.ratedAt()),
+                new Actor("party " + party.id + " via notice " + message.noticeId(), Claims.RESIDENT));
     }
 
     private boolean insertRating(DisputeCase c, Party party, int score, String comment, Instant ratedAt, Actor actor) {
@@ -90,7 +87,7 @@ public class Aftercare {
     }
 
     @Transactional
-    public FollowUp followUp(UUID caseId, ActionRequests.NewFollowUp request, Actor actor) {
+    public FollowUp followUp(UUID caseId, AftercareCommands.NewFollowUp request, Actor actor) {
         DisputeCase c = CaseLifecycle.load(caseId, null);
         if (!CaseActions.Action.FOLLOW_UPS.allowedIn(c)) {
             throw ProblemException.conflict("case " + c.caseNo + " has no outcome yet; follow-ups come after it");

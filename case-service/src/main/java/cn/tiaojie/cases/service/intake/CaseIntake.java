@@ -15,7 +15,6 @@ import cn.tiaojie.cases.model.Party;
 import cn.tiaojie.cases.model.PartyRole;
 import cn.tiaojie.cases.model.RiskFlag;
 import cn.tiaojie.cases.model.VulnerableGroup;
-import cn.tiaojie.cases.rest.NewCaseRequest;
 import cn.tiaojie.platform.area.AreaLevel;
 import cn.tiaojie.platform.problem.Problem;
 import cn.tiaojie.platform.problem.ProblemException;
@@ -75,7 +74,7 @@ public class CaseIntake {
      * which shares that connection.
      */
     @Transactional
-    public Registered register(NewCaseRequest request, String centerCode, Actor actor, String idempotencyKey) {
+    public Registered register(NewCase request, String centerCode, Actor actor, String idempotencyKey) {
         try (Connection db = dataSource.getConnection()) {
             return register(db, request, centerCode, actor, idempotencyKey);
         } catch (SQLException e) {
@@ -83,7 +82,7 @@ public class CaseIntake {
         }
     }
 
-    private Registered register(Connection db, NewCaseRequest request, String centerCode, Actor actor,
+    private Registered register(Connection db, NewCase request, String centerCode, Actor actor,
             String idempotencyKey) throws SQLException {
         if (!IntakeStatements.centerExists(db, centerCode)) {
             throw new ProblemException(403, "Forbidden", "your token names no known mediation center");
@@ -129,7 +128,7 @@ public class CaseIntake {
         c.updatedAt = now;
         List<String> identities = new ArrayList<>();
         int position = 0;
-        for (NewCaseRequest.NewParty p : request.parties()) {
+        for (NewCase.NewParty p : request.parties()) {
             Party party = party(p, position++);
             party.disputeCase = c;
             c.parties.add(party);
@@ -165,7 +164,7 @@ public class CaseIntake {
         return new Registered(c, false);
     }
 
-    private Party party(NewCaseRequest.NewParty p, int position) {
+    private Party party(NewCase.NewParty p, int position) {
         Party party = new Party();
         party.id = UUID.randomUUID();
         party.position = position;
@@ -216,7 +215,7 @@ public class CaseIntake {
         return first.caseId();
     }
 
-    private String requestHash(NewCaseRequest request) {
+    private String requestHash(NewCase request) {
         try {
             return AuditDigests.sha256(json.writeValueAsString(request));
         } catch (JsonProcessingException e) {
@@ -224,13 +223,13 @@ public class CaseIntake {
         }
     }
 
-    private Taxonomy.Subcategory check(NewCaseRequest request) {
+    private Taxonomy.Subcategory check(NewCase request) {
         List<Problem.FieldError> errors = new ArrayList<>();
         Taxonomy.Subcategory subcategory = taxonomy.subcategory(request.subcategory()).orElse(null);
         if (subcategory == null) {
             errors.add(new Problem.FieldError("subcategory", "unknown subcategory code"));
         }
-        Set<PartyRole> roles = request.parties().stream().filter(Objects::nonNull).map(NewCaseRequest.NewParty::role)
+        Set<PartyRole> roles = request.parties().stream().filter(Objects::nonNull).map(NewCase.NewParty::role)
                 .filter(Objects::nonNull).collect(Collectors.toSet());
         if (!roles.contains(PartyRole.APPLICANT)) {
             errors.add(new Problem.FieldError("parties", "needs an APPLICANT"));

@@ -1,7 +1,6 @@
 package cn.tiaojie.cases.service.lifecycle;
 
-import cn.tiaojie.cases.client.CaseMessages;
-import cn.tiaojie.cases.client.CaseTopics;
+import cn.tiaojie.cases.client.CaseOutbox;
 import cn.tiaojie.cases.service.Actor;
 import cn.tiaojie.cases.service.access.CaseActions;
 import cn.tiaojie.cases.service.audit.AuditDigests;
@@ -18,19 +17,12 @@ import cn.tiaojie.cases.model.CaseTeamMember;
 import cn.tiaojie.cases.model.DisputeCase;
 import cn.tiaojie.cases.model.NoticeReceipt;
 import cn.tiaojie.cases.model.Step;
-import cn.tiaojie.cases.rest.ActionRequests;
-import cn.tiaojie.contracts.cases.v1.HearingCancelled;
-import cn.tiaojie.contracts.cases.v1.HearingScheduled;
-import cn.tiaojie.contracts.cases.v1.NoticeAcknowledged;
-import cn.tiaojie.contracts.cases.v1.TeamAssigned;
-import cn.tiaojie.contracts.common.v1.TeamMember;
 import cn.tiaojie.platform.area.AreaLevel;
-import cn.tiaojie.platform.rest.ETags;
-import cn.tiaojie.platform.grpc.ProtoTime;
 import cn.tiaojie.platform.outbox.Inbox;
-import cn.tiaojie.platform.outbox.Outbox;
 import cn.tiaojie.platform.problem.Problem;
 import cn.tiaojie.platform.problem.ProblemException;
+import cn.tiaojie.contracts.common.v1.MediatorRole;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -52,20 +44,18 @@ public class CaseLifecycle {
     /** 司法确认 must be applied for within 30 days of the agreement. */
     public static final int JUDICIAL_CONFIRMATION_DAYS = 30;
 
-    private final Outbox outbox;
+    private final CaseOutbox outbox;
     private final Inbox inbox;
-    private final CaseMessages messages;
     private final AuditTrail audit;
     private final StepClock clock;
     private final SupervisorAlerts alerts;
     private final PersonalData personalData;
     private final CaseNotices caseNotices;
 
-    CaseLifecycle(Outbox outbox, Inbox inbox, CaseMessages messages, AuditTrail audit, StepClock clock,
-            SupervisorAlerts alerts, PersonalData personalData, CaseNotices caseNotices) {
+    CaseLifecycle(CaseOutbox outbox, Inbox inbox, AuditTrail audit, StepClock clock, SupervisorAlerts alerts,
+            PersonalData personalData, CaseNotices caseNotices) {
         this.outbox = outbox;
         this.inbox = inbox;
-        this.messages = messages;
         this.audit = audit;
         this.clock = clock;
         this.alerts = alerts;
@@ -79,7 +69,7 @@ public class CaseLifecycle {
         DisputeCase c = load(id, expectedVersion);
         String before = AuditDigests.of(c);
         move(c, CaseStatus.FILED, actor, null);
-        outbox.enqueue(CaseTopics.REQUEST_TEAM, messages.teamRequest(c));
+        outbox.requestTeam(c);
         audit.append(actor, "FILE", c.id, before, AuditDigests.of(c));
         return c;
     }
@@ -122,14 +112,14 @@ public class CaseLifecycle {
 
     /** RESOLVED with an agreement, UNRESOLVED with where it goes next, or WITHDRAWN with a reason. */
     @Transactional
-    public DisputeCase recordOutcome(UUID id, Long expectedVersion, ActionRequests.Outcome outcome, Actor actor) {
+    public DisputeCase recordOutcome(UUID id, Long expectedVersion, Outcome outcome, Actor actor) {
         checkOutcome(outcome);
         DisputeCase c = load(id, expectedVersion);
         String before = AuditDigests.of(c);
         Instant now = StoredInstants.now();
         String detail = switch (outcome.result()) {
             case RESOLVED -> {
-                ActionRequests.Agreement a = outcome.agreement();
+                Outcome.Agreement a = outcome.agreement();
                 c.agreementTerms = a.terms();
                 c.agreementAmount = a.amount();
                 c.performanceDeadline = a.performanceDeadline();
@@ -155,7 +145,7 @@ public class CaseLifecycle {
 
     /** The parties applied to the court for judicial confirmation of their agreement, within the 30 days. */
     @Transactional
-    public DisputeCase recordJudicialConfirmation(UUID id, Long expectedVersion, ActionRequests.JudicialConfirmation request,
+    public DisputeCase recordJudicialConfirmation(UUID id, Long expectedVersion, JudicialConfirmation request,
             Actor actor) {
         DisputeCase c = load(id, expectedVersion);
         if (!CaseActions.Action.JUDICIAL_CONFIRMATION.allowedIn(c)) {
@@ -244,38 +234,38 @@ public class CaseLifecycle {
     }
 
     @Transactional
-    public boolean recordTeamAssigned(TeamAssigned message) {
-        if (!inbox.firstDelivery(message.getMessageId())) {
+    public boolean recordTeamAssigned(Reports.TeamAssigned message) {
+        if (!inbox.firstDelivery(message.messageId())) {
             return false;
         }
-        DisputeCase c = loadForMessage(message.getCaseId());
+        DisputeCase c = loadForMessage(message.caseId());
         Actor actor = Actor.service("mediator-service");
         String before = AuditDigests.of(c);
         if (c.status == CaseStatus.FILED) {
             // the team may form before the relay has recorded the dispatch
-            move(c, CaseStatus.DISPATCHED, actor, "team request " + message.getTeamId());
+            move(c, CaseStatus.DISPATCHED, actor, "team request " + message.teamId());
         }
         if (c.status != CaseStatus.DISPATCHED) {
             return false;
         }
-        c.teamId = message.getTeamId();
+        c.teamId = message.teamId();
         CaseTeamMember.delete("caseId", c.id);
         int position = 0;
-        for (var m : message.getMembersList()) {
+        for (TeamMember m : message.members()) {
             CaseTeamMember member = new CaseTeamMember();
             member.caseId = c.id;
-            member.mediatorId = m.getMediatorId();
-            member.role = m.getRole().name();
-            member.name = m.getName();
+            member.mediatorId = m.mediatorId();
+            member.role = m.role().name();
+            member.name = m.name();
             member.position = position++;
-            member.phone = m.getPhone().isBlank() ? null : personalData.seal(PersonalData.MEDIATOR_PHONE_FIELD, m.getPhone());
-            member.email = m.getEmail().isBlank() ? null : m.getEmail();
+            member.phone = isBlank(m.phone()) ? null : personalData.seal(PersonalData.MEDIATOR_PHONE_FIELD, m.phone());
+            member.email = isBlank(m.email()) ? null : m.email();
             member.persist();
         }
-        String team = message.getMembersList().stream().map(m -> m.getRole() + " " + m.getName())
+        String team = message.members().stream().map(m -> m.role() + " " + m.name())
                 .collect(Collectors.joining(", "));
         move(c, CaseStatus.TEAM_ASSIGNED, actor, team);
-        askForHearing(c, message.getMembersList());
+        outbox.requestHearing(c, message.members());
         audit.append(actor, "TEAM_ASSIGNED", c.id, before, AuditDigests.of(c));
         return true;
     }
@@ -293,36 +283,46 @@ public class CaseLifecycle {
                     : "case " + c.caseNo + " is " + c.status
                             + "; a hearing is requested only for a case whose team waits for one (TEAM_ASSIGNED)");
         }
-        List<TeamMember> team = messages.storedTeam(c);
+        List<TeamMember> team = storedTeam(c);
         String before = AuditDigests.of(c);
         c.updatedAt = StoredInstants.now();
         CaseEvent.record(c.id, "HEARING_REQUESTED", actor.name(), "team " + c.teamId);
-        askForHearing(c, team);
+        outbox.requestHearing(c, team);
         audit.append(actor, "REQUEST_HEARING", c.id, before, AuditDigests.of(c));
         return c;
     }
 
-    /** Asks scheduling-service, through the outbox, to book the earliest hearing that fits the team. */
-    private void askForHearing(DisputeCase c, List<TeamMember> team) {
-        outbox.enqueue(CaseTopics.REQUEST_HEARING, messages.hearingRequest(c, team));
+    /** The case's team as mediator-service reported it, in the order of its roles, contacts opened. */
+    private List<TeamMember> storedTeam(DisputeCase c) {
+        // members reported before positions were kept have none: they follow, in a stable order
+        Sort order = Sort.by("position", Sort.Direction.Ascending, Sort.NullPrecedence.NULLS_LAST).and("role")
+                .and("mediatorId");
+        return CaseTeamMember.<CaseTeamMember>list("caseId", order, c.id).stream()
+                .map(m -> new TeamMember(m.mediatorId, MediatorRole.valueOf(m.role), m.name,
+                        personalData.mediatorPhone(m), m.email))
+                .toList();
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
     }
 
     @Transactional
-    public boolean recordHearingScheduled(HearingScheduled message) {
-        if (!inbox.firstDelivery(message.getMessageId())) {
+    public boolean recordHearingScheduled(Reports.HearingScheduled message) {
+        if (!inbox.firstDelivery(message.messageId())) {
             return false;
         }
-        DisputeCase c = loadForMessage(message.getCaseId());
+        DisputeCase c = loadForMessage(message.caseId());
         // a cancelled hearing never comes back: this report was overtaken by its cancellation
-        if (!c.status.canMoveTo(CaseStatus.HEARING_SCHEDULED) || CancelledHearing.isCancelled(message.getHearingId())) {
+        if (!c.status.canMoveTo(CaseStatus.HEARING_SCHEDULED) || CancelledHearing.isCancelled(message.hearingId())) {
             return false;
         }
         String before = AuditDigests.of(c);
-        c.hearingId = message.getHearingId();
-        c.hearingStartsAt = StoredInstants.stored(ProtoTime.toInstant(message.getStartsAt()));
-        c.hearingVenue = message.getVenueName();
-        String detail = c.hearingStartsAt.atZone(CHINA).toLocalDateTime() + " @ " + message.getVenueName()
-                + (message.getWithinDeadline() ? "" : " (after the deadline)");
+        c.hearingId = message.hearingId();
+        c.hearingStartsAt = StoredInstants.stored(message.startsAt());
+        c.hearingVenue = message.venueName();
+        String detail = c.hearingStartsAt.atZone(CHINA).toLocalDateTime() + " @ " + message.venueName()
+                + (message.withinDeadline() ? "" : " (after the deadline)");
         Actor actor = Actor.service("scheduling-service");
         move(c, CaseStatus.HEARING_SCHEDULED, actor, detail);
         audit.append(actor, "HEARING_SCHEDULED", c.id, before, AuditDigests.of(c));
@@ -335,29 +335,29 @@ public class CaseLifecycle {
      * mediation, with an outcome, closed) keeps its status and only records it. Any other hearing is ignored.
      */
     @Transactional
-    public boolean recordHearingCancelled(HearingCancelled message) {
-        if (!inbox.firstDelivery(message.getMessageId())) {
+    public boolean recordHearingCancelled(Reports.HearingCancelled message) {
+        if (!inbox.firstDelivery(message.messageId())) {
             return false;
         }
-        DisputeCase c = loadForMessage(message.getCaseId());
-        if (!CancelledHearing.isCancelled(message.getHearingId())) {
+        DisputeCase c = loadForMessage(message.caseId());
+        if (!CancelledHearing.isCancelled(message.hearingId())) {
             CancelledHearing cancelled = new CancelledHearing();
-            cancelled.hearingId = message.getHearingId();
+            cancelled.hearingId = message.hearingId();
             cancelled.caseId = c.id;
-            cancelled.cancelledAt = message.hasCancelledAt()
-                    ? StoredInstants.stored(ProtoTime.toInstant(message.getCancelledAt())) : StoredInstants.now();
+            cancelled.cancelledAt = message.cancelledAt() != null
+                    ? StoredInstants.stored(message.cancelledAt()) : StoredInstants.now();
             cancelled.persist();
         }
-        if (!message.getHearingId().equals(c.hearingId)) {
+        if (!message.hearingId().equals(c.hearingId)) {
             return false;
         }
         Actor actor = Actor.service("scheduling-service");
         String before = AuditDigests.of(c);
         String when = c.hearingStartsAt == null ? "" : c.hearingStartsAt.atZone(CHINA).toLocalDateTime() + " @ "
                 + c.hearingVenue + " ";
-        String by = message.getCancelledBy().isBlank() ? "" : " by " + message.getCancelledBy();
+        String by = isBlank(message.cancelledBy()) ? "" : " by " + message.cancelledBy();
         if (c.status == CaseStatus.HEARING_SCHEDULED) {
-            CaseEvent.record(c.id, "HEARING_CANCELLED", actor.name(), when + "cancelled" + by + ": " + message.getReason());
+            CaseEvent.record(c.id, "HEARING_CANCELLED", actor.name(), when + "cancelled" + by + ": " + message.reason());
             c.hearingId = null;
             c.hearingStartsAt = null;
             c.hearingVenue = null;
@@ -366,7 +366,7 @@ public class CaseLifecycle {
             Supervision.forgetStep(c.id, Step.HEARING);
         } else {
             CaseEvent.record(c.id, "HEARING_CANCELLED", actor.name(), when + "cancelled" + by + ": "
-                    + message.getReason() + " (the case is " + c.status + " and stays so)");
+                    + message.reason() + " (the case is " + c.status + " and stays so)");
             c.updatedAt = StoredInstants.now();
         }
         audit.append(actor, "HEARING_CANCELLED", c.id, before, AuditDigests.of(c));
@@ -374,23 +374,23 @@ public class CaseLifecycle {
     }
 
     @Transactional
-    public boolean recordNoticeAcknowledged(NoticeAcknowledged message) {
-        if (!inbox.firstDelivery(message.getMessageId())) {
+    public boolean recordNoticeAcknowledged(Reports.NoticeAcknowledged message) {
+        if (!inbox.firstDelivery(message.messageId())) {
             return false;
         }
-        DisputeCase c = loadForMessage(message.getCaseId());
-        if (NoticeReceipt.findById(message.getNoticeId()) != null) {
+        DisputeCase c = loadForMessage(message.caseId());
+        if (NoticeReceipt.findById(message.noticeId()) != null) {
             return false;
         }
         NoticeReceipt receipt = new NoticeReceipt();
-        receipt.noticeId = message.getNoticeId();
+        receipt.noticeId = message.noticeId();
         receipt.caseId = c.id;
-        receipt.partyId = message.getPartyId();
-        receipt.channel = message.getChannel().name();
-        receipt.acknowledgedAt = StoredInstants.stored(ProtoTime.toInstant(message.getAcknowledgedAt()));
+        receipt.partyId = message.partyId();
+        receipt.channel = message.channel().name();
+        receipt.acknowledgedAt = StoredInstants.stored(message.acknowledgedAt());
         receipt.persist();
-        CaseEvent.record(c.id, "NOTICE_ACKNOWLEDGED", "party " + message.getPartyId(),
-                "notice " + message.getNoticeId() + " via " + message.getChannel());
+        CaseEvent.record(c.id, "NOTICE_ACKNOWLEDGED", "party " + message.partyId(),
+                "notice " + message.noticeId() + " via " + message.channel());
         audit.append(Actor.service("notify-service"), "NOTICE_ACKNOWLEDGED", c.id, null,
                 AuditDigests.of(receipt.noticeId, receipt.partyId, receipt.channel, receipt.acknowledgedAt));
         return true;
@@ -413,7 +413,10 @@ public class CaseLifecycle {
         if (c == null) {
             throw ProblemException.notFound("case", id);
         }
-        ETags.requireMatch(expectedVersion, c.version, "case " + c.caseNo);
+        if (expectedVersion != null && expectedVersion != c.version) {
+            throw new ProblemException(412, "Precondition failed", "case " + c.caseNo + " has changed (version "
+                    + c.version + ", If-Match " + expectedVersion + "): read it again");
+        }
         return c;
     }
 
@@ -425,7 +428,7 @@ public class CaseLifecycle {
         return c;
     }
 
-    private static void checkOutcome(ActionRequests.Outcome outcome) {
+    private static void checkOutcome(Outcome outcome) {
         List<Problem.FieldError> errors = new ArrayList<>();
         switch (outcome.result()) {
             case RESOLVED -> {

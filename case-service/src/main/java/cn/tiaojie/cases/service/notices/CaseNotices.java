@@ -1,27 +1,23 @@
 package cn.tiaojie.cases.service.notices;
 
-import cn.tiaojie.cases.client.CaseMessages;
-import cn.tiaojie.cases.client.CaseTopics;
+import cn.tiaojie.cases.client.CaseOutbox;
+import cn.tiaojie.cases.service.privacy.PersonalData;
 import cn.tiaojie.cases.model.DisputeCase;
 import cn.tiaojie.cases.model.Center;
 import cn.tiaojie.cases.model.Party;
 import cn.tiaojie.cases.model.PartyRole;
 import cn.tiaojie.cases.model.Summons;
 import cn.tiaojie.contracts.notify.v1.NoticeKind;
-import cn.tiaojie.contracts.notify.v1.NoticeRequest;
 import cn.tiaojie.contracts.common.v1.NoticeChannel;
-import cn.tiaojie.contracts.notify.v1.Recipient;
 import cn.tiaojie.contracts.notify.v1.RecipientKind;
 import cn.tiaojie.platform.notice.NoticeChannels;
 import cn.tiaojie.platform.reference.Taxonomy;
-import cn.tiaojie.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
@@ -33,12 +29,12 @@ import java.util.function.Predicate;
 @ApplicationScoped
 public class CaseNotices {
 
-    private final Outbox outbox;
-    private final CaseMessages messages;
+    private final CaseOutbox outbox;
+    private final PersonalData personalData;
 
-    CaseNotices(Outbox outbox, CaseMessages messages) {
+    CaseNotices(CaseOutbox outbox, PersonalData personalData) {
         this.outbox = outbox;
-        this.messages = messages;
+        this.personalData = personalData;
     }
 
     /** 调解结果通知: one per party, keyed by the case and the outcome so that a repeat sends nothing more. */
@@ -117,19 +113,10 @@ public class CaseNotices {
         }
         List<NoticeChannel> channels = NoticeChannels.forParty(List.of(), department.dutyPhone(), department.email())
                 .stream().map(NoticeChannel::valueOf).toList();
-        outbox.enqueue(CaseTopics.SEND_NOTICE, NoticeRequest.newBuilder()
-                .setIdempotencyKey("summons:" + s.id + (overdue ? ":overdue" : ""))
-                .setKind(NoticeKind.DEPARTMENT_SUMMONS)
-                .setCaseId(c.id.toString())
-                .setCaseNo(c.caseNo)
-                .setRecipient(Recipient.newBuilder().setKind(RecipientKind.DEPARTMENT)
-                        .setId("department:" + department.code()).setName(department.nameZh())
-                        .setPhone(Objects.toString(department.dutyPhone(), ""))
-                        .setEmail(Objects.toString(department.email(), "")).setLanguage("zh-CN")
-                        .addAllChannels(channels))
-                .putAllFields(fields)
-                .setUrgent(c.urgent)
-                .build());
+        outbox.sendNotice(new Notice("summons:" + s.id + (overdue ? ":overdue" : ""), NoticeKind.DEPARTMENT_SUMMONS,
+                c.id.toString(), c.caseNo, new Notice.Recipient(RecipientKind.DEPARTMENT, "department:" + department.code(),
+                        department.nameZh(), department.dutyPhone(), department.email(), "zh-CN", channels),
+                fields, c.urgent));
     }
 
     private static Map<String, String> agreementFields(DisputeCase c, Map<String, String> dates) {
@@ -147,39 +134,26 @@ public class CaseNotices {
     private void toParties(DisputeCase c, Predicate<Party> which, NoticeKind kind, String key,
             Map<String, String> fields) {
         for (Party party : c.parties.stream().filter(which).toList()) {
-            outbox.enqueue(CaseTopics.SEND_NOTICE, NoticeRequest.newBuilder()
-                    .setIdempotencyKey("case:" + c.id + ":" + key + ":" + party.id)
-                    .setKind(kind)
-                    .setCaseId(c.id.toString())
-                    .setCaseNo(c.caseNo)
-                    .setRecipient(recipient(messages.party(party)))
-                    .putAllFields(fields)
-                    .build());
+            outbox.sendNotice(new Notice("case:" + c.id + ":" + key + ":" + party.id, kind, c.id.toString(), c.caseNo,
+                    recipient(party), fields, false));
         }
     }
 
     /** The staff of the case's center, in their notices list (staff have no personal inbox). */
     private void toStaff(DisputeCase c, NoticeKind kind, String key, Map<String, String> fields) {
         Center center = Center.findById(c.centerCode);
-        outbox.enqueue(CaseTopics.SEND_NOTICE, NoticeRequest.newBuilder()
-                .setIdempotencyKey("case:" + c.id + ":" + key + ":center")
-                .setKind(kind)
-                .setCaseId(c.id.toString())
-                .setCaseNo(c.caseNo)
-                .setRecipient(Recipient.newBuilder().setKind(RecipientKind.STAFF).setId("center:" + c.centerCode)
-                        .setName(center == null ? c.centerCode : center.name).setLanguage("zh-CN")
-                        .addChannels(NoticeChannel.IN_APP))
-                .putAllFields(fields)
-                .build());
+        outbox.sendNotice(new Notice("case:" + c.id + ":" + key + ":center", kind, c.id.toString(), c.caseNo,
+                new Notice.Recipient(RecipientKind.STAFF, "center:" + c.centerCode,
+                        center == null ? c.centerCode : center.name, null, null, "zh-CN", List.of(NoticeChannel.IN_APP)),
+                fields, false));
     }
 
-    /** The party as notify-service reaches them, by the suite's one rule for a party's channels. */
-    private static Recipient recipient(cn.tiaojie.contracts.common.v1.Party party) {
-        List<NoticeChannel> channels = NoticeChannels.forParty(party.getPreferredChannelsList().stream()
-                .map(NoticeChannel::name).toList(), party.getPhone(), party.getEmail()).stream()
-                .map(NoticeChannel::valueOf).toList();
-        return Recipient.newBuilder().setKind(RecipientKind.PARTY).setId(party.getPartyId()).setName(party.getName())
-                .setPhone(party.getPhone()).setEmail(party.getEmail()).setLanguage(party.getLanguage())
-                .addAllChannels(channels).build();
+    /** The party as notify-service reaches them, by the suite's one rule for a party's channels; the phone opened. */
+    private Notice.Recipient recipient(Party party) {
+        String phone = personalData.phone(party);
+        List<NoticeChannel> channels = NoticeChannels.forParty(party.preferredChannelList(), phone, party.email)
+                .stream().map(NoticeChannel::valueOf).toList();
+        return new Notice.Recipient(RecipientKind.PARTY, party.id.toString(), party.name, phone, party.email,
+                party.language, channels);
     }
 }

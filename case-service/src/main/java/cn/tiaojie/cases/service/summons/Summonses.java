@@ -11,9 +11,6 @@ import cn.tiaojie.cases.model.CaseEvent;
 import cn.tiaojie.cases.model.DisputeCase;
 import cn.tiaojie.cases.model.Summons;
 import cn.tiaojie.cases.model.SummonsStatus;
-import cn.tiaojie.cases.rest.ActionRequests;
-import cn.tiaojie.contracts.cases.v1.SummonsAnswered;
-import cn.tiaojie.platform.grpc.ProtoTime;
 import cn.tiaojie.platform.outbox.Inbox;
 import cn.tiaojie.platform.problem.Problem;
 import cn.tiaojie.platform.problem.ProblemException;
@@ -53,7 +50,7 @@ public class Summonses {
     }
 
     @Transactional
-    public List<Summons> summon(UUID caseId, ActionRequests.NewSummons request, Actor actor) {
+    public List<Summons> summon(UUID caseId, SummonsCommands.NewSummons request, Actor actor) {
         DisputeCase c = CaseLifecycle.load(caseId, null);
         if (!CaseActions.Action.SUMMONS.allowedIn(c)) {
             throw ProblemException.conflict("case " + c.caseNo + " is " + c.status + "; departments are summoned to open cases");
@@ -109,7 +106,7 @@ public class Summonses {
 
     /** An answer the department gave by phone, recorded by staff (PHONE). */
     @Transactional
-    public Summons answer(UUID caseId, UUID summonsId, ActionRequests.SummonsAnswer answer, Actor actor) {
+    public Summons answer(UUID caseId, UUID summonsId, SummonsCommands.PhoneAnswer answer, Actor actor) {
         Summons s = Summons.findById(summonsId);
         if (s == null || !s.caseId.equals(caseId)) {
             throw ProblemException.notFound("summons", summonsId);
@@ -126,26 +123,24 @@ public class Summonses {
      * another answer came first.
      */
     @Transactional
-    public boolean recordFromLink(SummonsAnswered message) {
-        if (!inbox.firstDelivery(message.getMessageId())) {
+    public boolean recordFromLink(SummonsCommands.LinkAnswer message) {
+        if (!inbox.firstDelivery(message.messageId())) {
             return false;
         }
-        Summons s = Summons.findById(UUID.fromString(message.getSummonsId()));
-        if (s == null || !s.caseId.toString().equals(message.getCaseId())) {
-            throw ProblemException.notFound("summons", message.getSummonsId());
+        Summons s = Summons.findById(UUID.fromString(message.summonsId()));
+        if (s == null || !s.caseId.toString().equals(message.caseId())) {
+            throw ProblemException.notFound("summons", message.summonsId());
         }
         if (s.status != SummonsStatus.REQUESTED) {
             return false;
         }
         SummonsStatus response;
         try {
-            response = SummonsStatus.valueOf(message.getResponse());
+            response = SummonsStatus.valueOf(message.response());
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("response", "must be REPORTED or DECLINED");
         }
-        apply(s, response, message.getNote().isBlank() ? null : message.getNote(),
-                message.getAttendee().isBlank() ? null : message.getAttendee(),
-                message.hasArrivesAt() ? ProtoTime.toInstant(message.getArrivesAt()) : null, "LINK",
+        apply(s, response, blankAsNull(message.note()), blankAsNull(message.attendee()), message.arrivesAt(), "LINK",
                 new Actor(s.department + " via its summons link", Claims.SERVICE));
         return true;
     }
@@ -173,5 +168,9 @@ public class Summonses {
         CaseEvent.record(s.caseId, "SUMMONS_" + s.status, actor.name(), detail);
         audit.append(actor, "SUMMONS_" + s.status, s.caseId, before,
                 AuditDigests.of(s.id, s.status, s.responseNote, s.attendee, s.arrivesAt, s.respondedVia));
+    }
+
+    private static String blankAsNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 }

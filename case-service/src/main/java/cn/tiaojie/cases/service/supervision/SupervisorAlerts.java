@@ -1,16 +1,15 @@
 package cn.tiaojie.cases.service.supervision;
 
-import cn.tiaojie.cases.client.CaseTopics;
 import cn.tiaojie.cases.model.DisputeCase;
 import cn.tiaojie.cases.model.Summons;
 import cn.tiaojie.contracts.common.v1.NoticeChannel;
 import cn.tiaojie.contracts.notify.v1.NoticeKind;
-import cn.tiaojie.contracts.notify.v1.NoticeRequest;
-import cn.tiaojie.contracts.notify.v1.Recipient;
 import cn.tiaojie.contracts.notify.v1.RecipientKind;
 import cn.tiaojie.platform.area.AreaCodes;
 import cn.tiaojie.platform.area.AreaLevel;
-import cn.tiaojie.platform.outbox.Outbox;
+import cn.tiaojie.cases.client.CaseOutbox;
+import cn.tiaojie.cases.service.notices.Notice;
+import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Map;
@@ -22,9 +21,9 @@ import java.util.Map;
 @ApplicationScoped
 public class SupervisorAlerts {
 
-    private final Outbox outbox;
+    private final CaseOutbox outbox;
 
-    SupervisorAlerts(Outbox outbox) {
+    SupervisorAlerts(CaseOutbox outbox) {
         this.outbox = outbox;
     }
 
@@ -52,17 +51,9 @@ public class SupervisorAlerts {
 
     private void send(DisputeCase c, NoticeKind kind, String key, Map<String, String> fields) {
         String jurisdiction = jurisdictionOf(c.areaCode, c.level);
-        NoticeRequest request = NoticeRequest.newBuilder()
-                .setIdempotencyKey(key)
-                .setKind(kind)
-                .setCaseId(c.id.toString())
-                .setCaseNo(c.caseNo)
-                .setRecipient(Recipient.newBuilder().setKind(RecipientKind.SUPERVISOR).setId("area:" + jurisdiction)
-                        .setName("督办 " + c.level + " " + jurisdiction).addChannels(NoticeChannel.IN_APP))
-                .putAllFields(fields)
-                .setUrgent(c.urgent || kind == NoticeKind.ESCALATION_ALERT)
-                .build();
-        outbox.enqueue(CaseTopics.SEND_NOTICE, request);
+        outbox.sendNotice(new Notice(key, kind, c.id.toString(), c.caseNo, new Notice.Recipient(
+                RecipientKind.SUPERVISOR, "area:" + jurisdiction, "督办 " + c.level + " " + jurisdiction, null, null,
+                null, List.of(NoticeChannel.IN_APP)), fields, c.urgent || kind == NoticeKind.ESCALATION_ALERT));
     }
 
     /** The area whose supervisors watch a case at {@code level}: the ancestor of its area at that level. */
