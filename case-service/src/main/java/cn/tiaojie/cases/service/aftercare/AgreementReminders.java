@@ -6,6 +6,7 @@ import cn.tiaojie.cases.model.CaseEvent;
 import cn.tiaojie.cases.model.DisputeCase;
 import cn.tiaojie.cases.model.Step;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import cn.tiaojie.cases.config.CasesConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -16,7 +17,6 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What an agreement (调解协议) sets going, by dates in Beijing time: reminders to the applicant and the center's staff
@@ -54,17 +54,13 @@ public class AgreementReminders {
     private final List<Duration> performanceLeads;
     private final Duration followUpWithin;
 
-    AgreementReminders(EntityManager em, CaseNotices notices,
-            @ConfigProperty(name = "tiaojie.cases.judicial-confirmation-reminder-leads", defaultValue = "P7D,P1D")
-            List<Duration> confirmationLeads,
-            @ConfigProperty(name = "tiaojie.cases.performance-reminder-leads", defaultValue = "P3D,P1D")
-            List<Duration> performanceLeads,
-            @ConfigProperty(name = "tiaojie.cases.follow-up-within", defaultValue = "P7D") Duration followUpWithin) {
+    AgreementReminders(EntityManager em, CaseNotices notices, CasesConfig config) {
         this.em = em;
         this.notices = notices;
-        this.confirmationLeads = confirmationLeads.stream().sorted(Comparator.reverseOrder()).toList();
-        this.performanceLeads = performanceLeads.stream().sorted(Comparator.reverseOrder()).toList();
-        this.followUpWithin = followUpWithin;
+        this.confirmationLeads = config.judicialConfirmationReminderLeads().stream().sorted(Comparator.reverseOrder())
+                .toList();
+        this.performanceLeads = config.performanceReminderLeads().stream().sorted(Comparator.reverseOrder()).toList();
+        this.followUpWithin = config.followUpWithin();
     }
 
     @Scheduled(every = "${tiaojie.cases.remind-every:5m}", delayed = "30s",

@@ -10,6 +10,7 @@ import cn.tiaojie.cases.model.DisputeCase;
 import cn.tiaojie.cases.model.Summons;
 import cn.tiaojie.cases.model.SlaState;
 import cn.tiaojie.cases.model.Step;
+import cn.tiaojie.cases.config.SupervisionConfig;
 import cn.tiaojie.platform.reference.Taxonomy;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 
@@ -53,21 +53,17 @@ public class Supervision {
     private final Duration summonsGrace;
 
     Supervision(EntityManager em, SupervisorAlerts alerts, CaseLifecycle lifecycle, AuditTrail audit,
-            CaseNotices notices, Taxonomy taxonomy,
-            @ConfigProperty(name = "tiaojie.supervision.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "tiaojie.supervision.due-soon-fraction", defaultValue = "0.25") double dueSoonFraction,
-            @ConfigProperty(name = "tiaojie.supervision.escalation-grace", defaultValue = "PT24H") Duration escalationGrace,
-            @ConfigProperty(name = "tiaojie.supervision.summons-grace", defaultValue = "PT4H") Duration summonsGrace) {
+            CaseNotices notices, Taxonomy taxonomy, SupervisionConfig config) {
         this.em = em;
         this.alerts = alerts;
         this.notices = notices;
         this.taxonomy = taxonomy;
         this.lifecycle = lifecycle;
         this.audit = audit;
-        this.enabled = enabled;
-        this.dueSoonFraction = dueSoonFraction;
-        this.escalationGrace = escalationGrace;
-        this.summonsGrace = summonsGrace;
+        this.enabled = config.enabled();
+        this.dueSoonFraction = config.dueSoonFraction();
+        this.escalationGrace = config.escalationGrace();
+        this.summonsGrace = config.summonsGrace();
     }
 
     /**
