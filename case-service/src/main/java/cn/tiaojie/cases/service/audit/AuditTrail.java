@@ -2,9 +2,9 @@ package cn.tiaojie.cases.service.audit;
 
 import cn.tiaojie.cases.service.Actor;
 import cn.tiaojie.cases.model.AuditRecord;
+import cn.tiaojie.platform.persistence.NamedSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.hibernate.query.NativeQuery;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * Appends to the hash-chained audit trail inside the writer's transaction, so a change and its record commit
@@ -25,48 +26,30 @@ public class AuditTrail {
     public static final String GENESIS = "0".repeat(64);
     private static final int PAGE = 1000;
     /** position, prev_hash and hash are placeholders: the chain trigger sets them under the head row's lock */
-    static final String INSERT = """
-            insert into audit_record (at, actor, role, action, case_id, before_digest, after_digest, content_digest,
-                position, prev_hash, hash)
-            values (?, ?, ?, ?, ?, ?, ?, ?, 0, '', '')""";
+    public static final String INSERT = NamedSql.resource("sql/audit/insert-audit-record.sql").strip();
 
     public record Verification(boolean intact, long checked, Long firstBrokenPosition, String problem) {
     }
 
     private final EntityManager em;
+    private final DataSource dataSource;
 
-    AuditTrail(EntityManager em) {
+    AuditTrail(EntityManager em, DataSource dataSource) {
         this.em = em;
+        this.dataSource = dataSource;
     }
 
     /**
-     * Records an action. Call it last in the transaction: the chain's head row stays locked from here to the
-     * commit, which orders concurrent writers into one chain.
+     * Records an action, on the transaction's own JDBC connection after Hibernate has flushed what it holds, so that
+     * writers through the entities and through plain JDBC (the intake) append alike. Call it last in the
+     * transaction: the chain's head row stays locked from here to the commit, which orders concurrent writers into
+     * one chain.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(Actor actor, String action, UUID caseId, String beforeDigest, String afterDigest) {
         em.flush();
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        em.createNativeQuery(INSERT).unwrap(NativeQuery.class)
-                .setParameter(1, at)
-                .setParameter(2, actor.name())
-                .setParameter(3, actor.role())
-                .setParameter(4, action)
-                .setParameter(5, caseId, UUID.class)
-                .setParameter(6, beforeDigest, String.class)
-                .setParameter(7, afterDigest, String.class)
-                .setParameter(8, contentDigest(at, actor.name(), actor.role(), action, caseId, beforeDigest, afterDigest))
-                .executeUpdate();
-    }
-
-    /**
-     * Records an action on the transaction's own JDBC connection, for writers that do not go through Hibernate (the
-     * intake). Same statement and same rule as {@link #append(Actor, String, UUID, String, String)}: call it last.
-     */
-    public static void append(Connection db, Actor actor, String action, UUID caseId, String beforeDigest,
-            String afterDigest) throws SQLException {
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        try (PreparedStatement insert = db.prepareStatement(INSERT)) {
+        try (Connection db = dataSource.getConnection(); PreparedStatement insert = db.prepareStatement(INSERT)) {
             insert.setObject(1, at.atOffset(ZoneOffset.UTC));
             insert.setString(2, actor.name());
             insert.setString(3, actor.role());
@@ -76,6 +59,8 @@ public class AuditTrail {
             insert.setString(7, afterDigest);
             insert.setString(8, contentDigest(at, actor.name(), actor.role(), action, caseId, beforeDigest, afterDigest));
             insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not append to the audit trail", e);
         }
     }
 

@@ -59,8 +59,11 @@ public class CaseIntake {
     private final StepClock clock;
     private final DataSource dataSource;
     private final ObjectMapper json;
+    private final AuditTrail audit;
 
-    CaseIntake(Taxonomy taxonomy, PersonalData personalData, StepClock clock, DataSource dataSource, ObjectMapper json) {
+    CaseIntake(Taxonomy taxonomy, PersonalData personalData, StepClock clock, DataSource dataSource, ObjectMapper json,
+            AuditTrail audit) {
+        this.audit = audit;
         this.taxonomy = taxonomy;
         this.personalData = personalData;
         this.clock = clock;
@@ -160,7 +163,7 @@ public class CaseIntake {
         }
         IntakeStatements.insertEvent(db, c.id, Instant.now(), "RECEIVED", actor.name(), "registered from " + c.channel
                 + (c.linkedCaseId == null ? "" : ", linked to an earlier case"));
-        AuditTrail.append(db, actor, "REGISTER", c.id, null, AuditDigests.of(c));
+        audit.append(actor, "REGISTER", c.id, null, AuditDigests.of(c));
         return new Registered(c, false);
     }
 

@@ -2,6 +2,7 @@ package cn.tiaojie.cases.service.intake;
 
 import cn.tiaojie.cases.model.DisputeCase;
 import cn.tiaojie.cases.model.Party;
+import cn.tiaojie.platform.persistence.NamedSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,33 +17,27 @@ import java.util.UUID;
 /**
  * The statements one intake commits, sent by plain JDBC on the transaction's connection: an intake writes a new
  * case once and never reads it back, so Hibernate's entity bookkeeping (snapshots, dirty checks, flush) would be
- * pure overhead on the service's busiest write. Everything else reads and changes cases through the entities.
+ * pure overhead on the service's busiest write. Everything else reads and changes cases through the entities. The
+ * texts are resource files ({@code sql/intake/*.sql}), read once.
  */
-final class IntakeStatements {
+public final class IntakeStatements {
 
-    static final String CENTER = "select code from center where code = ?";
-    static final String CLAIM_KEY = """
-            insert into intake_request (actor, idempotency_key, request_hash, case_id) values (?, ?, ?, ?)
-            on conflict do nothing""";
-    static final String CLAIMED_KEY = "select case_id, request_hash from intake_request where actor = ? and idempotency_key = ?";
-    static final String DUPLICATE_LOCK = "select pg_advisory_xact_lock(hashtextextended(?, 0))";
-    static final String EARLIER_DISPUTE = """
-            select id from dispute_case where parties_hash = ? and subcategory = ? and created_at > ? and status <> ?
-            order by created_at desc limit 1""";
-    static final String NEXT_CASE_NUMBER = "select nextval('case_number_seq')";
-    static final String INSERT_CASE = """
-            insert into dispute_case (id, case_no, center_code, status, channel, subcategory, area_code, level,
-                summary, description, amount_in_dispute, risk_flags, referral_source, referral_reference, urgent,
-                deadline, created_by, created_at, updated_at, version, step, step_started_at, step_deadline, sla_state,
-                parties_hash, linked_case_id)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-    static final String INSERT_PARTY = """
-            insert into party (id, case_id, position, role, kind, name, phone, id_number, email, language,
-                preferred_channels, phone_hash, id_number_hash, vulnerabilities)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-    static final String INSERT_EVENT = "insert into case_event (case_id, at, type, actor, detail) values (?, ?, ?, ?, ?)";
+    public static final String CENTER = statement("center");
+    public static final String CLAIM_KEY = statement("claim-key");
+    public static final String CLAIMED_KEY = statement("claimed-key");
+    public static final String DUPLICATE_LOCK = statement("duplicate-lock");
+    public static final String EARLIER_DISPUTE = statement("earlier-dispute");
+    public static final String NEXT_CASE_NUMBER = statement("next-case-number");
+    public static final String INSERT_CASE = statement("insert-case");
+    public static final String INSERT_PARTY = statement("insert-party");
+    public static final String INSERT_EVENT = statement("insert-event");
 
     private IntakeStatements() {
+    }
+
+    /** A statement of {@code sql/intake/}, which the bench's raw JDBC loop sends too. */
+    private static String statement(String name) {
+        return NamedSql.resource("sql/intake/" + name + ".sql").strip();
     }
 
     static boolean centerExists(Connection db, String code) throws SQLException {
