@@ -80,9 +80,6 @@ public class CaseResource {
     public record AvailableActions(long version, List<String> actions) {
     }
 
-    private static final String[] EVERY_ROLE = {Claims.STAFF, Claims.SUPERVISOR, Claims.MEDIATOR, Claims.RESIDENT,
-            Claims.ADMIN};
-
     /** Who may act on the case, checked before the action: its center's staff, or also its supervisors. */
     private enum Gate {
         MANAGE, SUPERVISE, NONE
