@@ -1,5 +1,7 @@
 package cn.tiaojie.bench.cases;
 
+import cn.tiaojie.cases.service.audit.AuditTrail;
+import cn.tiaojie.cases.service.intake.IntakeStatements;
 import cn.tiaojie.local.FreePorts;
 import cn.tiaojie.bench.KeepAliveHttp;
 import cn.tiaojie.bench.ParallelRequests;
@@ -248,31 +250,16 @@ public final class CaseIntakeBench {
             }
         }
 
-        // the texts of case-service's IntakeStatements and AuditTrail.INSERT, character for character
-        static final String CENTER = "select code from center where code = ?";
-        static final String CLAIM_KEY = """
-                insert into intake_request (actor, idempotency_key, request_hash, case_id) values (?, ?, ?, ?)
-                on conflict do nothing""";
-        static final String DUPLICATE_LOCK = "select pg_advisory_xact_lock(hashtextextended(?, 0))";
-        static final String EARLIER_DISPUTE = """
-                select id from dispute_case where parties_hash = ? and subcategory = ? and created_at > ? and status <> ?
-                order by created_at desc limit 1""";
-        static final String NEXT_CASE_NUMBER = "select nextval('case_number_seq')";
-        public static final String INSERT_CASE = """
-                insert into dispute_case (id, case_no, center_code, status, channel, subcategory, area_code, level,
-                    summary, description, amount_in_dispute, risk_flags, referral_source, referral_reference, urgent,
-                    deadline, created_by, created_at, updated_at, version, step, step_started_at, step_deadline, sla_state,
-                    parties_hash, linked_case_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-        static final String INSERT_PARTY = """
-                insert into party (id, case_id, position, role, kind, name, phone, id_number, email, language,
-                    preferred_channels, phone_hash, id_number_hash, vulnerabilities)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-        static final String INSERT_EVENT = "insert into case_event (case_id, at, type, actor, detail) values (?, ?, ?, ?, ?)";
-        static final String INSERT_AUDIT = """
-                insert into audit_record (at, actor, role, action, case_id, before_digest, after_digest, content_digest,
-                    position, prev_hash, hash)
-                values (?, ?, ?, ?, ?, ?, ?, ?, 0, '', '')""";
+        // case-service's own statements (its sql/intake and sql/audit resources), so the loop sends its texts
+        static final String CENTER = IntakeStatements.CENTER;
+        static final String CLAIM_KEY = IntakeStatements.CLAIM_KEY;
+        static final String DUPLICATE_LOCK = IntakeStatements.DUPLICATE_LOCK;
+        static final String EARLIER_DISPUTE = IntakeStatements.EARLIER_DISPUTE;
+        static final String NEXT_CASE_NUMBER = IntakeStatements.NEXT_CASE_NUMBER;
+        public static final String INSERT_CASE = IntakeStatements.INSERT_CASE;
+        static final String INSERT_PARTY = IntakeStatements.INSERT_PARTY;
+        static final String INSERT_EVENT = IntakeStatements.INSERT_EVENT;
+        static final String INSERT_AUDIT = AuditTrail.INSERT;
 
         private static void once(Connection c) throws SQLException {
             UUID caseId = UUID.randomUUID();

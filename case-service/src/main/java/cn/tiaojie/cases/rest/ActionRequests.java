@@ -1,8 +1,10 @@
 package cn.tiaojie.cases.rest;
 
-import cn.tiaojie.cases.CaseStatus;
-import cn.tiaojie.cases.ReferralRoute;
-import cn.tiaojie.cases.SummonsStatus;
+import cn.tiaojie.cases.model.CaseStatus;
+import cn.tiaojie.cases.model.ReferralRoute;
+import cn.tiaojie.cases.model.SummonsStatus;
+import cn.tiaojie.cases.service.aftercare.AftercareCommands;
+import cn.tiaojie.cases.service.summons.SummonsCommands;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -33,6 +35,10 @@ public final class ActionRequests {
             @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal amount,
             LocalDate performanceDeadline,
             @NotNull Boolean judicialConfirmation) {
+
+        cn.tiaojie.cases.service.lifecycle.Outcome.Agreement toCommand() {
+            return new cn.tiaojie.cases.service.lifecycle.Outcome.Agreement(terms, amount, performanceDeadline, judicialConfirmation);
+        }
     }
 
     /** RESOLVED with an agreement, UNRESOLVED with a referral route, or WITHDRAWN with a reason. */
@@ -41,11 +47,20 @@ public final class ActionRequests {
             @Valid Agreement agreement,
             ReferralRoute referralRoute,
             @Size(max = 1000) String reason) {
+
+        cn.tiaojie.cases.service.lifecycle.Outcome toCommand() {
+            return new cn.tiaojie.cases.service.lifecycle.Outcome(result,
+                    agreement == null ? null : agreement.toCommand(), referralRoute, reason);
+        }
     }
 
     /** a date is written as 2025-01-31, never as a count of days */
     public record JudicialConfirmation(@NotNull LocalDate appliedOn, @NotBlank @Size(max = 200) String court,
             @Size(max = 100) String reference) {
+
+        cn.tiaojie.cases.service.lifecycle.JudicialConfirmation toCommand() {
+            return new cn.tiaojie.cases.service.lifecycle.JudicialConfirmation(appliedOn, court, reference);
+        }
     }
 
     /** 吹哨: departments to call in (the subcategory's own department when none is named) and hours to report. */
@@ -53,19 +68,35 @@ public final class ActionRequests {
             @Size(max = 10) List<@NotBlank @Size(max = 40) String> departments,
             @Min(1) @Max(720) Integer deadlineHours,
             @Size(max = 1000) String note) {
+
+        SummonsCommands.NewSummons toCommand() {
+            return new SummonsCommands.NewSummons(departments, deadlineHours, note);
+        }
     }
 
     /** An answer given by phone, recorded by staff: reported (who comes, when) or declined with the reason. */
     public record SummonsAnswer(@NotNull SummonsStatus response, @Size(max = 1000) String note,
             @Size(max = 100) String attendee, Instant arrivesAt) {
+
+        SummonsCommands.PhoneAnswer toCommand() {
+            return new SummonsCommands.PhoneAnswer(response, note, attendee, arrivesAt);
+        }
     }
 
     public record NewRating(@NotNull @Min(1) @Max(5) Integer score, @Size(max = 1000) String comment) {
+
+        AftercareCommands.NewRating toCommand() {
+            return new AftercareCommands.NewRating(score, comment);
+        }
     }
 
     public record NewFollowUp(
             @NotNull @Pattern(regexp = "PHONE|VISIT|SMS|VIDEO", message = "must be PHONE, VISIT, SMS or VIDEO") String method,
             @NotBlank @Size(max = 2000) String note,
             Boolean agreementPerformed) {
+
+        AftercareCommands.NewFollowUp toCommand() {
+            return new AftercareCommands.NewFollowUp(method, note, agreementPerformed);
+        }
     }
 }

@@ -1,6 +1,6 @@
 package cn.tiaojie.cases.rest;
 
-import cn.tiaojie.cases.service.AuditTrail;
+import cn.tiaojie.cases.service.audit.AuditTrail;
 import cn.tiaojie.platform.security.Claims;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

@@ -1,25 +1,22 @@
 package cn.tiaojie.cases.rest;
 
-import cn.tiaojie.cases.AuditRecord;
-import cn.tiaojie.cases.CaseEvent;
-import cn.tiaojie.cases.CaseStatus;
-import cn.tiaojie.cases.CaseTeamMember;
-import cn.tiaojie.cases.Channel;
-import cn.tiaojie.cases.DisputeCase;
-import cn.tiaojie.cases.FollowUp;
-import cn.tiaojie.cases.Rating;
-import cn.tiaojie.cases.SlaState;
-import cn.tiaojie.cases.Summons;
+import cn.tiaojie.cases.model.CaseStatus;
+import cn.tiaojie.cases.model.Channel;
+import cn.tiaojie.cases.model.DisputeCase;
+import cn.tiaojie.cases.model.FollowUp;
+import cn.tiaojie.cases.model.Rating;
+import cn.tiaojie.cases.model.SlaState;
+import cn.tiaojie.cases.model.Summons;
 import cn.tiaojie.cases.service.Actor;
-import cn.tiaojie.cases.service.Aftercare;
-import cn.tiaojie.cases.service.CaseAccess;
-import cn.tiaojie.cases.service.CaseActions;
-import cn.tiaojie.cases.service.CaseCounts;
-import cn.tiaojie.cases.service.CaseIntake;
-import cn.tiaojie.cases.service.CaseLifecycle;
-import cn.tiaojie.cases.service.DuplicateDisputeException;
-import cn.tiaojie.cases.service.PersonalData;
-import cn.tiaojie.cases.service.Summonses;
+import cn.tiaojie.cases.service.access.CaseActions;
+import cn.tiaojie.cases.service.aftercare.Aftercare;
+import cn.tiaojie.cases.service.intake.CaseIntake;
+import cn.tiaojie.cases.service.intake.DuplicateDisputeException;
+import cn.tiaojie.cases.service.lifecycle.CaseLifecycle;
+import cn.tiaojie.cases.service.privacy.PersonalData;
+import cn.tiaojie.cases.service.reads.CaseReads;
+import cn.tiaojie.cases.service.statistics.CaseCounts;
+import cn.tiaojie.cases.service.summons.Summonses;
 import cn.tiaojie.platform.area.AreaLevel;
 import cn.tiaojie.platform.problem.Problem;
 import cn.tiaojie.platform.problem.ProblemException;
@@ -28,11 +25,9 @@ import cn.tiaojie.platform.rest.ETags;
 import cn.tiaojie.platform.rest.QueryParams;
 import cn.tiaojie.platform.security.Caller;
 import cn.tiaojie.platform.security.Claims;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -47,16 +42,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.net.URI;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 @Path("/api/cases")
 public class CaseResource {
@@ -88,44 +80,33 @@ public class CaseResource {
     public record AvailableActions(long version, List<String> actions) {
     }
 
-    /** The list's orders, as {@code sort} names them; the id last keeps pages stable when times tie. */
-    enum ListOrder {
-        newest(Sort.descending("createdAt")),
-        oldest(Sort.ascending("createdAt")),
-        // the step due first; cases with no step (an outcome, closed) last
-        deadline(Sort.by("stepDeadline", Sort.Direction.Ascending, Sort.NullPrecedence.NULLS_LAST).and("createdAt")),
-        caseNo(Sort.ascending("caseNo"));
-
-        final Sort sort;
-
-        ListOrder(Sort sort) {
-            this.sort = sort.and("id");
-        }
+    /** Who may act on the case, checked before the action: its center's staff, or also its supervisors. */
+    private enum Gate {
+        MANAGE, SUPERVISE, NONE
     }
 
-    private static final String[] EVERY_ROLE = {Claims.STAFF, Claims.SUPERVISOR, Claims.MEDIATOR, Claims.RESIDENT,
-            Claims.ADMIN};
+    /** A case action of a service: the case, the version the caller saw (null: any) and who acts. */
+    @FunctionalInterface
+    private interface CaseAction<T> {
+        T on(UUID caseId, Long expectedVersion, Actor actor);
+    }
 
     private final CaseIntake intake;
     private final CaseLifecycle lifecycle;
     private final Summonses summonses;
     private final Aftercare aftercare;
-    private final CaseAccess access;
-    private final CaseCounts counts;
-    private final CaseActions caseActions;
+    private final CaseReads reads;
     private final PersonalData personalData;
     private final Taxonomy taxonomy;
     private final Caller caller;
 
     CaseResource(CaseIntake intake, CaseLifecycle lifecycle, Summonses summonses, Aftercare aftercare,
-            CaseAccess access, CaseCounts counts, CaseActions caseActions, PersonalData personalData, Taxonomy taxonomy, Caller caller) {
+            CaseReads reads, PersonalData personalData, Taxonomy taxonomy, Caller caller) {
         this.intake = intake;
         this.lifecycle = lifecycle;
         this.summonses = summonses;
         this.aftercare = aftercare;
-        this.access = access;
-        this.counts = counts;
-        this.caseActions = caseActions;
+        this.reads = reads;
         this.personalData = personalData;
         this.taxonomy = taxonomy;
         this.caller = caller;
@@ -153,7 +134,7 @@ public class CaseResource {
             UriBuilder cases, String instance) {
         CaseIntake.Registered registered;
         try {
-            registered = intake.register(request, center, actor, idempotencyKey);
+            registered = intake.register(request.toCommand(), center, actor, idempotencyKey);
         } catch (DuplicateDisputeException e) {
             return duplicate(e, instance);
         }
@@ -178,7 +159,6 @@ public class CaseResource {
 
     @GET
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN})
-    @Transactional
     public CasePage list(@QueryParam("status") String status, @QueryParam("level") String level,
             @QueryParam("category") String category, @QueryParam("channel") String channel,
             @QueryParam("center") String center, @QueryParam("overdue") String overdue, @QueryParam("sla") String sla,
@@ -186,64 +166,25 @@ public class CaseResource {
             @QueryParam("size") String size) {
         int pageIndex = intParam("page", page, 0, 0, 100_000);
         int pageSize = intParam("size", size, 20, 1, 200);
-        ListOrder order = QueryParams.enumValue(ListOrder.class, "sort", sort);
-        CaseAccess.Condition scope = access.listable(caller);
-        StringBuilder where = new StringBuilder(scope.jpql());
-        Map<String, Object> params = new HashMap<>(scope.params());
+        CaseReads.ListOrder order = QueryParams.enumValue(CaseReads.ListOrder.class, "sort", sort);
         CaseStatus statusValue = QueryParams.enumValue(CaseStatus.class, "status", status);
-        if (statusValue != null) {
-            where.append(" and status = :status");
-            params.put("status", statusValue);
-        }
         AreaLevel levelValue = QueryParams.enumValue(AreaLevel.class, "level", level);
-        if (levelValue != null) {
-            where.append(" and level = :level");
-            params.put("level", levelValue);
-        }
         Channel channelValue = QueryParams.enumValue(Channel.class, "channel", channel);
-        if (channelValue != null) {
-            where.append(" and channel = :channel");
-            params.put("channel", channelValue);
-        }
-        if (category != null && !category.isBlank()) {
-            if (taxonomy.document().categories().stream().noneMatch(cat -> cat.code().equals(category))) {
-                throw ProblemException.badRequest("category", "unknown category code");
-            }
-            where.append(" and subcategory like :category");
-            params.put("category", category + ".%");
-        }
-        if (center != null && !center.isBlank()) {
-            where.append(" and centerCode = :center");
-            params.put("center", center);
+        String categoryValue = blankAsNull(category);
+        if (categoryValue != null
+                && taxonomy.document().categories().stream().noneMatch(cat -> cat.code().equals(categoryValue))) {
+            throw ProblemException.badRequest("category", "unknown category code");
         }
         Boolean overdueValue = booleanParam("overdue", overdue);
-        if (overdueValue != null) {
-            where.append(overdueValue ? " and stepDeadline < :now" : " and (stepDeadline is null or stepDeadline >= :now)");
-            params.put("now", Instant.now());
-        }
         SlaState slaValue = QueryParams.enumValue(SlaState.class, "sla", sla);
-        if (slaValue != null) {
-            // a case with an outcome keeps its last SLA state, but no step runs against it any more
-            where.append(" and step is not null and slaState = :sla");
-            params.put("sla", slaValue);
+        String textValue = blankAsNull(text);
+        if (textValue != null && textValue.length() > 100) {
+            throw ProblemException.badRequest("text", "must be at most 100 characters");
         }
-        if (text != null && !text.isBlank()) {
-            if (text.length() > 100) {
-                throw ProblemException.badRequest("text", "must be at most 100 characters");
-            }
-            // case numbers are upper case (TJ2026000001): the lowered text is raised again for them
-            where.append(" and (lower(summary) like :text escape '\\' or caseNo like upper(:text) escape '\\')");
-            params.put("text", "%" + text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
-        }
-        Sort sorted = (order == null ? ListOrder.newest : order).sort;
-        PanacheQuery<DisputeCase> query = DisputeCase.find(where.toString(), sorted, params)
-                .page(Page.of(pageIndex, pageSize));
-        // filtered on nothing the tallies do not keep, the total is a sum of tallies, not a count of the scope's rows
-        boolean tallied = levelValue == null && channelValue == null && (category == null || category.isBlank())
-                && (center == null || center.isBlank()) && overdueValue == null && (text == null || text.isBlank());
-        long total = tallied ? counts.total(scope, statusValue, slaValue) : query.count();
-        return new CasePage(query.list().stream().map(CaseView::brief).toList(), pageIndex, pageSize, total);
+        CaseReads.Filter filter = new CaseReads.Filter(statusValue, levelValue, categoryValue, channelValue,
+                blankAsNull(center), overdueValue, slaValue, textValue);
+        CaseReads.Found<CaseView> found = reads.list(caller, filter, order, pageIndex, pageSize, CaseView::brief);
+        return new CasePage(found.items(), pageIndex, pageSize, found.total());
     }
 
     /** The list's totals for the workbench: the caller's scope, by status and by SLA state. */
@@ -251,45 +192,37 @@ public class CaseResource {
     @Path("/counts")
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN})
     public CaseCounts.Counts counts() {
-        return counts.count(access.listable(caller));
+        return reads.counts(caller);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.MEDIATOR, Claims.RESIDENT, Claims.ADMIN})
-    @Transactional
     public Response get(@PathParam("id") String id) {
-        DisputeCase c = access.visible(caller, uuid(id));
-        List<CaseTeamMember> team = CaseTeamMember.list("caseId", c.id);
-        List<CaseEvent> timeline = CaseEvent.list("caseId", Sort.ascending("id"), c.id);
-        List<Summons> summons = Summons.list("caseId", Sort.ascending("createdAt"), c.id);
-        List<FollowUp> followUps = FollowUp.list("caseId", Sort.ascending("visitedAt"), c.id);
-        // how each party rated the service is for those who run and supervise the case, not for the other side
-        List<Rating> ratings = caller.is(Claims.STAFF) || caller.is(Claims.SUPERVISOR) || caller.is(Claims.ADMIN)
-                ? Rating.list("caseId", Sort.ascending("ratedAt"), c.id) : List.of();
-        CaseView view = CaseView.of(c, c.parties, personalData, team, summons, followUps, ratings, timeline,
-                access.revealsPersonalData(caller, c));
-        return Response.ok(view).tag(etag(c)).build();
+        return reads.detail(caller, uuid(id), d -> {
+            DisputeCase c = d.disputeCase();
+            CaseView view = CaseView.of(c, c.parties, personalData, d.team(), d.summons(), d.followUps(), d.ratings(),
+                    d.timeline(), d.revealsPersonalData());
+            return Response.ok(view).tag(etag(c)).build();
+        });
     }
 
     /** What the workbench may offer on the case: exactly the actions its endpoints would accept from this caller now. */
     @GET
     @Path("/{id}/actions")
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.MEDIATOR, Claims.RESIDENT, Claims.ADMIN})
-    @Transactional
     public Response actions(@PathParam("id") String id) {
-        DisputeCase c = access.visible(caller, uuid(id));
-        List<String> actions = caseActions.available(caller, c).stream().map(CaseActions.Action::segment).toList();
-        return Response.ok(new AvailableActions(c.version, actions)).tag(etag(c)).build();
+        CaseReads.Available available = reads.actions(caller, uuid(id));
+        List<String> actions = available.actions().stream().map(CaseActions.Action::segment).toList();
+        return Response.ok(new AvailableActions(available.version(), actions)).tag(ETags.etag(available.version()))
+                .build();
     }
 
     @GET
     @Path("/{id}/audit")
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN})
-    @Transactional
     public List<AuditEntry> audit(@PathParam("id") String id) {
-        DisputeCase c = access.supervisable(caller, uuid(id));
-        return AuditRecord.<AuditRecord>list("caseId", Sort.ascending("position"), c.id).stream()
+        return reads.audit(caller, uuid(id)).stream()
                 .map(r -> new AuditEntry(r.position, r.at, r.actor, r.role, r.action, r.beforeDigest, r.afterDigest, r.hash))
                 .toList();
     }
@@ -298,8 +231,7 @@ public class CaseResource {
     @Path("/{id}/file")
     @RolesAllowed(Claims.STAFF)
     public Response file(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        UUID caseId = manageable(id);
-        return answer(lifecycle.file(caseId, ETags.versionOf(ifMatch), Actor.of(caller)));
+        return act(id, ifMatch, Gate.MANAGE, lifecycle::file, this::summary);
     }
 
     @POST
@@ -308,8 +240,7 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response reject(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ActionRequests.Reason request) {
-        UUID caseId = manageable(id);
-        return answer(lifecycle.reject(caseId, ETags.versionOf(ifMatch), request.reason(), Actor.of(caller)));
+        return act(id, ifMatch, Gate.MANAGE, (c, v, a) -> lifecycle.reject(c, v, request.reason(), a), this::summary);
     }
 
     @POST
@@ -318,16 +249,14 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response withdraw(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ActionRequests.Reason request) {
-        UUID caseId = manageable(id);
-        return answer(lifecycle.withdraw(caseId, ETags.versionOf(ifMatch), request.reason(), Actor.of(caller)));
+        return act(id, ifMatch, Gate.MANAGE, (c, v, a) -> lifecycle.withdraw(c, v, request.reason(), a), this::summary);
     }
 
     @POST
     @Path("/{id}/start-mediation")
     @RolesAllowed(Claims.STAFF)
     public Response startMediation(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        UUID caseId = manageable(id);
-        return answer(lifecycle.startMediation(caseId, ETags.versionOf(ifMatch), Actor.of(caller)));
+        return act(id, ifMatch, Gate.MANAGE, lifecycle::startMediation, this::summary);
     }
 
     /** Asks scheduling-service for a new hearing of a case whose team waits for one (after a cancellation). */
@@ -335,8 +264,7 @@ public class CaseResource {
     @Path("/{id}/request-hearing")
     @RolesAllowed(Claims.STAFF)
     public Response requestHearing(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        UUID caseId = manageable(id);
-        return answer(lifecycle.requestHearing(caseId, ETags.versionOf(ifMatch), Actor.of(caller)));
+        return act(id, ifMatch, Gate.MANAGE, lifecycle::requestHearing, this::summary);
     }
 
     @POST
@@ -345,8 +273,8 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response outcome(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ActionRequests.Outcome request) {
-        UUID caseId = manageable(id);
-        return answer(lifecycle.recordOutcome(caseId, ETags.versionOf(ifMatch), request, Actor.of(caller)));
+        return act(id, ifMatch, Gate.MANAGE, (c, v, a) -> lifecycle.recordOutcome(c, v, request.toCommand(), a),
+                this::summary);
     }
 
     @POST
@@ -355,16 +283,15 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response judicialConfirmation(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ActionRequests.JudicialConfirmation request) {
-        UUID caseId = manageable(id);
-        return answer(lifecycle.recordJudicialConfirmation(caseId, ETags.versionOf(ifMatch), request, Actor.of(caller)));
+        return act(id, ifMatch, Gate.MANAGE,
+                (c, v, a) -> lifecycle.recordJudicialConfirmation(c, v, request.toCommand(), a), this::summary);
     }
 
     @POST
     @Path("/{id}/close")
     @RolesAllowed(Claims.STAFF)
     public Response close(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        UUID caseId = manageable(id);
-        return answer(lifecycle.close(caseId, ETags.versionOf(ifMatch), Actor.of(caller)));
+        return act(id, ifMatch, Gate.MANAGE, lifecycle::close, this::summary);
     }
 
     @POST
@@ -373,8 +300,8 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response escalate(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ActionRequests.Reason request) {
-        UUID caseId = supervisable(id);
-        return answer(lifecycle.escalate(caseId, ETags.versionOf(ifMatch), request.reason(), Actor.of(caller)));
+        return act(id, ifMatch, Gate.SUPERVISE, (c, v, a) -> lifecycle.escalate(c, v, request.reason(), a),
+                this::summary);
     }
 
     @POST
@@ -382,9 +309,8 @@ public class CaseResource {
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR})
     @Consumes(MediaType.APPLICATION_JSON)
     public Response summon(@PathParam("id") String id, @NotNull @Valid ActionRequests.NewSummons request) {
-        UUID caseId = supervisable(id);
-        List<Summons> created = summonses.summon(caseId, request, Actor.of(caller));
-        return Response.status(201).entity(created.stream().map(CaseResource::summonsView).toList()).build();
+        return act(id, null, Gate.SUPERVISE, (c, v, a) -> summonses.summon(c, request.toCommand(), a),
+                created -> created(created.stream().map(CaseResource::summonsView).toList()));
     }
 
     @POST
@@ -393,8 +319,9 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public CaseView.SummonsView answerSummons(@PathParam("id") String id, @PathParam("summonsId") String summonsId,
             @NotNull @Valid ActionRequests.SummonsAnswer request) {
-        UUID caseId = supervisable(id);
-        return summonsView(summonses.answer(caseId, uuid("summonsId", summonsId), request, Actor.of(caller)));
+        return act(id, null, Gate.SUPERVISE,
+                (c, v, a) -> summonses.answer(c, uuid("summonsId", summonsId), request.toCommand(), a),
+                CaseResource::summonsView);
     }
 
     @POST
@@ -402,10 +329,9 @@ public class CaseResource {
     @RolesAllowed(Claims.RESIDENT)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response rate(@PathParam("id") String id, @NotNull @Valid ActionRequests.NewRating request) {
-        UUID caseId = uuid(id);
-        UUID partyId = QuarkusTransactionReads.call(() -> access.ownParty(caller, access.visible(caller, caseId)));
-        Rating r = aftercare.rate(caseId, partyId, request, Actor.of(caller));
-        return Response.status(201).entity(new RatingView(r.caseId, r.partyId, r.score, r.comment, r.ratedAt)).build();
+        return act(id, null, Gate.NONE,
+                (c, v, a) -> aftercare.rate(c, reads.ownParty(caller, c), request.toCommand(), a),
+                (Rating r) -> created(new RatingView(r.caseId, r.partyId, r.score, r.comment, r.ratedAt)));
     }
 
     @POST
@@ -413,27 +339,38 @@ public class CaseResource {
     @RolesAllowed(Claims.STAFF)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response followUp(@PathParam("id") String id, @NotNull @Valid ActionRequests.NewFollowUp request) {
-        UUID caseId = manageable(id);
-        FollowUp f = aftercare.followUp(caseId, request, Actor.of(caller));
-        return Response.status(201).entity(new CaseView.FollowUpView(f.id, f.method, f.note, f.agreementPerformed,
-                f.visitedAt, f.recordedBy)).build();
+        return act(id, null, Gate.MANAGE, (c, v, a) -> aftercare.followUp(c, request.toCommand(), a),
+                (FollowUp f) -> created(new CaseView.FollowUpView(f.id, f.method, f.note, f.agreementPerformed,
+                        f.visitedAt, f.recordedBy)));
     }
 
-    private Response answer(DisputeCase c) {
-        return Response.ok(QuarkusTransactionReads.call(() -> CaseView.summary(DisputeCase.findById(c.id), personalData)))
-                .tag(etag(c)).build();
-    }
-
-    private UUID manageable(String id) {
+    /**
+     * The one way through a case action: the path id, the caller's right to act on the case, the version named by
+     * If-Match, the acting caller, the service's action, and the answer mapped from what it returned.
+     */
+    private <T, R> R act(String id, String ifMatch, Gate gate, CaseAction<T> action, Function<T, R> answer) {
         UUID caseId = uuid(id);
-        QuarkusTransactionReads.run(() -> access.manageable(caller, caseId));
-        return caseId;
+        switch (gate) {
+            case MANAGE -> reads.requireManageable(caller, caseId);
+            case SUPERVISE -> reads.requireSupervisable(caller, caseId);
+            case NONE -> {
+            }
+        }
+        Long expectedVersion = ETags.versionOf(ifMatch);
+        return answer.apply(action.on(caseId, expectedVersion, Actor.of(caller)));
     }
 
-    private UUID supervisable(String id) {
-        UUID caseId = uuid(id);
-        QuarkusTransactionReads.run(() -> access.supervisable(caller, caseId));
-        return caseId;
+    /** The case as it is after the action committed, with its new version as ETag. */
+    private Response summary(DisputeCase c) {
+        return Response.ok(reads.current(c.id, found -> CaseView.summary(found, personalData))).tag(etag(c)).build();
+    }
+
+    private static Response created(Object entity) {
+        return Response.status(201).entity(entity).build();
+    }
+
+    private static String blankAsNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static CaseView.SummonsView summonsView(Summons s) {

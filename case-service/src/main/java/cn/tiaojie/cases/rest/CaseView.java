@@ -1,13 +1,13 @@
 package cn.tiaojie.cases.rest;
 
-import cn.tiaojie.cases.CaseEvent;
-import cn.tiaojie.cases.CaseTeamMember;
-import cn.tiaojie.cases.DisputeCase;
-import cn.tiaojie.cases.FollowUp;
-import cn.tiaojie.cases.Party;
-import cn.tiaojie.cases.Rating;
-import cn.tiaojie.cases.Summons;
-import cn.tiaojie.cases.service.PersonalData;
+import cn.tiaojie.cases.model.CaseEvent;
+import cn.tiaojie.cases.model.CaseTeamMember;
+import cn.tiaojie.cases.model.DisputeCase;
+import cn.tiaojie.cases.model.FollowUp;
+import cn.tiaojie.cases.model.Party;
+import cn.tiaojie.cases.model.Rating;
+import cn.tiaojie.cases.model.Summons;
+import cn.tiaojie.cases.service.privacy.PersonalData;
 import cn.tiaojie.platform.privacy.Masking;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,12 +1,13 @@
 package cn.tiaojie.cases.rest;
 
-import cn.tiaojie.cases.Channel;
-import cn.tiaojie.cases.PartyKind;
-import cn.tiaojie.cases.PartyRole;
-import cn.tiaojie.cases.RiskFlag;
-import cn.tiaojie.cases.VulnerableGroup;
+import cn.tiaojie.cases.model.Channel;
+import cn.tiaojie.cases.model.PartyKind;
+import cn.tiaojie.cases.model.PartyRole;
+import cn.tiaojie.cases.model.RiskFlag;
+import cn.tiaojie.cases.model.VulnerableGroup;
 import cn.tiaojie.platform.validation.ChinesePhone;
 import cn.tiaojie.cases.validation.ResidentId;
+import cn.tiaojie.cases.service.intake.NewCase;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
@@ -35,6 +36,12 @@ public record NewCaseRequest(
         @NotNull @Size(min = 2, max = 30) List<@NotNull @Valid NewParty> parties,
         UUID linkedCaseId) {
 
+    NewCase toCommand() {
+        return new NewCase(channel, subcategory, areaCode, summary, description, amountInDispute, riskFlags,
+                referral == null ? null : new NewCase.Referral(referral.source(), referral.reference()),
+                parties.stream().map(p -> p == null ? null : p.toCommand()).toList(), linkedCaseId);
+    }
+
     public record Referral(@NotBlank @Size(max = 100) String source, @NotBlank @Size(max = 100) String reference) {
     }
 
@@ -48,5 +55,10 @@ public record NewCaseRequest(
             @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})?", message = "must be a language tag such as zh-CN") String language,
             @Size(max = 4) List<@NotNull @Pattern(regexp = "SMS|EMAIL|IN_APP", message = "must be SMS, EMAIL or IN_APP") String> preferredChannels,
             @Size(max = 3) List<@NotNull VulnerableGroup> vulnerabilities) {
+
+        NewCase.NewParty toCommand() {
+            return new NewCase.NewParty(role, kind, name, phone, idNumber, email, language, preferredChannels,
+                    vulnerabilities);
+        }
     }
 }

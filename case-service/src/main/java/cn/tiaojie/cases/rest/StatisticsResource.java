@@ -1,7 +1,7 @@
 package cn.tiaojie.cases.rest;
 
-import cn.tiaojie.cases.service.CaseLifecycle;
-import cn.tiaojie.cases.service.CaseStatistics;
+import cn.tiaojie.cases.service.lifecycle.CaseLifecycle;
+import cn.tiaojie.cases.service.statistics.CaseStatistics;
 import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.platform.rest.QueryParams;
 import cn.tiaojie.platform.security.Caller;

@@ -1,24 +1,19 @@
 package cn.tiaojie.cases.rest;
 
-import cn.tiaojie.cases.CaseEvent;
-import cn.tiaojie.cases.DisputeCase;
-import cn.tiaojie.cases.Summons;
-import cn.tiaojie.cases.SummonsStatus;
+import cn.tiaojie.cases.model.CaseEvent;
+import cn.tiaojie.cases.model.DisputeCase;
+import cn.tiaojie.cases.service.supervision.SupervisionBoard;
 import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.platform.security.Caller;
 import cn.tiaojie.platform.security.Claims;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 @Path("/api/supervision")
 public class SupervisionResource {
@@ -39,11 +34,11 @@ public class SupervisionResource {
             String status, Instant at, String actor, String detail) {
     }
 
-    private static final int LIMIT = 500;
-
+    private final SupervisionBoard board;
     private final Caller caller;
 
-    SupervisionResource(Caller caller) {
+    SupervisionResource(SupervisionBoard board, Caller caller) {
+        this.board = board;
         this.caller = caller;
     }
 
@@ -54,42 +49,27 @@ public class SupervisionResource {
     @GET
     @Path("/overdue")
     @RolesAllowed({Claims.SUPERVISOR, Claims.ADMIN})
-    @Transactional
     public Overdue overdue(@QueryParam("area") String area) {
-        String scope = scope(area);
-        Instant now = Instant.now();
-        List<DisputeCase> cases = DisputeCase.find("step is not null and stepDeadline < ?1 and areaCode like ?2",
-                Sort.ascending("stepDeadline"), now, scope + "%").page(0, LIMIT).list();
-        List<Summons> summons = Summons.find(
-                "status = ?1 and deadline < ?2 and caseId in (select c.id from DisputeCase c where c.areaCode like ?3)",
-                Sort.ascending("deadline"), SummonsStatus.REQUESTED, now, scope + "%").page(0, LIMIT).list();
-        Map<UUID, String> caseNumbers = summons.isEmpty() ? Map.of() : DisputeCase.<DisputeCase>list("id in ?1",
-                summons.stream().map(s -> s.caseId).distinct().toList()).stream()
-                .collect(Collectors.toMap(c -> c.id, c -> c.caseNo));
+        SupervisionBoard.Overdue overdue = board.overdue(scope(area));
+        Instant now = overdue.now();
         return new Overdue(
-                cases.stream().map(c -> new OverdueCase(c.id, c.caseNo, c.centerCode, c.areaCode, c.level.name(),
-                        c.status.name(), c.step.name(), c.stepDeadline, hours(c.stepDeadline, now), c.urgent)).toList(),
-                summons.stream().map(s -> new OverdueSummons(s.id, s.caseId, caseNumbers.get(s.caseId), s.department,
-                        s.deadline, hours(s.deadline, now))).toList());
+                overdue.cases().stream().map(c -> new OverdueCase(c.id, c.caseNo, c.centerCode, c.areaCode,
+                        c.level.name(), c.status.name(), c.step.name(), c.stepDeadline, hours(c.stepDeadline, now),
+                        c.urgent)).toList(),
+                overdue.summons().stream().map(s -> new OverdueSummons(s.id, s.caseId,
+                        overdue.caseNumbers().get(s.caseId), s.department, s.deadline, hours(s.deadline, now))).toList());
     }
 
     /** The escalations of the caller's jurisdiction in the last {@code days} days (1 to 366, default 30), newest first. */
     @GET
     @Path("/escalations")
     @RolesAllowed({Claims.SUPERVISOR, Claims.ADMIN})
-    @Transactional
     public List<Escalation> escalations(@QueryParam("area") String area, @QueryParam("days") String days) {
         String scope = scope(area);
         int window = CaseResource.intParam("days", days, 30, 1, 366);
-        List<Object[]> rows = DisputeCase.getEntityManager().createQuery("""
-                select e, c from CaseEvent e, DisputeCase c
-                where e.type = 'ESCALATED' and e.at >= ?1 and c.id = e.caseId and c.areaCode like ?2
-                order by e.at desc""", Object[].class)
-                .setParameter(1, Instant.now().minus(Duration.ofDays(window))).setParameter(2, scope + "%")
-                .setMaxResults(LIMIT).getResultList();
-        return rows.stream().map(row -> {
-            CaseEvent e = (CaseEvent) row[0];
-            DisputeCase c = (DisputeCase) row[1];
+        return board.escalations(scope, window).stream().map(row -> {
+            CaseEvent e = row.event();
+            DisputeCase c = row.disputeCase();
             return new Escalation(c.id, c.caseNo, c.centerCode, c.areaCode, c.level.name(), c.status.name(), e.at,
                     e.actor, e.detail);
         }).toList();

@@ -1,6 +1,6 @@
 package cn.tiaojie.cases.validation;
 
-import cn.tiaojie.cases.service.PersonalData;
+import cn.tiaojie.cases.service.privacy.PersonalData;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

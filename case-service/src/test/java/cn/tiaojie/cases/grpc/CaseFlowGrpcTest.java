@@ -14,7 +14,7 @@ import static cn.tiaojie.cases.Fixtures.fileNewCase;
 import static cn.tiaojie.cases.Fixtures.register;
 
 import cn.tiaojie.cases.Fixtures;
-import cn.tiaojie.cases.service.CaseTopics;
+import cn.tiaojie.cases.client.CaseTopics;
 import cn.tiaojie.contracts.mediator.v1.TeamRequest;
 import cn.tiaojie.contracts.cases.v1.CaseServiceGrpc;
 import cn.tiaojie.contracts.cases.v1.HearingScheduled;

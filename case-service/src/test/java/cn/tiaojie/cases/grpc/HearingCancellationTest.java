@@ -14,9 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.tiaojie.cases.Fixtures;
 import cn.tiaojie.cases.Flow;
-import cn.tiaojie.cases.service.CaseTopics;
-import cn.tiaojie.cases.service.PersonalData;
-import cn.tiaojie.cases.service.PersonalDataSealing;
+import cn.tiaojie.cases.client.CaseTopics;
+import cn.tiaojie.cases.service.privacy.PersonalData;
+import cn.tiaojie.cases.service.privacy.PersonalDataSealing;
 import cn.tiaojie.contracts.cases.v1.CaseServiceGrpc;
 import cn.tiaojie.contracts.cases.v1.HearingCancelled;
 import cn.tiaojie.contracts.cases.v1.HearingScheduled;

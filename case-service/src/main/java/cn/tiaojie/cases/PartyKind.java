@@ -1,5 +1,0 @@
-package cn.tiaojie.cases;
-
-public enum PartyKind {
-    PERSON, ORGANIZATION
-}

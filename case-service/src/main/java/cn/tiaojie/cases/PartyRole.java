@@ -1,5 +1,0 @@
-package cn.tiaojie.cases;
-
-public enum PartyRole {
-    APPLICANT, RESPONDENT, THIRD_PARTY
-}

@@ -1,6 +1,0 @@
-package cn.tiaojie.cases;
-
-/** Where an unresolved dispute goes next. */
-public enum ReferralRoute {
-    LITIGATION, ARBITRATION, ADMINISTRATIVE
-}

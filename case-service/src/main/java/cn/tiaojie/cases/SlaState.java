@@ -1,6 +1,0 @@
-package cn.tiaojie.cases;
-
-/** How the current step stands against its deadline, as the supervision run last found it. */
-public enum SlaState {
-    ON_TRACK, DUE_SOON, OVERDUE
-}

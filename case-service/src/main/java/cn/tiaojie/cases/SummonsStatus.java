@@ -1,6 +1,0 @@
-package cn.tiaojie.cases;
-
-/** A summoned department's answer: still awaited, reported (报到), or declined with a reason. */
-public enum SummonsStatus {
-    REQUESTED, REPORTED, DECLINED
-}

@@ -1,6 +1,0 @@
-package cn.tiaojie.cases;
-
-/** Parties who need particular care at hearings and in notices. */
-public enum VulnerableGroup {
-    ELDERLY, MINOR, DISABLED
-}

@@ -1,0 +1,5 @@
+package cn.tiaojie.cases.model;
+
+public enum PartyKind {
+    PERSON, ORGANIZATION
+}

@@ -1,0 +1,5 @@
+package cn.tiaojie.cases.model;
+
+public enum PartyRole {
+    APPLICANT, RESPONDENT, THIRD_PARTY
+}

@@ -1,0 +1,1 @@
+insert into case_event (case_id, at, type, actor, detail) values (?, ?, ?, ?, ?)

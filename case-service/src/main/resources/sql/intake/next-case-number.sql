@@ -1,0 +1,1 @@
+select nextval('case_number_seq')
