@@ -3,7 +3,7 @@ package cn.tiaojie.platform.rest;
 import cn.tiaojie.platform.problem.ProblemException;
 import jakarta.ws.rs.core.EntityTag;
 
-/** ETags are entity versions: a stale If-Match is refused instead of overwriting someone else's change. */
+/** ETags are entity versions; a stale If-Match is refused by the service ({@code Versions.requireMatch}). */
 public final class ETags {
 
     private ETags() {
@@ -23,14 +23,6 @@ public final class ETags {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
             throw ProblemException.badRequest("If-Match", "must be an ETag this service issued");
-        }
-    }
-
-    /** 412 when an If-Match named a version other than the current one; no If-Match passes. */
-    public static void requireMatch(Long expectedVersion, long currentVersion, String what) {
-        if (expectedVersion != null && expectedVersion != currentVersion) {
-            throw new ProblemException(412, "Precondition failed", what + " has changed (version " + currentVersion
-                    + ", If-Match " + expectedVersion + "): read it again");
         }
     }
 }

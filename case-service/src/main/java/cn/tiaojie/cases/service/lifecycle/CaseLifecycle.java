@@ -20,6 +20,7 @@ import cn.tiaojie.cases.model.Step;
 import cn.tiaojie.platform.area.AreaLevel;
 import cn.tiaojie.platform.outbox.Inbox;
 import cn.tiaojie.platform.problem.Problem;
+import cn.tiaojie.platform.persistence.Versions;
 import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.contracts.common.v1.MediatorRole;
 import io.quarkus.panache.common.Sort;
@@ -413,10 +414,7 @@ public class CaseLifecycle {
         if (c == null) {
             throw ProblemException.notFound("case", id);
         }
-        if (expectedVersion != null && expectedVersion != c.version) {
-            throw new ProblemException(412, "Precondition failed", "case " + c.caseNo + " has changed (version "
-                    + c.version + ", If-Match " + expectedVersion + "): read it again");
-        }
+        Versions.requireMatch(expectedVersion, c.version, "case " + c.caseNo);
         return c;
     }
 
