@@ -1,5 +1,6 @@
 package cn.tiaojie.mediator;
 
+import cn.tiaojie.mediator.model.*;
 import cn.tiaojie.contracts.common.v1.Party;
 import cn.tiaojie.contracts.common.v1.PartyRole;
 import cn.tiaojie.contracts.mediator.v1.TeamRequest;

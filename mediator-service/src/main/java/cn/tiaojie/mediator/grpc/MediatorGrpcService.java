@@ -9,7 +9,7 @@ import cn.tiaojie.contracts.mediator.v1.MediatorService;
 import cn.tiaojie.contracts.mediator.v1.Team;
 import cn.tiaojie.contracts.mediator.v1.TeamRequest;
 import cn.tiaojie.contracts.mediator.v1.TeamRequestAccepted;
-import cn.tiaojie.mediator.Mediator;
+import cn.tiaojie.mediator.model.Mediator;
 import cn.tiaojie.mediator.service.AvailabilityCalendar;
 import cn.tiaojie.mediator.service.MediatorMessages;
 import cn.tiaojie.mediator.service.TeamFormation;
@@ -53,7 +53,7 @@ public class MediatorGrpcService implements MediatorService {
     public Uni<Team> getTeam(GetTeamRequest request) {
         return GrpcCalls.answer(() -> QuarkusTransaction.requiringNew().call(() -> {
             UUID caseId = uuid(request.getCaseId());
-            return cn.tiaojie.mediator.Team.ofCase(caseId).map(messages::team)
+            return cn.tiaojie.mediator.model.Team.ofCase(caseId).map(messages::team)
                     .orElseThrow(() -> ProblemException.notFound("team of case", request.getCaseId()));
         }));
     }

@@ -1,9 +1,9 @@
 package cn.tiaojie.mediator.rest;
 
-import cn.tiaojie.mediator.Mediator;
-import cn.tiaojie.mediator.Unavailability;
-import cn.tiaojie.mediator.UnavailabilityKind;
-import cn.tiaojie.mediator.WeeklyHours;
+import cn.tiaojie.mediator.model.Mediator;
+import cn.tiaojie.mediator.model.Unavailability;
+import cn.tiaojie.mediator.model.UnavailabilityKind;
+import cn.tiaojie.mediator.model.WeeklyHours;
 import cn.tiaojie.mediator.service.Access;
 import cn.tiaojie.mediator.service.AvailabilityCalendar;
 import cn.tiaojie.mediator.service.MediatorPool;

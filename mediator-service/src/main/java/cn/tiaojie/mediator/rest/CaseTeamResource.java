@@ -1,6 +1,6 @@
 package cn.tiaojie.mediator.rest;
 
-import cn.tiaojie.mediator.Team;
+import cn.tiaojie.mediator.model.Team;
 import cn.tiaojie.mediator.service.Access;
 import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.platform.security.Caller;

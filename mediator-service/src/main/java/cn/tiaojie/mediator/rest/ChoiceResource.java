@@ -1,9 +1,9 @@
 package cn.tiaojie.mediator.rest;
 
-import cn.tiaojie.mediator.ChoiceBallot;
-import cn.tiaojie.mediator.ChoiceList;
-import cn.tiaojie.mediator.Mediator;
-import cn.tiaojie.mediator.Team;
+import cn.tiaojie.mediator.model.ChoiceBallot;
+import cn.tiaojie.mediator.model.ChoiceList;
+import cn.tiaojie.mediator.model.Mediator;
+import cn.tiaojie.mediator.model.Team;
 import cn.tiaojie.mediator.service.Access;
 import cn.tiaojie.mediator.service.PartyChoice;
 import cn.tiaojie.mediator.service.TeamFormation;

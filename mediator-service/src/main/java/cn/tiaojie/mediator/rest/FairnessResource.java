@@ -1,6 +1,6 @@
 package cn.tiaojie.mediator.rest;
 
-import cn.tiaojie.mediator.MediatorRole;
+import cn.tiaojie.mediator.model.MediatorRole;
 import cn.tiaojie.mediator.service.FairnessReport;
 import cn.tiaojie.platform.area.AreaCodes;
 import cn.tiaojie.platform.problem.ProblemException;

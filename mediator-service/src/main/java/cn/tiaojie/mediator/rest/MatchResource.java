@@ -1,8 +1,8 @@
 package cn.tiaojie.mediator.rest;
 
 import cn.tiaojie.platform.validation.ChinesePhone;
-import cn.tiaojie.mediator.MediatorRole;
-import cn.tiaojie.mediator.TeamParty;
+import cn.tiaojie.mediator.model.MediatorRole;
+import cn.tiaojie.mediator.model.TeamParty;
 import cn.tiaojie.mediator.service.Matching;
 import cn.tiaojie.mediator.service.PartyKeys;
 import cn.tiaojie.mediator.service.TeamRules;

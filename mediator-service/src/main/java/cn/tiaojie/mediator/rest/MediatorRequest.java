@@ -1,9 +1,9 @@
 package cn.tiaojie.mediator.rest;
 
 import cn.tiaojie.platform.validation.ChinesePhone;
-import cn.tiaojie.mediator.MediatorRole;
-import cn.tiaojie.mediator.MediatorStatus;
-import cn.tiaojie.mediator.OrganizationKind;
+import cn.tiaojie.mediator.model.MediatorRole;
+import cn.tiaojie.mediator.model.MediatorStatus;
+import cn.tiaojie.mediator.model.OrganizationKind;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;

@@ -1,8 +1,8 @@
 package cn.tiaojie.mediator.rest;
 
 import cn.tiaojie.platform.rest.QueryParams;
-import cn.tiaojie.mediator.Offer;
-import cn.tiaojie.mediator.OfferStatus;
+import cn.tiaojie.mediator.model.Offer;
+import cn.tiaojie.mediator.model.OfferStatus;
 import cn.tiaojie.mediator.service.TeamFormation;
 import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.platform.security.Caller;

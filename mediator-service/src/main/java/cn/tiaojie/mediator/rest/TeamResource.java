@@ -1,13 +1,13 @@
 package cn.tiaojie.mediator.rest;
 
 import cn.tiaojie.platform.rest.QueryParams;
-import cn.tiaojie.mediator.ChoiceList;
-import cn.tiaojie.mediator.MediatorRole;
-import cn.tiaojie.mediator.TeamAudit;
+import cn.tiaojie.mediator.model.ChoiceList;
+import cn.tiaojie.mediator.model.MediatorRole;
+import cn.tiaojie.mediator.model.TeamAudit;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import cn.tiaojie.mediator.Team;
-import cn.tiaojie.mediator.TeamStatus;
+import cn.tiaojie.mediator.model.Team;
+import cn.tiaojie.mediator.model.TeamStatus;
 import cn.tiaojie.mediator.service.Access;
 import cn.tiaojie.mediator.service.Matching;
 import cn.tiaojie.mediator.service.TeamFormation;

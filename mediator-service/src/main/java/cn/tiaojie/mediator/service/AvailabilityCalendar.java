@@ -1,8 +1,8 @@
 package cn.tiaojie.mediator.service;
 
-import cn.tiaojie.mediator.Mediator;
-import cn.tiaojie.mediator.Unavailability;
-import cn.tiaojie.mediator.WeeklyHours;
+import cn.tiaojie.mediator.model.Mediator;
+import cn.tiaojie.mediator.model.Unavailability;
+import cn.tiaojie.mediator.model.WeeklyHours;
 import cn.tiaojie.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package cn.tiaojie.mediator.service;
 
-import cn.tiaojie.mediator.EarlierInvolvementRule;
+import cn.tiaojie.mediator.model.EarlierInvolvementRule;
 import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.platform.rest.ETags;
 import io.quarkus.panache.common.Sort;

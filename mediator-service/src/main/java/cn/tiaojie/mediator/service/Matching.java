@@ -1,10 +1,10 @@
 package cn.tiaojie.mediator.service;
 
-import cn.tiaojie.mediator.MatchingConfig;
-import cn.tiaojie.mediator.MediatorRole;
-import cn.tiaojie.mediator.OfferStatus;
-import cn.tiaojie.mediator.Team;
-import cn.tiaojie.mediator.TeamParty;
+import cn.tiaojie.mediator.config.MatchingConfig;
+import cn.tiaojie.mediator.model.MediatorRole;
+import cn.tiaojie.mediator.model.OfferStatus;
+import cn.tiaojie.mediator.model.Team;
+import cn.tiaojie.mediator.model.TeamParty;
 import cn.tiaojie.platform.area.AreaCodes;
 import cn.tiaojie.platform.area.AreaLevel;
 import jakarta.enterprise.context.ApplicationScoped;

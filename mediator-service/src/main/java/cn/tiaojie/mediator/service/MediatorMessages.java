@@ -8,10 +8,10 @@ import cn.tiaojie.contracts.notify.v1.NoticeKind;
 import cn.tiaojie.contracts.notify.v1.NoticeRequest;
 import cn.tiaojie.contracts.notify.v1.Recipient;
 import cn.tiaojie.contracts.notify.v1.RecipientKind;
-import cn.tiaojie.mediator.Mediator;
-import cn.tiaojie.mediator.Offer;
-import cn.tiaojie.mediator.OfferStatus;
-import cn.tiaojie.mediator.Team;
+import cn.tiaojie.mediator.model.Mediator;
+import cn.tiaojie.mediator.model.Offer;
+import cn.tiaojie.mediator.model.OfferStatus;
+import cn.tiaojie.mediator.model.Team;
 import cn.tiaojie.platform.area.AreaCodes;
 import cn.tiaojie.platform.area.AreaLevel;
 import cn.tiaojie.platform.outbox.Outbox;
@@ -69,7 +69,7 @@ public class MediatorMessages {
      * Tells the supervisors of the case's county that a role ran out of candidates and needs assigning by hand;
      * keyed by the role's offer count, so a second run-out after a hand assignment alerts again.
      */
-    public NoticeRequest noCandidateAlert(Team team, cn.tiaojie.mediator.MediatorRole role, int offersSoFar,
+    public NoticeRequest noCandidateAlert(Team team, cn.tiaojie.mediator.model.MediatorRole role, int offersSoFar,
             int excluded) {
         String county = AreaCodes.ancestorAt(team.areaCode, AreaLevel.COUNTY);
         return NoticeRequest.newBuilder()

@@ -1,14 +1,14 @@
 package cn.tiaojie.mediator.service;
 
-import cn.tiaojie.mediator.ConflictKind;
-import cn.tiaojie.mediator.DeclaredConflict;
-import cn.tiaojie.mediator.MediatorRole;
-import cn.tiaojie.mediator.UnavailabilityKind;
+import cn.tiaojie.mediator.model.ConflictKind;
+import cn.tiaojie.mediator.model.DeclaredConflict;
+import cn.tiaojie.mediator.model.MediatorRole;
+import cn.tiaojie.mediator.model.UnavailabilityKind;
 import cn.tiaojie.platform.privacy.Masking;
 import cn.tiaojie.platform.rest.ETags;
-import cn.tiaojie.mediator.Mediator;
-import cn.tiaojie.mediator.Unavailability;
-import cn.tiaojie.mediator.WeeklyHours;
+import cn.tiaojie.mediator.model.Mediator;
+import cn.tiaojie.mediator.model.Unavailability;
+import cn.tiaojie.mediator.model.WeeklyHours;
 import cn.tiaojie.mediator.rest.MediatorRequest;
 import cn.tiaojie.platform.problem.Problem;
 import cn.tiaojie.platform.problem.ProblemException;

@@ -1,8 +1,8 @@
 package cn.tiaojie.mediator.service;
 
-import cn.tiaojie.mediator.Offer;
-import cn.tiaojie.mediator.Team;
-import cn.tiaojie.mediator.TeamParty;
+import cn.tiaojie.mediator.model.Offer;
+import cn.tiaojie.mediator.model.Team;
+import cn.tiaojie.mediator.model.TeamParty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;

@@ -1,9 +1,9 @@
 package cn.tiaojie.mediator.service;
 
-import cn.tiaojie.mediator.ChoiceBallot;
-import cn.tiaojie.mediator.ChoiceList;
-import cn.tiaojie.mediator.Team;
-import cn.tiaojie.mediator.TeamParty;
+import cn.tiaojie.mediator.model.ChoiceBallot;
+import cn.tiaojie.mediator.model.ChoiceList;
+import cn.tiaojie.mediator.model.Team;
+import cn.tiaojie.mediator.model.TeamParty;
 import cn.tiaojie.platform.problem.Problem;
 import cn.tiaojie.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,9 +1,9 @@
 package cn.tiaojie.mediator.service;
 
-import cn.tiaojie.mediator.Mediator;
-import cn.tiaojie.mediator.MediatorRole;
-import cn.tiaojie.mediator.MediatorStatus;
-import cn.tiaojie.mediator.OrganizationKind;
+import cn.tiaojie.mediator.model.Mediator;
+import cn.tiaojie.mediator.model.MediatorRole;
+import cn.tiaojie.mediator.model.MediatorStatus;
+import cn.tiaojie.mediator.model.OrganizationKind;
 import cn.tiaojie.mediator.rest.MediatorRequest;
 import cn.tiaojie.platform.problem.Problem;
 import cn.tiaojie.platform.problem.ProblemException;

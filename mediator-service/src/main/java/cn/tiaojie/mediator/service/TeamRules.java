@@ -1,7 +1,7 @@
 package cn.tiaojie.mediator.service;
 
-import cn.tiaojie.mediator.MediatorRole;
-import cn.tiaojie.mediator.TeamRule;
+import cn.tiaojie.mediator.model.MediatorRole;
+import cn.tiaojie.mediator.model.TeamRule;
 import cn.tiaojie.platform.problem.Problem;
 import cn.tiaojie.platform.rest.ETags;
 import cn.tiaojie.platform.problem.ProblemException;

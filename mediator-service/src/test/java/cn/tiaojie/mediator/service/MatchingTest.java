@@ -12,14 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.tiaojie.contracts.common.v1.AreaLevel;
 import cn.tiaojie.contracts.mediator.v1.TeamRequest;
-import cn.tiaojie.mediator.MediatorRole;
-import cn.tiaojie.mediator.Offer;
-import cn.tiaojie.mediator.Team;
-import cn.tiaojie.mediator.TeamParty;
+import cn.tiaojie.mediator.model.MediatorRole;
+import cn.tiaojie.mediator.model.Offer;
+import cn.tiaojie.mediator.model.Team;
+import cn.tiaojie.mediator.model.TeamParty;
 import cn.tiaojie.mediator.TestWorld;
-import cn.tiaojie.mediator.Unavailability;
-import cn.tiaojie.mediator.UnavailabilityKind;
-import cn.tiaojie.mediator.WeeklyHours;
+import cn.tiaojie.mediator.model.Unavailability;
+import cn.tiaojie.mediator.model.UnavailabilityKind;
+import cn.tiaojie.mediator.model.WeeklyHours;
 import cn.tiaojie.platform.grpc.ProtoTime;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -221,8 +221,8 @@ class MatchingTest {
         }
         String suspended = world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county, "NEIGHBOUR.NOISE");
         QuarkusTransaction.requiringNew().run(() ->
-                cn.tiaojie.mediator.Mediator.<cn.tiaojie.mediator.Mediator>findById(suspended).status =
-                        cn.tiaojie.mediator.MediatorStatus.SUSPENDED);
+                cn.tiaojie.mediator.model.Mediator.<cn.tiaojie.mediator.model.Mediator>findById(suspended).status =
+                        cn.tiaojie.mediator.model.MediatorStatus.SUSPENDED);
         String eligible = world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county);
         UUID caseId = request(world.caseOf("NEIGHBOUR.NOISE", AreaLevel.GRID));
 

@@ -3,7 +3,7 @@ package cn.tiaojie.mediator.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import cn.tiaojie.mediator.MediatorRole;
+import cn.tiaojie.mediator.model.MediatorRole;
 import cn.tiaojie.mediator.TestWorld;
 import cn.tiaojie.testsupport.PostgresTestResource;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package cn.tiaojie.mediator;
+package cn.tiaojie.mediator.model;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;

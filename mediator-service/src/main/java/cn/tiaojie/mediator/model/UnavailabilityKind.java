@@ -1,4 +1,4 @@
-package cn.tiaojie.mediator;
+package cn.tiaojie.mediator.model;
 
 /** Why the weekly pattern does not apply for a while. */
 public enum UnavailabilityKind {

@@ -1,4 +1,4 @@
-package cn.tiaojie.mediator;
+package cn.tiaojie.mediator.model;
 
 /** Where a team stands; the same names as the wire enum tiaojie.mediator.v1.TeamStatus. */
 public enum TeamStatus {

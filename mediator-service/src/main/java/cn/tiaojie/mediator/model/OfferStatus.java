@@ -1,4 +1,4 @@
-package cn.tiaojie.mediator;
+package cn.tiaojie.mediator.model;
 
 public enum OfferStatus {
     OFFERED, ACCEPTED, DECLINED, EXPIRED,

@@ -1,4 +1,4 @@
-package cn.tiaojie.mediator;
+package cn.tiaojie.mediator.model;
 
 /** The 三官三师 and people's mediators; the same codes as the taxonomy's roles and the wire enum. */
 public enum MediatorRole {

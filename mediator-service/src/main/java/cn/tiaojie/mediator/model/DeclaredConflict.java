@@ -1,4 +1,4 @@
-package cn.tiaojie.mediator;
+package cn.tiaojie.mediator.model;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,7 +1,8 @@
-package cn.tiaojie.mediator;
+package cn.tiaojie.mediator.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import cn.tiaojie.mediator.model.MediatorRole;
 import java.time.Duration;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package cn.tiaojie.mediator;
+package cn.tiaojie.mediator.model;
 
 /** The kind of organisation a member of the pool works for. */
 public enum OrganizationKind {
