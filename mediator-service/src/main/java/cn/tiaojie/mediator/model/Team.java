@@ -17,6 +17,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -103,5 +104,13 @@ public class Team extends PanacheEntityBase {
 
     public List<Offer> acceptedOffers() {
         return offers.stream().filter(o -> o.status == OfferStatus.ACCEPTED).toList();
+    }
+
+    /** The accepted members, in the order of the team's required roles. */
+    public List<TeamMember> members() {
+        return offers.stream().filter(o -> o.status == OfferStatus.ACCEPTED)
+                .sorted(Comparator.comparingInt(o -> requiredRoles.indexOf(o.role)))
+                .map(o -> new TeamMember(o.mediator.id, o.role, o.mediator.name, o.mediator.phone, o.mediator.email))
+                .toList();
     }
 }

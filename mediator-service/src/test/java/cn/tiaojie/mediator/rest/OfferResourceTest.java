@@ -1,5 +1,6 @@
 package cn.tiaojie.mediator.rest;
 
+import cn.tiaojie.mediator.grpc.TeamRequests;
 import static cn.tiaojie.mediator.TestWorld.STAFF;
 import static cn.tiaojie.mediator.TestWorld.liveOffer;
 import static cn.tiaojie.mediator.TestWorld.mediatorToken;
@@ -24,7 +25,7 @@ import cn.tiaojie.mediator.model.OfferStatus;
 import cn.tiaojie.mediator.model.Team;
 import cn.tiaojie.mediator.model.TeamStatus;
 import cn.tiaojie.mediator.TestWorld;
-import cn.tiaojie.mediator.service.MediatorTopics;
+import cn.tiaojie.mediator.client.MediatorTopics;
 import cn.tiaojie.mediator.service.TeamFormation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,7 +51,7 @@ class OfferResourceTest {
     /** LABOUR.WAGE_ARREARS needs a lawyer and a social worker and is handled at township level. */
     private UUID wageCase(TestWorld world) {
         TeamRequest request = world.caseOf("LABOUR.WAGE_ARREARS", AreaLevel.TOWNSHIP).build();
-        formation.requestTeam(request);
+        formation.requestTeam(TeamRequests.of(request));
         return UUID.fromString(request.getCaseId());
     }
 

@@ -1,5 +1,6 @@
 package cn.tiaojie.mediator.rest;
 
+import cn.tiaojie.mediator.grpc.TeamRequests;
 import static cn.tiaojie.mediator.TestWorld.ADMIN;
 import static cn.tiaojie.mediator.TestWorld.STAFF;
 import static io.restassured.RestAssured.given;
@@ -109,7 +110,7 @@ class TeamRuleResourceTest {
 
     private UUID request(TeamRequest.Builder request) {
         TeamRequest built = request.build();
-        formation.requestTeam(built);
+        formation.requestTeam(TeamRequests.of(built));
         return UUID.fromString(built.getCaseId());
     }
 }

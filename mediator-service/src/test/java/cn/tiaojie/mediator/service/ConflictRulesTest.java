@@ -1,5 +1,6 @@
 package cn.tiaojie.mediator.service;
 
+import cn.tiaojie.mediator.grpc.TeamRequests;
 import static cn.tiaojie.mediator.TestWorld.STAFF;
 import static cn.tiaojie.mediator.TestWorld.liveOffer;
 import static cn.tiaojie.mediator.TestWorld.mediatorToken;
@@ -43,7 +44,7 @@ class ConflictRulesTest {
 
     private UUID request(TeamRequest.Builder request) {
         TeamRequest built = request.build();
-        formation.requestTeam(built);
+        formation.requestTeam(TeamRequests.of(built));
         return UUID.fromString(built.getCaseId());
     }
 

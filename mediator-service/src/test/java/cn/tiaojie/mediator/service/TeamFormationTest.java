@@ -1,5 +1,7 @@
 package cn.tiaojie.mediator.service;
 
+import cn.tiaojie.mediator.client.MediatorTopics;
+import cn.tiaojie.mediator.grpc.TeamRequests;
 import static cn.tiaojie.mediator.TestWorld.STAFF;
 import static cn.tiaojie.mediator.TestWorld.liveOffer;
 import static cn.tiaojie.mediator.TestWorld.mediatorToken;
@@ -45,7 +47,7 @@ class TeamFormationTest {
 
     private UUID request(TeamRequest.Builder request) {
         TeamRequest built = request.build();
-        formation.requestTeam(built);
+        formation.requestTeam(TeamRequests.of(built));
         return UUID.fromString(built.getCaseId());
     }
 
@@ -184,7 +186,7 @@ class TeamFormationTest {
             for (int i = 0; i < threads; i++) {
                 answers.add(pool.submit(() -> {
                     go.await();
-                    return formation.requestTeam(request);
+                    return formation.requestTeam(TeamRequests.of(request));
                 }));
             }
             go.countDown();

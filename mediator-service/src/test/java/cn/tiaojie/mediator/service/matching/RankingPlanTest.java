@@ -1,5 +1,6 @@
-package cn.tiaojie.mediator.service;
+package cn.tiaojie.mediator.service.matching;
 
+import cn.tiaojie.platform.persistence.NamedSql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -52,7 +53,7 @@ class RankingPlanTest {
         try (Connection app = PostgresTestResource.connectAsApplication(Map.of("preferQueryMode", "simple"));
                 Statement s = app.createStatement()) {
             app.setAutoCommit(false);
-            s.execute(Matching.PLAN_ONCE);
+            s.execute(RankingStatement.PLAN_ONCE);
             assertEquals(List.of(), defectsOfKeptPlans(s));
             app.rollback();
         }
@@ -71,7 +72,7 @@ class RankingPlanTest {
                 s.execute("analyze new_center." + table);
             }
             s.execute("set local search_path = new_center");
-            s.execute(Matching.PLAN_ONCE);
+            s.execute(RankingStatement.PLAN_ONCE);
             try {
                 assertEquals(List.of(), defectsOfKeptPlans(s));
             } finally {
@@ -84,7 +85,7 @@ class RankingPlanTest {
     void theRankingRunsWithThePlannerSettingsItsPlanIsCheckedWith() {
         TestWorld world = new TestWorld();
         world.mediator(MediatorRole.LAWYER, world.village());
-        Matching.Subject subject = new Matching.Subject(null, "LABOUR.WAGE_ARREARS", world.village(),
+        Subject subject = new Subject(null, "LABOUR.WAGE_ARREARS", world.village(),
                 cn.tiaojie.platform.area.AreaLevel.GRID, List.of(), Set.of(), Set.of(), null);
 
         List<Object> settings = QuarkusTransaction.requiringNew().call(() -> {
@@ -135,7 +136,7 @@ class RankingPlanTest {
     /** What is wrong with the generic plans of both forms of the ranking, planned with this statement's settings. */
     private static List<String> defectsOfKeptPlans(Statement s) throws SQLException, java.io.IOException {
         List<String> defects = new ArrayList<>();
-        for (Matching.NamedSql statement : List.of(Matching.RANK_ALL, Matching.RANK_ONLY)) {
+        for (NamedSql statement : List.of(RankingStatement.RANK_ALL, RankingStatement.RANK_ONLY)) {
             StringBuilder numbered = new StringBuilder();
             int parameter = 0;
             for (char c : statement.sql().toCharArray()) {

@@ -1,4 +1,4 @@
-package cn.tiaojie.mediator.service;
+package cn.tiaojie.mediator.client;
 
 /** Outbox topics of mediator-service: one per call to another service. */
 public final class MediatorTopics {

@@ -1,5 +1,8 @@
-package cn.tiaojie.mediator.service;
+package cn.tiaojie.mediator.service.matching;
 
+import cn.tiaojie.mediator.service.PartyKeys;
+import cn.tiaojie.mediator.service.TeamFormation;
+import cn.tiaojie.mediator.grpc.TeamRequests;
 import static cn.tiaojie.mediator.TestWorld.STAFF;
 import static cn.tiaojie.mediator.TestWorld.liveOffer;
 import static cn.tiaojie.mediator.TestWorld.mediatorToken;
@@ -12,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.tiaojie.contracts.common.v1.AreaLevel;
 import cn.tiaojie.contracts.mediator.v1.TeamRequest;
+import cn.tiaojie.mediator.model.ChinaTime;
 import cn.tiaojie.mediator.model.MediatorRole;
 import cn.tiaojie.mediator.model.Offer;
 import cn.tiaojie.mediator.model.Team;
@@ -47,7 +51,7 @@ class MatchingTest {
 
     private UUID request(TeamRequest.Builder request) {
         TeamRequest built = request.build();
-        formation.requestTeam(built);
+        formation.requestTeam(TeamRequests.of(built));
         return UUID.fromString(built.getCaseId());
     }
 
@@ -157,7 +161,7 @@ class MatchingTest {
         TeamRequest request = new TestWorld().caseOf("LABOUR.WAGE_ARREARS", AreaLevel.TOWNSHIP)
                 .setAreaCode("330999102003")
                 .build();
-        formation.requestTeam(request);
+        formation.requestTeam(TeamRequests.of(request));
         UUID caseId = UUID.fromString(request.getCaseId());
 
         assertEquals(List.of(MediatorRole.LAWYER, MediatorRole.SOCIAL_WORKER), TestWorld.team(caseId).requiredRoles);
@@ -180,16 +184,16 @@ class MatchingTest {
         String onLeave = world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county, "NEIGHBOUR.NOISE");
         away(onLeave, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));
         String sitsLater = world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county, "NEIGHBOUR.NOISE");
-        weeklyHours(sitsLater, deadline.plus(Duration.ofDays(2)).atZone(MediatorMessages.CHINA).getDayOfWeek());
+        weeklyHours(sitsLater, deadline.plus(Duration.ofDays(2)).atZone(ChinaTime.ZONE).getDayOfWeek());
         String awayWhenSitting = world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county, "NEIGHBOUR.NOISE");
         for (DayOfWeek day : DayOfWeek.values()) {
             weeklyHours(awayWhenSitting, day);
         }
         // away every day of the window during the hours kept, free outside them: still no hour to sit
         for (int d = -1; d <= 4; d++) {
-            LocalDate date = now.atZone(MediatorMessages.CHINA).toLocalDate().plusDays(d);
-            away(awayWhenSitting, date.atTime(8, 0).atZone(MediatorMessages.CHINA).toInstant(),
-                    date.atTime(18, 0).atZone(MediatorMessages.CHINA).toInstant());
+            LocalDate date = now.atZone(ChinaTime.ZONE).toLocalDate().plusDays(d);
+            away(awayWhenSitting, date.atTime(8, 0).atZone(ChinaTime.ZONE).toInstant(),
+                    date.atTime(18, 0).atZone(ChinaTime.ZONE).toInstant());
         }
         String partlyAway = world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county, "NEIGHBOUR");
         for (DayOfWeek day : DayOfWeek.values()) {
@@ -252,24 +256,24 @@ class MatchingTest {
         TeamParty applicant = new TeamParty("张三", "zh-CN");
         applicant.nameKey = PartyKeys.nameKey("张三");
         Instant now = Instant.now();
-        Matching.Subject subject = new Matching.Subject(null, "LABOUR.WAGE_ARREARS", world.village(),
+        Subject subject = new Subject(null, "LABOUR.WAGE_ARREARS", world.village(),
                 cn.tiaojie.platform.area.AreaLevel.GRID, List.of(applicant), Set.of(), Set.of(),
                 now.plus(Duration.ofDays(10)));
         List<MediatorRole> roles = List.of(MediatorRole.LAWYER, MediatorRole.SOCIAL_WORKER, MediatorRole.JUDGE);
 
-        Map<MediatorRole, Matching.Ranking> together = QuarkusTransaction.requiringNew()
+        Map<MediatorRole, Ranking> together = QuarkusTransaction.requiringNew()
                 .call(() -> matching.rankEach(subject, roles, now, Matching.OFFER_CANDIDATES, 20));
         for (MediatorRole role : roles) {
-            Matching.Ranking alone = QuarkusTransaction.requiringNew()
+            Ranking alone = QuarkusTransaction.requiringNew()
                     .call(() -> matching.rank(subject, role, now, Matching.OFFER_CANDIDATES, 20));
             assertEquals(alone, together.get(role), role.name());
         }
-        Matching.Ranking lawyers = together.get(MediatorRole.LAWYER);
+        Ranking lawyers = together.get(MediatorRole.LAWYER);
         assertEquals(List.of(expertLawyer, nearbyLawyer),
-                lawyers.candidates().stream().map(Matching.Candidate::mediatorId).toList());
-        assertEquals(Map.of(Matching.Rule.DECLARED_RELATION, 1), lawyers.excludedByRule());
+                lawyers.candidates().stream().map(Candidate::mediatorId).toList());
+        assertEquals(Map.of(Rule.DECLARED_RELATION, 1), lawyers.excludedByRule());
         assertEquals(List.of(socialWorker), together.get(MediatorRole.SOCIAL_WORKER).candidates().stream()
-                .map(Matching.Candidate::mediatorId).toList());
+                .map(Candidate::mediatorId).toList());
         assertEquals(true, together.get(MediatorRole.SOCIAL_WORKER).candidate(elsewhere).isEmpty());
         assertEquals(0, together.get(MediatorRole.JUDGE).candidateTotal());
         assertEquals(true, together.get(MediatorRole.JUDGE).isEmpty());

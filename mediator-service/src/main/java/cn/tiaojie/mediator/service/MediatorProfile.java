@@ -1,4 +1,4 @@
-package cn.tiaojie.mediator.rest;
+package cn.tiaojie.mediator.service;
 
 import cn.tiaojie.platform.validation.ChinesePhone;
 import cn.tiaojie.mediator.model.MediatorRole;
@@ -17,8 +17,8 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** The body of POST /api/mediators and PUT /api/mediators/{id}: a member of the pool as an admin registers them. */
-public record MediatorRequest(
+/** A member of the pool as an admin registers them (the body of POST /api/mediators and PUT /api/mediators/{id}, a row of an import), with the checks every one of them passes. */
+public record MediatorProfile(
         @NotBlank @Pattern(regexp = "M\\d{3,6}", message = "must look like M001") String id,
         @NotBlank @Size(max = 100) String name,
         @NotNull MediatorRole role,

@@ -1,4 +1,4 @@
-package cn.tiaojie.mediator.service;
+package cn.tiaojie.mediator.client;
 
 import cn.tiaojie.contracts.cases.v1.TeamAssigned;
 import cn.tiaojie.contracts.common.v1.NoticeChannel;
@@ -10,7 +10,8 @@ import cn.tiaojie.contracts.notify.v1.Recipient;
 import cn.tiaojie.contracts.notify.v1.RecipientKind;
 import cn.tiaojie.mediator.model.Mediator;
 import cn.tiaojie.mediator.model.Offer;
-import cn.tiaojie.mediator.model.OfferStatus;
+import cn.tiaojie.mediator.model.ChinaTime;
+import cn.tiaojie.mediator.model.TeamSummary;
 import cn.tiaojie.mediator.model.Team;
 import cn.tiaojie.platform.area.AreaCodes;
 import cn.tiaojie.platform.area.AreaLevel;
@@ -18,17 +19,11 @@ import cn.tiaojie.platform.outbox.Outbox;
 import cn.tiaojie.platform.reference.Taxonomy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
 
 /** Builds the gRPC messages mediator-service sends: offer notices, the formed team, the team as others read it. */
 @ApplicationScoped
 public class MediatorMessages {
-
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CHINA);
 
     private final Taxonomy taxonomy;
 
@@ -42,7 +37,7 @@ public class MediatorMessages {
     }
 
     /** The same, to a recipient built from what matching already read, so the mediator need not be loaded again. */
-    public NoticeRequest offerNotice(Offer offer, Recipient recipient) {
+    NoticeRequest offerNotice(Offer offer, Recipient recipient) {
         Team team = offer.team;
         String subcategoryName = taxonomy.subcategory(team.subcategory).map(Taxonomy.Subcategory::nameZh)
                 .orElse(team.subcategory);
@@ -96,37 +91,33 @@ public class MediatorMessages {
                 .setMessageId(Outbox.newMessageId())
                 .setCaseId(team.caseId.toString())
                 .setTeamId(team.id.toString())
-                .addAllMembers(members(team))
+                .addAllMembers(members(team.members()))
                 .build();
     }
 
-    public cn.tiaojie.contracts.mediator.v1.Team team(Team team) {
+    public static cn.tiaojie.contracts.mediator.v1.Team team(TeamSummary team) {
         return cn.tiaojie.contracts.mediator.v1.Team.newBuilder()
-                .setTeamId(team.id.toString())
-                .setCaseId(team.caseId.toString())
-                .setStatus(TeamStatus.valueOf(team.status.name()))
-                .addAllMembers(members(team))
+                .setTeamId(team.teamId().toString())
+                .setCaseId(team.caseId().toString())
+                .setStatus(TeamStatus.valueOf(team.status().name()))
+                .addAllMembers(members(team.members()))
                 .build();
     }
 
-    /** The accepted members, in the order of the team's required roles. */
-    static List<TeamMember> members(Team team) {
-        return team.offers.stream().filter(o -> o.status == OfferStatus.ACCEPTED)
-                .sorted(Comparator.comparingInt(o -> team.requiredRoles.indexOf(o.role)))
-                .map(o -> member(o.mediator, o))
-                .toList();
+    private static List<TeamMember> members(List<cn.tiaojie.mediator.model.TeamMember> members) {
+        return members.stream().map(MediatorMessages::member).toList();
     }
 
-    private static TeamMember member(Mediator m, Offer offer) {
+    private static TeamMember member(cn.tiaojie.mediator.model.TeamMember m) {
         TeamMember.Builder member = TeamMember.newBuilder()
-                .setMediatorId(m.id)
-                .setRole(offer.role.toProto())
-                .setName(m.name);
-        if (m.phone != null) {
-            member.setPhone(m.phone);
+                .setMediatorId(m.mediatorId())
+                .setRole(m.role().toProto())
+                .setName(m.name());
+        if (m.phone() != null) {
+            member.setPhone(m.phone());
         }
-        if (m.email != null) {
-            member.setEmail(m.email);
+        if (m.email() != null) {
+            member.setEmail(m.email());
         }
         return member.build();
     }
@@ -136,7 +127,7 @@ public class MediatorMessages {
     }
 
     /** A mediator as the recipient of a notice: in-app always, SMS and e-mail where preferred and known. */
-    public static Recipient recipient(String id, String name, String phone, String email, List<String> languages,
+    static Recipient recipient(String id, String name, String phone, String email, List<String> languages,
             List<String> preferred) {
         Recipient.Builder recipient = Recipient.newBuilder()
                 .setKind(RecipientKind.MEDIATOR)
@@ -159,7 +150,7 @@ public class MediatorMessages {
         return recipient.build();
     }
 
-    public static String local(Instant instant) {
-        return LOCAL_TIME.format(instant);
+    private static String local(Instant instant) {
+        return ChinaTime.local(instant);
     }
 }
