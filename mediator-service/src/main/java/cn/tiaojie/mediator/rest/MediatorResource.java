@@ -23,7 +23,6 @@ import cn.tiaojie.platform.security.Caller;
 import cn.tiaojie.platform.security.Claims;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
