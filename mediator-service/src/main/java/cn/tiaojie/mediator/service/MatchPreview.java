@@ -1,5 +1,6 @@
 package cn.tiaojie.mediator.service;
 
+import cn.tiaojie.mediator.service.privacy.PartyKeys;
 import cn.tiaojie.mediator.model.MediatorRole;
 import cn.tiaojie.mediator.model.TeamParty;
 import cn.tiaojie.mediator.service.matching.Matching;

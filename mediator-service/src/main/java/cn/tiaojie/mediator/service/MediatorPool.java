@@ -1,5 +1,6 @@
 package cn.tiaojie.mediator.service;
 
+import cn.tiaojie.mediator.service.privacy.PartyKeys;
 import cn.tiaojie.mediator.model.ConflictKind;
 import cn.tiaojie.mediator.model.DeclaredConflict;
 import cn.tiaojie.mediator.model.MediatorRole;

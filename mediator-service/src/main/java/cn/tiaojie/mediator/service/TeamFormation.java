@@ -1,5 +1,6 @@
 package cn.tiaojie.mediator.service;
 
+import cn.tiaojie.mediator.service.privacy.PartyKeys;
 import cn.tiaojie.mediator.service.matching.Candidate;
 import cn.tiaojie.mediator.service.matching.Contact;
 import cn.tiaojie.mediator.service.matching.Excluded;

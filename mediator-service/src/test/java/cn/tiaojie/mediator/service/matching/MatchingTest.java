@@ -1,6 +1,6 @@
 package cn.tiaojie.mediator.service.matching;
 
-import cn.tiaojie.mediator.service.PartyKeys;
+import cn.tiaojie.mediator.service.privacy.PartyKeys;
 import cn.tiaojie.mediator.service.TeamFormation;
 import cn.tiaojie.mediator.grpc.TeamRequests;
 import static cn.tiaojie.mediator.TestWorld.STAFF;

@@ -1,4 +1,4 @@
-package cn.tiaojie.mediator.service;
+package cn.tiaojie.mediator.service.privacy;
 
 import cn.tiaojie.mediator.config.MatchingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
