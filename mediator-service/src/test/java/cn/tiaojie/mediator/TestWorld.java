@@ -1,5 +1,10 @@
 package cn.tiaojie.mediator;
 
+import cn.tiaojie.mediator.model.DeclaredConflict;
+import cn.tiaojie.mediator.model.Mediator;
+import cn.tiaojie.mediator.model.MediatorRole;
+import cn.tiaojie.mediator.model.Offer;
+import cn.tiaojie.mediator.model.Team;
 import cn.tiaojie.contracts.common.v1.Party;
 import cn.tiaojie.contracts.common.v1.PartyRole;
 import cn.tiaojie.contracts.mediator.v1.TeamRequest;

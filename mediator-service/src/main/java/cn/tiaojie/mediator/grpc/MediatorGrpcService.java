@@ -9,18 +9,18 @@ import cn.tiaojie.contracts.mediator.v1.MediatorService;
 import cn.tiaojie.contracts.mediator.v1.Team;
 import cn.tiaojie.contracts.mediator.v1.TeamRequest;
 import cn.tiaojie.contracts.mediator.v1.TeamRequestAccepted;
-import cn.tiaojie.mediator.Mediator;
+import cn.tiaojie.mediator.client.MediatorMessages;
 import cn.tiaojie.mediator.service.AvailabilityCalendar;
-import cn.tiaojie.mediator.service.MediatorMessages;
 import cn.tiaojie.mediator.service.TeamFormation;
+import cn.tiaojie.mediator.service.Teams;
 import cn.tiaojie.platform.grpc.GrpcCalls;
 import cn.tiaojie.platform.grpc.ProtoTime;
 import cn.tiaojie.platform.problem.ProblemException;
 import io.quarkus.grpc.GrpcService;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
-import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Teams and availability as case-service and scheduling-service ask for them. */
@@ -29,19 +29,19 @@ import java.util.UUID;
 public class MediatorGrpcService implements MediatorService {
 
     private final TeamFormation formation;
+    private final Teams teams;
     private final AvailabilityCalendar calendar;
-    private final MediatorMessages messages;
 
-    MediatorGrpcService(TeamFormation formation, AvailabilityCalendar calendar, MediatorMessages messages) {
+    MediatorGrpcService(TeamFormation formation, Teams teams, AvailabilityCalendar calendar) {
         this.formation = formation;
+        this.teams = teams;
         this.calendar = calendar;
-        this.messages = messages;
     }
 
     @Override
     public Uni<TeamRequestAccepted> requestTeam(TeamRequest request) {
         return GrpcCalls.answer(() -> {
-            TeamFormation.Requested requested = formation.requestTeam(request);
+            TeamFormation.Requested requested = formation.requestTeam(TeamRequests.of(request));
             return TeamRequestAccepted.newBuilder()
                     .setTeamId(requested.team().id.toString())
                     .setCreated(requested.created())
@@ -51,32 +51,27 @@ public class MediatorGrpcService implements MediatorService {
 
     @Override
     public Uni<Team> getTeam(GetTeamRequest request) {
-        return GrpcCalls.answer(() -> QuarkusTransaction.requiringNew().call(() -> {
+        return GrpcCalls.answer(() -> {
             UUID caseId = uuid(request.getCaseId());
-            return cn.tiaojie.mediator.Team.ofCase(caseId).map(messages::team)
+            return teams.summaryOfCase(caseId).map(MediatorMessages::team)
                     .orElseThrow(() -> ProblemException.notFound("team of case", request.getCaseId()));
-        }));
+        });
     }
 
     @Override
     public Uni<AvailabilityReply> getAvailability(AvailabilityRequest request) {
-        return GrpcCalls.answer(() -> QuarkusTransaction.requiringNew().call(() -> {
-            Instant from = ProtoTime.toInstant(request.getFrom());
-            Instant to = ProtoTime.toInstant(request.getTo());
-            AvailabilityCalendar.checkRange(from, to);
+        return GrpcCalls.answer(() -> {
+            Map<String, List<AvailabilityCalendar.Window>> free = calendar.freeWindowsOf(request.getMediatorIdsList(),
+                    ProtoTime.toInstant(request.getFrom()), ProtoTime.toInstant(request.getTo()));
             AvailabilityReply.Builder reply = AvailabilityReply.newBuilder();
-            for (String id : request.getMediatorIdsList()) {
-                Mediator mediator = Mediator.findById(id);
-                if (mediator == null) {
-                    throw ProblemException.notFound("mediator", id);
-                }
+            free.forEach((id, windows) -> {
                 MediatorAvailability.Builder availability = MediatorAvailability.newBuilder().setMediatorId(id);
-                calendar.freeWindows(mediator, from, to).forEach(w -> availability.addFree(TimeWindow.newBuilder()
+                windows.forEach(w -> availability.addFree(TimeWindow.newBuilder()
                         .setStart(ProtoTime.of(w.start())).setEnd(ProtoTime.of(w.end()))));
                 reply.addMediators(availability);
-            }
+            });
             return reply.build();
-        }));
+        });
     }
 
     private static UUID uuid(String id) {

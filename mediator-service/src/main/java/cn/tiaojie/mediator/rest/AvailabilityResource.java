@@ -1,18 +1,15 @@
 package cn.tiaojie.mediator.rest;
 
-import cn.tiaojie.mediator.Mediator;
-import cn.tiaojie.mediator.Unavailability;
-import cn.tiaojie.mediator.UnavailabilityKind;
-import cn.tiaojie.mediator.WeeklyHours;
-import cn.tiaojie.mediator.service.Access;
+import cn.tiaojie.mediator.service.MediatorProfile;
+import cn.tiaojie.mediator.model.Unavailability;
+import cn.tiaojie.mediator.model.UnavailabilityKind;
 import cn.tiaojie.mediator.service.AvailabilityCalendar;
+import cn.tiaojie.mediator.service.Calendars;
 import cn.tiaojie.mediator.service.MediatorPool;
 import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.platform.security.Caller;
 import cn.tiaojie.platform.security.Claims;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -61,35 +58,26 @@ public class AvailabilityResource {
         }
     }
 
-    private final MediatorPool pool;
-    private final AvailabilityCalendar calendar;
-    private final Access access;
+    private final Calendars calendars;
     private final Caller caller;
 
-    AvailabilityResource(MediatorPool pool, AvailabilityCalendar calendar, Access access, Caller caller) {
-        this.pool = pool;
-        this.calendar = calendar;
-        this.access = access;
+    AvailabilityResource(Calendars calendars, Caller caller) {
+        this.calendars = calendars;
         this.caller = caller;
     }
 
     @GET
     @Path("/weekly-hours")
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN, Claims.MEDIATOR})
-    @Transactional
-    public List<HoursEntry> weeklyHours(@PathParam("id") @Pattern(regexp = MediatorRequest.ID_PATTERN, message = "not a mediator id") String id) {
-        readable(id);
-        return WeeklyHours.<WeeklyHours>list("mediatorId", Sort.ascending("dayOfWeek", "starts"), id).stream()
-                .map(w -> new HoursEntry(w.day(), w.starts, w.ends)).toList();
+    public List<HoursEntry> weeklyHours(@PathParam("id") @Pattern(regexp = MediatorProfile.ID_PATTERN, message = "not a mediator id") String id) {
+        return calendars.weeklyHours(caller, id).stream().map(w -> new HoursEntry(w.day(), w.starts, w.ends)).toList();
     }
 
     @PUT
     @Path("/weekly-hours")
     @RolesAllowed({Claims.MEDIATOR, Claims.ADMIN})
-    @Transactional
-    public List<HoursEntry> replaceWeeklyHours(@PathParam("id") @Pattern(regexp = MediatorRequest.ID_PATTERN, message = "not a mediator id") String id, @NotNull @Valid WeeklyHoursRequest request) {
-        access.ownOrAdmin(caller, id);
-        return pool.replaceWeeklyHours(id, request.hours().stream()
+    public List<HoursEntry> replaceWeeklyHours(@PathParam("id") @Pattern(regexp = MediatorProfile.ID_PATTERN, message = "not a mediator id") String id, @NotNull @Valid WeeklyHoursRequest request) {
+        return calendars.replaceWeeklyHours(caller, id, request.hours().stream()
                         .map(h -> new MediatorPool.Hours(h.day(), h.starts(), h.ends())).toList())
                 .stream().map(w -> new HoursEntry(w.day(), w.starts, w.ends)).toList();
     }
@@ -97,51 +85,33 @@ public class AvailabilityResource {
     @GET
     @Path("/unavailability")
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN, Claims.MEDIATOR})
-    @Transactional
-    public List<UnavailabilityView> unavailability(@PathParam("id") @Pattern(regexp = MediatorRequest.ID_PATTERN, message = "not a mediator id") String id) {
-        readable(id);
-        return Unavailability.<Unavailability>list("mediatorId", Sort.ascending("startsAt"), id).stream()
-                .map(UnavailabilityView::of).toList();
+    public List<UnavailabilityView> unavailability(@PathParam("id") @Pattern(regexp = MediatorProfile.ID_PATTERN, message = "not a mediator id") String id) {
+        return calendars.unavailability(caller, id).stream().map(UnavailabilityView::of).toList();
     }
 
     @POST
     @Path("/unavailability")
     @RolesAllowed({Claims.MEDIATOR, Claims.ADMIN})
-    @Transactional
-    public Response addUnavailability(@PathParam("id") @Pattern(regexp = MediatorRequest.ID_PATTERN, message = "not a mediator id") String id, @NotNull @Valid UnavailabilityRequest request) {
-        access.ownOrAdmin(caller, id);
-        Unavailability u = pool.addUnavailability(id, request.startsAt(), request.endsAt(), request.kind(),
-                request.reason());
+    public Response addUnavailability(@PathParam("id") @Pattern(regexp = MediatorProfile.ID_PATTERN, message = "not a mediator id") String id, @NotNull @Valid UnavailabilityRequest request) {
+        Unavailability u = calendars.addUnavailability(caller, id, request.startsAt(), request.endsAt(),
+                request.kind(), request.reason());
         return Response.status(Response.Status.CREATED).entity(UnavailabilityView.of(u)).build();
     }
 
     @DELETE
     @Path("/unavailability/{unavailabilityId}")
     @RolesAllowed({Claims.MEDIATOR, Claims.ADMIN})
-    @Transactional
-    public void removeUnavailability(@PathParam("id") @Pattern(regexp = MediatorRequest.ID_PATTERN, message = "not a mediator id") String id, @PathParam("unavailabilityId") UUID unavailabilityId) {
-        access.ownOrAdmin(caller, id);
-        pool.removeUnavailability(id, unavailabilityId);
+    public void removeUnavailability(@PathParam("id") @Pattern(regexp = MediatorProfile.ID_PATTERN, message = "not a mediator id") String id, @PathParam("unavailabilityId") UUID unavailabilityId) {
+        calendars.removeUnavailability(caller, id, unavailabilityId);
     }
 
     /** Free windows between from and to (ISO-8601 instants or offset date-times, at most 92 days apart). */
     @GET
     @Path("/availability")
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN, Claims.MEDIATOR})
-    @Transactional
-    public List<AvailabilityCalendar.Window> availability(@PathParam("id") @Pattern(regexp = MediatorRequest.ID_PATTERN, message = "not a mediator id") String id, @QueryParam("from") String from,
+    public List<AvailabilityCalendar.Window> availability(@PathParam("id") @Pattern(regexp = MediatorProfile.ID_PATTERN, message = "not a mediator id") String id, @QueryParam("from") String from,
             @QueryParam("to") String to) {
-        Mediator mediator = readable(id);
-        return calendar.freeWindows(mediator, instant("from", from), instant("to", to));
-    }
-
-    /** Staff, supervisors and admins read every calendar; a mediator only their own. */
-    private Mediator readable(String id) {
-        boolean staffSide = caller.is(Claims.STAFF) || caller.is(Claims.SUPERVISOR) || caller.is(Claims.ADMIN);
-        if (!staffSide && !access.isSelf(caller, id)) {
-            throw ProblemException.forbidden("a mediator reads only their own calendar");
-        }
-        return access.existing(id);
+        return calendars.freeWindows(caller, id, () -> instant("from", from), () -> instant("to", to));
     }
 
     private static Instant instant(String field, String value) {

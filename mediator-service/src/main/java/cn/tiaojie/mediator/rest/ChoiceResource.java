@@ -1,18 +1,13 @@
 package cn.tiaojie.mediator.rest;
 
-import cn.tiaojie.mediator.ChoiceBallot;
-import cn.tiaojie.mediator.ChoiceList;
-import cn.tiaojie.mediator.Mediator;
-import cn.tiaojie.mediator.Team;
-import cn.tiaojie.mediator.service.Access;
+import cn.tiaojie.mediator.service.MediatorProfile;
+import cn.tiaojie.mediator.service.ChoiceListDetail;
 import cn.tiaojie.mediator.service.PartyChoice;
-import cn.tiaojie.mediator.service.TeamFormation;
+import cn.tiaojie.mediator.service.Teams;
 import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.platform.security.Caller;
 import cn.tiaojie.platform.security.Claims;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -43,87 +38,53 @@ public class ChoiceResource {
     public record ChoiceListView(UUID id, UUID teamId, String role, String status, Instant closesAt,
             List<ListedMediator> mediators, List<String> decidedOrder) {
 
-        static ChoiceListView of(ChoiceList l, String partyId) {
-            List<ChoiceBallot> mine = partyId == null ? List.of()
-                    : ChoiceBallot.list("key.listId = ?1 and key.partyId = ?2", l.id, partyId);
-            return new ChoiceListView(l.id, l.teamId, l.role.name(), l.status.name(), l.closesAt,
-                    l.mediatorIds.stream().map(id -> {
-                        Mediator m = Mediator.findById(id);
-                        ChoiceBallot mark = mine.stream().filter(b -> b.key.mediatorId.equals(id)).findFirst().orElse(null);
-                        return new ListedMediator(id, m.name, m.role.nameZh(), m.organization, m.expertiseList(),
-                                mark == null ? null : mark.rank, mark != null && mark.rank == null);
-                    }).toList(),
-                    l.decidedOrderList());
+        static ChoiceListView of(ChoiceListDetail l) {
+            return new ChoiceListView(l.id(), l.teamId(), l.role(), l.status(), l.closesAt(),
+                    l.mediators().stream().map(m -> new ListedMediator(m.mediatorId(), m.name(), m.role(),
+                            m.organization(), m.expertise(), m.myRank(), m.struckByMe())).toList(),
+                    l.decidedOrder());
         }
     }
 
     /** Every listed mediator either struck or ranked, most preferred first. */
-    public record BallotRequest(@NotNull @Size(max = 10) List<@NotBlank @Pattern(regexp = MediatorRequest.ID_PATTERN, message = "not a mediator id") String> struck,
-            @NotNull @Size(min = 1, max = 10) List<@NotBlank @Pattern(regexp = MediatorRequest.ID_PATTERN, message = "not a mediator id") String> ranking) {
+    public record BallotRequest(@NotNull @Size(max = 10) List<@NotBlank @Pattern(regexp = MediatorProfile.ID_PATTERN, message = "not a mediator id") String> struck,
+            @NotNull @Size(min = 1, max = 10) List<@NotBlank @Pattern(regexp = MediatorProfile.ID_PATTERN, message = "not a mediator id") String> ranking) {
     }
 
     private final PartyChoice choice;
-    private final TeamFormation formation;
-    private final Access access;
+    private final Teams teams;
     private final Caller caller;
 
-    ChoiceResource(PartyChoice choice, TeamFormation formation, Access access, Caller caller) {
+    ChoiceResource(PartyChoice choice, Teams teams, Caller caller) {
         this.choice = choice;
-        this.formation = formation;
-        this.access = access;
+        this.teams = teams;
         this.caller = caller;
     }
 
     /** The choice lists of the resident's own case. */
     @GET
     @RolesAllowed(Claims.RESIDENT)
-    @Transactional
     public List<ChoiceListView> mine() {
-        Team team = residentTeam();
-        String partyId = caller.partyId().orElseThrow();
-        return ChoiceList.<ChoiceList>list("teamId", Sort.ascending("publishedAt"), team.id).stream()
-                .map(l -> ChoiceListView.of(l, partyId)).toList();
+        String caseId = caller.caseId().orElseThrow(() -> ProblemException.forbidden("your token names no case"));
+        String partyId = caller.partyId().orElseThrow(() -> ProblemException.forbidden("your token names no party"));
+        return choice.listsOf(caseId, partyId).stream().map(ChoiceListView::of).toList();
     }
 
     @PUT
     @Path("/{id}/ballot")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Claims.RESIDENT)
-    @Transactional
     public ChoiceListView submit(@PathParam("id") UUID id, @NotNull @Valid BallotRequest request) {
         String caseId = caller.caseId().orElseThrow(() -> ProblemException.forbidden("your token names no case"));
         String partyId = caller.partyId().orElseThrow(() -> ProblemException.forbidden("your token names no party"));
-        ChoiceList list = choice.submit(id, caseId, partyId, request.struck(), request.ranking());
-        return ChoiceListView.of(list, partyId);
+        return ChoiceListView.of(choice.answer(id, caseId, partyId, request.struck(), request.ranking()));
     }
 
     /** Staff close a list before every party answered; those who did not are left out of the count. */
     @POST
     @Path("/{id}/decide")
     @RolesAllowed({Claims.STAFF, Claims.ADMIN})
-    @Transactional
     public ChoiceListView decide(@PathParam("id") UUID id) {
-        ChoiceList list = ChoiceList.findById(id);
-        if (list == null) {
-            throw ProblemException.notFound("choice list", id);
-        }
-        access.manageableTeam(caller, list.teamId);
-        return ChoiceListView.of(formation.decideChoiceList(id, caller.subject()), null);
-    }
-
-    private Team residentTeam() {
-        String caseId = caller.caseId().orElseThrow(() -> ProblemException.forbidden("your token names no case"));
-        String partyId = caller.partyId().orElseThrow(() -> ProblemException.forbidden("your token names no party"));
-        UUID id;
-        try {
-            id = UUID.fromString(caseId);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.forbidden("your token names no case");
-        }
-        Team team = Team.ofCase(id).orElseThrow(() -> ProblemException.notFound("team of case", caseId));
-        if (PartyChoice.partyOf(team, partyId) == null) {
-            throw ProblemException.notFound("team of case", caseId);
-        }
-        return team;
+        return ChoiceListView.of(teams.decideChoiceList(caller, id));
     }
 }

@@ -1,6 +1,6 @@
 package cn.tiaojie.mediator.rest;
 
-import cn.tiaojie.mediator.MediatorRole;
+import cn.tiaojie.mediator.model.MediatorRole;
 import cn.tiaojie.mediator.service.FairnessReport;
 import cn.tiaojie.platform.area.AreaCodes;
 import cn.tiaojie.platform.problem.ProblemException;
@@ -8,7 +8,6 @@ import cn.tiaojie.platform.rest.QueryParams;
 import cn.tiaojie.platform.security.Caller;
 import cn.tiaojie.platform.security.Claims;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -34,7 +33,6 @@ public class FairnessResource {
     /** Offers made in [from, to) (ISO-8601 with offset; at most a year), per role and area of the mediators. */
     @GET
     @RolesAllowed({Claims.SUPERVISOR, Claims.ADMIN})
-    @Transactional
     public FairnessReport.Report report(@QueryParam("from") String fromText, @QueryParam("to") String toText,
             @QueryParam("area") String areaText, @QueryParam("role") String roleName) {
         MediatorRole role = QueryParams.enumValue(MediatorRole.class, "role", roleName);

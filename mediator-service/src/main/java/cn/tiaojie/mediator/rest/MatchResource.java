@@ -1,15 +1,14 @@
 package cn.tiaojie.mediator.rest;
 
+import cn.tiaojie.mediator.service.matching.Candidate;
+import cn.tiaojie.mediator.service.matching.Matching;
+import cn.tiaojie.mediator.service.matching.Ranking;
 import cn.tiaojie.platform.validation.ChinesePhone;
-import cn.tiaojie.mediator.MediatorRole;
-import cn.tiaojie.mediator.TeamParty;
-import cn.tiaojie.mediator.service.Matching;
-import cn.tiaojie.mediator.service.PartyKeys;
-import cn.tiaojie.mediator.service.TeamRules;
+import cn.tiaojie.mediator.model.MediatorRole;
+import cn.tiaojie.mediator.service.MatchPreview;
 import cn.tiaojie.platform.area.AreaLevel;
 import cn.tiaojie.platform.security.Claims;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,12 +20,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** A dry run of matching: the ranking a case would get, with every factor and every exclusion, and nothing written. */
 @Path("/api/match/preview")
@@ -62,8 +59,8 @@ public class MatchResource {
     public record RoleRanking(String role, int candidateCount, List<CandidateView> candidates, int excludedTotal,
             Map<String, Integer> excludedByRule, List<ExcludedView> excluded) {
 
-        static RoleRanking of(MediatorRole role, Matching.Ranking ranking) {
-            List<Matching.Candidate> top = ranking.candidates();
+        static RoleRanking of(MediatorRole role, Ranking ranking) {
+            List<Candidate> top = ranking.candidates();
             Map<String, Integer> byRule = new LinkedHashMap<>();
             ranking.excludedByRule().forEach((rule, n) -> byRule.put(rule.name(), n));
             return new RoleRanking(role.name(), ranking.candidateTotal(),
@@ -79,46 +76,24 @@ public class MatchResource {
             List<RoleRanking> rankings) {
     }
 
-    private final Matching matching;
-    private final TeamRules rules;
-    private final PartyKeys keys;
+    private final MatchPreview preview;
 
-    MatchResource(Matching matching, TeamRules rules, PartyKeys keys) {
-        this.matching = matching;
-        this.rules = rules;
-        this.keys = keys;
+    MatchResource(MatchPreview preview) {
+        this.preview = preview;
     }
 
     @POST
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN})
-    @Transactional
     public Preview preview(@NotNull @Valid PreviewRequest request) {
-        List<String> flags = request.riskFlags() == null ? List.of() : request.riskFlags();
-        TeamRules.Roles roles = rules.roles(request.subcategory(), flags);
-        AreaLevel level = request.level() != null ? request.level()
-                : AreaLevel.valueOf(rules.subcategory(request.subcategory()).defaultLevel());
-        List<TeamParty> parties = (request.parties() == null ? List.<PartyInput>of() : request.parties()).stream()
-                .map(this::party).toList();
-        Instant now = Instant.now();
-        // without a deadline the case is taken to be due when its subcategory's SLA says
-        Instant deadline = request.deadline() != null ? request.deadline()
-                : now.plus(Duration.ofHours(rules.subcategory(request.subcategory()).slaHours().resolution()));
-        Matching.Subject subject = new Matching.Subject(null, request.subcategory(), request.areaCode(), level, parties,
-                Set.of(), Set.of(), deadline);
-        List<MediatorRole> asked = request.roles() == null || request.roles().isEmpty() ? roles.required() : request.roles();
-        int limit = request.limit() == null ? 10 : request.limit();
-        return new Preview(roles.required().stream().map(Enum::name).toList(),
-                roles.optional().stream().map(Enum::name).toList(), Matching.weights(),
-                asked.stream().map(r -> RoleRanking.of(r,
-                        matching.rank(subject, r, now, limit, Matching.LISTED_EXCLUSIONS))).toList());
-    }
-
-    private TeamParty party(PartyInput p) {
-        TeamParty party = new TeamParty(p.name(), p.language());
-        party.organization = Boolean.TRUE.equals(p.organization());
-        party.nameKey = PartyKeys.nameKey(p.name());
-        party.idNumberHash = keys.idNumberHash(p.idNumber());
-        party.phoneHash = keys.phoneHash(p.phone());
-        return party;
+        MatchPreview.Result result = preview.preview(new MatchPreview.Asked(request.subcategory(),
+                request.areaCode(), request.level(), request.riskFlags() == null ? List.of() : request.riskFlags(),
+                (request.parties() == null ? List.<PartyInput>of() : request.parties()).stream()
+                        .map(p -> new MatchPreview.Party(p.name(), p.organization(), p.idNumber(), p.phone(),
+                                p.language())).toList(),
+                request.roles() == null ? List.of() : request.roles(),
+                request.limit() == null ? 10 : request.limit(), request.deadline()));
+        return new Preview(result.requiredRoles().stream().map(Enum::name).toList(),
+                result.optionalRoles().stream().map(Enum::name).toList(), Matching.weights(),
+                result.rankings().stream().map(r -> RoleRanking.of(r.role(), r.ranking())).toList());
     }
 }

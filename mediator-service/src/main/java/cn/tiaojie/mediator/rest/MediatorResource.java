@@ -1,34 +1,28 @@
 package cn.tiaojie.mediator.rest;
 
+import cn.tiaojie.mediator.service.MediatorProfile;
 import cn.tiaojie.platform.validation.ChinesePhone;
 import cn.tiaojie.platform.rest.QueryParams;
 import cn.tiaojie.platform.rest.ETags;
-import cn.tiaojie.mediator.ConflictKind;
-import cn.tiaojie.mediator.DeclaredConflict;
-import cn.tiaojie.mediator.MediatorStatus;
+import cn.tiaojie.mediator.model.ConflictKind;
+import cn.tiaojie.mediator.model.DeclaredConflict;
+import cn.tiaojie.mediator.model.MediatorStatus;
 import cn.tiaojie.mediator.service.PoolImport;
-import cn.tiaojie.mediator.service.Workloads;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
-import cn.tiaojie.mediator.Mediator;
-import cn.tiaojie.mediator.MediatorRole;
-import cn.tiaojie.mediator.service.Access;
+import cn.tiaojie.mediator.model.Mediator;
+import cn.tiaojie.mediator.model.MediatorRole;
+import cn.tiaojie.mediator.service.MediatorDirectory;
 import cn.tiaojie.mediator.service.MediatorPool;
-import cn.tiaojie.platform.problem.ProblemException;
+import cn.tiaojie.mediator.service.Workloads;
 import cn.tiaojie.platform.security.Caller;
 import cn.tiaojie.platform.security.Claims;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -42,7 +36,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,15 +76,13 @@ public class MediatorResource {
 
     private final MediatorPool pool;
     private final PoolImport poolImport;
-    private final Workloads workloads;
-    private final Access access;
+    private final MediatorDirectory directory;
     private final Caller caller;
 
-    MediatorResource(MediatorPool pool, PoolImport poolImport, Workloads workloads, Access access, Caller caller) {
+    MediatorResource(MediatorPool pool, PoolImport poolImport, MediatorDirectory directory, Caller caller) {
         this.pool = pool;
         this.poolImport = poolImport;
-        this.workloads = workloads;
-        this.access = access;
+        this.directory = directory;
         this.caller = caller;
     }
 
@@ -101,7 +92,6 @@ public class MediatorResource {
      */
     @GET
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN})
-    @Transactional
     public Response list(@QueryParam("role") String roleName,
             @QueryParam("serves") @Pattern(regexp = "\\d{6}(\\d{3}){0,3}", message = "must be an area code") String serves,
             @QueryParam("within") @Pattern(regexp = "\\d{6}(\\d{3}){0,3}", message = "must be an area code") String within,
@@ -113,48 +103,10 @@ public class MediatorResource {
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
         MediatorRole role = QueryParams.enumValue(MediatorRole.class, "role", roleName);
         MediatorStatus status = QueryParams.enumValue(MediatorStatus.class, "status", statusName);
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (role != null) {
-            where.append(" and role = :role");
-            params.put("role", role);
-        }
-        if (status != null) {
-            where.append(" and status = :status");
-            params.put("status", status);
-        }
-        if (active != null) {
-            where.append(" and active = :active");
-            params.put("active", active);
-        }
-        if (serves != null) {
-            List<String> covering = new ArrayList<>();
-            for (int length = 6; length <= serves.length(); length += 3) {
-                covering.add(serves.substring(0, length));
-            }
-            where.append(" and areaCode in :covering");
-            params.put("covering", covering);
-        }
-        if (within != null) {
-            where.append(" and areaCode like :within");
-            params.put("within", within + "%");
-        }
-        if (expertise != null && !expertise.isBlank()) {
-            where.append(" and concat(',', expertise, ',') like :expertise");
-            params.put("expertise", "%," + expertise.strip() + ",%");
-        }
-        if (language != null) {
-            where.append(" and (concat(',', languages) like :language or concat(',', languages) like :languageTag)");
-            params.put("language", "%," + language + "-%");
-            params.put("languageTag", "%," + language);
-        }
-        if (text != null && !text.isBlank()) {
-            where.append(" and (name like :text or organization like :text)");
-            params.put("text", "%" + text.strip() + "%");
-        }
-        PanacheQuery<Mediator> query = Mediator.find(where.toString(), Sort.ascending("id"), params).page(Page.of(page, size));
-        List<MediatorView> views = query.list().stream().map(m -> MediatorView.of(m, false)).toList();
-        return Response.ok(views).header("X-Total-Count", query.count()).build();
+        MediatorDirectory.Found found = directory.search(new MediatorDirectory.Search(role, status, active, serves,
+                within, expertise, language, text), page, size);
+        List<MediatorView> views = found.items().stream().map(m -> MediatorView.of(m, false)).toList();
+        return Response.ok(views).header("X-Total-Count", found.total()).build();
     }
 
     /** Onboards many mediators from CSV; answers which rows were added and why each other row was not. */
@@ -169,21 +121,15 @@ public class MediatorResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN, Claims.MEDIATOR})
-    @Transactional
-    public Response get(@PathParam("id") @Pattern(regexp = MediatorRequest.ID_PATTERN, message = "not a mediator id") String id) {
-        boolean self = access.isSelf(caller, id);
-        boolean browsesThePool = caller.is(Claims.STAFF) || caller.is(Claims.SUPERVISOR) || caller.is(Claims.ADMIN);
-        if (!self && !browsesThePool) {
-            throw ProblemException.notFound("mediator", id);
-        }
-        Mediator m = access.existing(id);
-        boolean showContact = self || caller.is(Claims.STAFF) || caller.is(Claims.ADMIN);
-        return Response.ok(MediatorView.of(m, showContact)).tag(ETags.etag(m.version)).build();
+    public Response get(@PathParam("id") @Pattern(regexp = MediatorProfile.ID_PATTERN, message = "not a mediator id") String id) {
+        MediatorDirectory.Profile profile = directory.profile(caller, id);
+        Mediator m = profile.mediator();
+        return Response.ok(MediatorView.of(m, profile.showContact())).tag(ETags.etag(m.version)).build();
     }
 
     @POST
     @RolesAllowed(Claims.ADMIN)
-    public Response register(@NotNull @Valid MediatorRequest request, UriInfo uri) {
+    public Response register(@NotNull @Valid MediatorProfile request, UriInfo uri) {
         Mediator m = pool.register(request);
         return Response.created(uri.getBaseUriBuilder().path("api/mediators").path(m.id).build())
                 .tag(ETags.etag(m.version)).entity(MediatorView.of(m, true)).build();
@@ -192,8 +138,8 @@ public class MediatorResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Claims.ADMIN)
-    public Response update(@PathParam("id") @Pattern(regexp = MediatorRequest.ID_PATTERN, message = "not a mediator id") String id, @HeaderParam("If-Match") String ifMatch,
-            @NotNull @Valid MediatorRequest request) {
+    public Response update(@PathParam("id") @Pattern(regexp = MediatorProfile.ID_PATTERN, message = "not a mediator id") String id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid MediatorProfile request) {
         Mediator m = pool.update(id, request, ETags.versionOf(ifMatch));
         return Response.ok(MediatorView.of(m, true)).tag(ETags.etag(m.version)).build();
     }
@@ -202,23 +148,15 @@ public class MediatorResource {
     @GET
     @Path("/{id}/workload")
     @RolesAllowed({Claims.MEDIATOR, Claims.ADMIN})
-    @Transactional
-    public WorkloadView workload(@PathParam("id") @Pattern(regexp = MediatorRequest.ID_PATTERN, message = "not a mediator id") String id) {
-        return WorkloadView.of(workloads.of(access.ownOrAdmin(caller, id), Instant.now()));
+    public WorkloadView workload(@PathParam("id") @Pattern(regexp = MediatorProfile.ID_PATTERN, message = "not a mediator id") String id) {
+        return directory.workload(caller, id, WorkloadView::of);
     }
 
     @GET
     @Path("/{id}/conflicts")
     @RolesAllowed({Claims.MEDIATOR, Claims.ADMIN, Claims.STAFF})
-    @Transactional
-    public List<ConflictView> conflicts(@PathParam("id") @Pattern(regexp = MediatorRequest.ID_PATTERN, message = "not a mediator id") String id) {
-        if (caller.is(Claims.STAFF)) {
-            access.existing(id);
-        } else {
-            access.ownOrAdmin(caller, id);
-        }
-        return DeclaredConflict.<DeclaredConflict>list("mediatorId", Sort.ascending("declaredAt"), id).stream()
-                .map(ConflictView::of).toList();
+    public List<ConflictView> conflicts(@PathParam("id") @Pattern(regexp = MediatorProfile.ID_PATTERN, message = "not a mediator id") String id) {
+        return directory.conflicts(caller, id).stream().map(ConflictView::of).toList();
     }
 
     /**
@@ -228,20 +166,16 @@ public class MediatorResource {
     @POST
     @Path("/{id}/conflicts")
     @RolesAllowed({Claims.MEDIATOR, Claims.ADMIN})
-    @Transactional
-    public Response declareConflict(@PathParam("id") @Pattern(regexp = MediatorRequest.ID_PATTERN, message = "not a mediator id") String id, @NotNull @Valid ConflictRequest request) {
-        Mediator mediator = access.ownOrAdmin(caller, id);
-        DeclaredConflict c = pool.declareConflict(mediator, request.kind() == null ? ConflictKind.RELATION : request.kind(),
-                request.partyName(), request.idNumber(), request.phone(), request.reason());
+    public Response declareConflict(@PathParam("id") @Pattern(regexp = MediatorProfile.ID_PATTERN, message = "not a mediator id") String id, @NotNull @Valid ConflictRequest request) {
+        DeclaredConflict c = directory.declareConflict(caller, id, request.kind(), request.partyName(),
+                request.idNumber(), request.phone(), request.reason());
         return Response.status(Response.Status.CREATED).entity(ConflictView.of(c)).build();
     }
 
     @DELETE
     @Path("/{id}/conflicts/{conflictId}")
     @RolesAllowed({Claims.MEDIATOR, Claims.ADMIN})
-    @Transactional
-    public void withdrawConflict(@PathParam("id") @Pattern(regexp = MediatorRequest.ID_PATTERN, message = "not a mediator id") String id, @PathParam("conflictId") UUID conflictId) {
-        access.ownOrAdmin(caller, id);
-        pool.withdrawConflict(id, conflictId);
+    public void withdrawConflict(@PathParam("id") @Pattern(regexp = MediatorProfile.ID_PATTERN, message = "not a mediator id") String id, @PathParam("conflictId") UUID conflictId) {
+        directory.withdrawConflict(caller, id, conflictId);
     }
 }

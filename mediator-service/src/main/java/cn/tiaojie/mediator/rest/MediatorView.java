@@ -1,6 +1,6 @@
 package cn.tiaojie.mediator.rest;
 
-import cn.tiaojie.mediator.Mediator;
+import cn.tiaojie.mediator.model.Mediator;
 import cn.tiaojie.platform.privacy.Masking;
 import java.math.BigDecimal;
 import java.util.List;

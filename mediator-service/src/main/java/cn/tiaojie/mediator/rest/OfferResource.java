@@ -1,15 +1,12 @@
 package cn.tiaojie.mediator.rest;
 
 import cn.tiaojie.platform.rest.QueryParams;
-import cn.tiaojie.mediator.Offer;
-import cn.tiaojie.mediator.OfferStatus;
-import cn.tiaojie.mediator.service.TeamFormation;
+import cn.tiaojie.mediator.model.OfferStatus;
+import cn.tiaojie.mediator.service.OfferInbox;
 import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.platform.security.Caller;
 import cn.tiaojie.platform.security.Claims;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -32,39 +29,32 @@ public class OfferResource {
     public record DeclineRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
-    private final TeamFormation formation;
+    private final OfferInbox inbox;
     private final Caller caller;
 
-    OfferResource(TeamFormation formation, Caller caller) {
-        this.formation = formation;
+    OfferResource(OfferInbox inbox, Caller caller) {
+        this.inbox = inbox;
         this.caller = caller;
     }
 
     /** The caller's offers, newest first; ?status=OFFERED for those awaiting an answer. */
     @GET
-    @Transactional
     public List<OfferView> inbox(@QueryParam("status") String statusName) {
         OfferStatus status = QueryParams.enumValue(OfferStatus.class, "status", statusName);
-        String me = mediatorId();
-        List<Offer> offers = status == null
-                ? Offer.list("mediator.id", Sort.descending("offeredAt"), me)
-                : Offer.list("mediator.id = ?1 and status = ?2", Sort.descending("offeredAt"), me, status);
-        return offers.stream().map(OfferView::of).toList();
+        return inbox.offersTo(mediatorId(), status, OfferView::of);
     }
 
     @POST
     @Path("/{id}/accept")
-    @Transactional
     public OfferView accept(@PathParam("id") UUID id) {
-        return OfferView.of(formation.accept(id, mediatorId()));
+        return inbox.accept(id, mediatorId(), OfferView::of);
     }
 
     @POST
     @Path("/{id}/decline")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
     public OfferView decline(@PathParam("id") UUID id, @NotNull @Valid DeclineRequest request) {
-        return OfferView.of(formation.decline(id, mediatorId(), request.reason().strip()));
+        return inbox.decline(id, mediatorId(), request.reason().strip(), OfferView::of);
     }
 
     private String mediatorId() {

@@ -1,6 +1,6 @@
 package cn.tiaojie.mediator.rest;
 
-import cn.tiaojie.mediator.Offer;
+import cn.tiaojie.mediator.model.Offer;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.math.BigDecimal;
 import java.time.Instant;

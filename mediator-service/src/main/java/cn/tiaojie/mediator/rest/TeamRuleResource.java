@@ -1,6 +1,6 @@
 package cn.tiaojie.mediator.rest;
 
-import cn.tiaojie.mediator.MediatorRole;
+import cn.tiaojie.mediator.model.MediatorRole;
 import cn.tiaojie.mediator.service.TeamRules;
 import cn.tiaojie.platform.rest.ETags;
 import cn.tiaojie.platform.security.Caller;

@@ -1,7 +1,7 @@
 package cn.tiaojie.mediator.rest;
 
-import cn.tiaojie.mediator.OfferStatus;
-import cn.tiaojie.mediator.Team;
+import cn.tiaojie.mediator.model.OfferStatus;
+import cn.tiaojie.mediator.model.Team;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package cn.tiaojie.mediator.service;
 
-import cn.tiaojie.mediator.Mediator;
-import cn.tiaojie.mediator.Team;
+import cn.tiaojie.mediator.model.Mediator;
+import cn.tiaojie.mediator.model.Team;
 import cn.tiaojie.platform.area.AreaCodes;
 import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.platform.security.Caller;

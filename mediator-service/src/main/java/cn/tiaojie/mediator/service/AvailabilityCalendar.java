@@ -1,10 +1,14 @@
 package cn.tiaojie.mediator.service;
 
-import cn.tiaojie.mediator.Mediator;
-import cn.tiaojie.mediator.Unavailability;
-import cn.tiaojie.mediator.WeeklyHours;
+import cn.tiaojie.mediator.model.ChinaTime;
+import cn.tiaojie.mediator.model.Mediator;
+import cn.tiaojie.mediator.model.Unavailability;
+import cn.tiaojie.mediator.model.WeeklyHours;
 import cn.tiaojie.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,6 +41,24 @@ public class AvailabilityCalendar {
         }
     }
 
+    /**
+     * Free windows of each mediator between from and to, by mediator in the order asked; 404 for an unknown one,
+     * 400 for a bad range.
+     */
+    @Transactional
+    public Map<String, List<Window>> freeWindowsOf(List<String> mediatorIds, Instant from, Instant to) {
+        checkRange(from, to);
+        Map<String, List<Window>> free = new LinkedHashMap<>();
+        for (String id : mediatorIds) {
+            Mediator mediator = Mediator.findById(id);
+            if (mediator == null) {
+                throw ProblemException.notFound("mediator", id);
+            }
+            free.put(id, freeWindows(mediator, from, to));
+        }
+        return free;
+    }
+
     /** Free windows of an existing mediator between from and to, in order; none for an inactive mediator. */
     public List<Window> freeWindows(Mediator mediator, Instant from, Instant to) {
         checkRange(from, to);
@@ -45,12 +67,12 @@ public class AvailabilityCalendar {
         }
         List<WeeklyHours> pattern = WeeklyHours.list("mediatorId", mediator.id);
         List<Window> windows = new ArrayList<>();
-        LocalDate last = to.atZone(MediatorMessages.CHINA).toLocalDate();
-        for (LocalDate date = from.atZone(MediatorMessages.CHINA).toLocalDate(); !date.isAfter(last); date = date.plusDays(1)) {
+        LocalDate last = to.atZone(ChinaTime.ZONE).toLocalDate();
+        for (LocalDate date = from.atZone(ChinaTime.ZONE).toLocalDate(); !date.isAfter(last); date = date.plusDays(1)) {
             for (WeeklyHours hours : pattern) {
                 if (hours.day() == date.getDayOfWeek()) {
-                    Instant start = date.atTime(hours.starts).atZone(MediatorMessages.CHINA).toInstant();
-                    Instant end = date.atTime(hours.ends).atZone(MediatorMessages.CHINA).toInstant();
+                    Instant start = date.atTime(hours.starts).atZone(ChinaTime.ZONE).toInstant();
+                    Instant end = date.atTime(hours.ends).atZone(ChinaTime.ZONE).toInstant();
                     clip(new Window(start, end), from, to, windows);
                 }
             }

@@ -1,8 +1,8 @@
 package cn.tiaojie.mediator.service;
 
-import cn.tiaojie.mediator.EarlierInvolvementRule;
+import cn.tiaojie.mediator.service.matching.SoftFactors;
+import cn.tiaojie.mediator.model.EarlierInvolvementRule;
 import cn.tiaojie.platform.problem.ProblemException;
-import cn.tiaojie.platform.rest.ETags;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -39,7 +39,7 @@ public class EarlierInvolvementRules {
 
     @Transactional
     public Rules all() {
-        return new Rules(ELSEWHERE, Matching.REPEAT_PARTY_PENALTY, EarlierInvolvementRule
+        return new Rules(ELSEWHERE, SoftFactors.REPEAT_PARTY_PENALTY, EarlierInvolvementRule
                 .<EarlierInvolvementRule>listAll(Sort.ascending("code")).stream().map(Rule::of).toList());
     }
 
@@ -50,7 +50,7 @@ public class EarlierInvolvementRules {
             throw ProblemException.badRequest("code", "not a category or subcategory code: " + code);
         }
         EarlierInvolvementRule rule = EarlierInvolvementRule.findById(code);
-        ETags.requireMatch(expectedVersion, rule == null ? 0 : rule.version, "the earlier-involvement rule for " + code);
+        ExpectedVersion.check(expectedVersion, rule == null ? 0 : rule.version, "the earlier-involvement rule for " + code);
         if (rule == null) {
             rule = new EarlierInvolvementRule();
             rule.code = code;

@@ -1,7 +1,8 @@
 package cn.tiaojie.mediator.service;
 
-import cn.tiaojie.mediator.MediatorRole;
+import cn.tiaojie.mediator.model.MediatorRole;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ public class FairnessReport {
     }
 
     /** The report of the mediators within {@code area}, or of the whole pool when it is null. */
+    @Transactional
     public Report report(Instant from, Instant to, String area, MediatorRole role) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""

@@ -1,15 +1,14 @@
 package cn.tiaojie.mediator.service;
 
-import cn.tiaojie.mediator.ConflictKind;
-import cn.tiaojie.mediator.DeclaredConflict;
-import cn.tiaojie.mediator.MediatorRole;
-import cn.tiaojie.mediator.UnavailabilityKind;
+import cn.tiaojie.mediator.service.privacy.PartyKeys;
+import cn.tiaojie.mediator.model.ConflictKind;
+import cn.tiaojie.mediator.model.DeclaredConflict;
+import cn.tiaojie.mediator.model.MediatorRole;
+import cn.tiaojie.mediator.model.UnavailabilityKind;
 import cn.tiaojie.platform.privacy.Masking;
-import cn.tiaojie.platform.rest.ETags;
-import cn.tiaojie.mediator.Mediator;
-import cn.tiaojie.mediator.Unavailability;
-import cn.tiaojie.mediator.WeeklyHours;
-import cn.tiaojie.mediator.rest.MediatorRequest;
+import cn.tiaojie.mediator.model.Mediator;
+import cn.tiaojie.mediator.model.Unavailability;
+import cn.tiaojie.mediator.model.WeeklyHours;
 import cn.tiaojie.platform.problem.Problem;
 import cn.tiaojie.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +38,7 @@ public class MediatorPool {
     }
 
     @Transactional
-    public Mediator register(MediatorRequest request) {
+    public Mediator register(MediatorProfile request) {
         if (Mediator.findById(request.id()) != null) {
             throw ProblemException.conflict("mediator " + request.id() + " is already in the pool");
         }
@@ -52,7 +51,7 @@ public class MediatorPool {
     }
 
     @Transactional
-    public Mediator update(String id, MediatorRequest request, Long expectedVersion) {
+    public Mediator update(String id, MediatorProfile request, Long expectedVersion) {
         if (!id.equals(request.id())) {
             throw ProblemException.badRequest("id", "must be the id in the path, " + id);
         }
@@ -60,13 +59,13 @@ public class MediatorPool {
         if (m == null) {
             throw ProblemException.notFound("mediator", id);
         }
-        ETags.requireMatch(expectedVersion, m.version, "mediator " + id);
+        ExpectedVersion.check(expectedVersion, m.version, "mediator " + id);
         apply(request, m);
         return m;
     }
 
     /** The expertise entries that are not taxonomy codes, as field errors. */
-    public List<Problem.FieldError> unknownExpertise(MediatorRequest request) {
+    public List<Problem.FieldError> unknownExpertise(MediatorProfile request) {
         List<String> expertise = request.expertise() == null ? List.of() : request.expertise();
         List<Problem.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < expertise.size(); i++) {
@@ -78,7 +77,7 @@ public class MediatorPool {
     }
 
     /** A new member of the pool built from a request already checked; the caller persists it. */
-    public Mediator newMediator(MediatorRequest request) {
+    public Mediator newMediator(MediatorProfile request) {
         Mediator m = new Mediator();
         m.id = request.id();
         m.createdAt = Instant.now();
@@ -86,7 +85,7 @@ public class MediatorPool {
         return m;
     }
 
-    private void apply(MediatorRequest request, Mediator m) {
+    private void apply(MediatorProfile request, Mediator m) {
         List<Problem.FieldError> unknown = unknownExpertise(request);
         if (!unknown.isEmpty()) {
             throw new ProblemException(400, "Invalid request", "the expertise names unknown codes", unknown);

@@ -1,10 +1,11 @@
 package cn.tiaojie.mediator.service;
 
-import cn.tiaojie.mediator.Offer;
-import cn.tiaojie.mediator.Team;
-import cn.tiaojie.mediator.TeamParty;
+import cn.tiaojie.mediator.model.Offer;
+import cn.tiaojie.mediator.model.Team;
+import cn.tiaojie.mediator.model.TeamParty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import cn.tiaojie.platform.persistence.NamedSql;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ import org.hibernate.Session;
 @ApplicationScoped
 class NewTeams {
 
-    private static final Matching.NamedSql INSERT = Matching.NamedSql.of("""
+    private static final NamedSql INSERT = NamedSql.of("""
             with new_team as (
                 insert into team (id, case_id, case_no, subcategory, area_code, level, center_code, risk_flags,
                                   deadline, status, created_at, updated_at, required_roles, optional_roles, version)

@@ -1,6 +1,6 @@
 package cn.tiaojie.mediator.service;
 
-import cn.tiaojie.mediator.MatchingConfig;
+import cn.tiaojie.mediator.config.MatchingConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,11 +1,13 @@
 package cn.tiaojie.mediator.service;
 
-import cn.tiaojie.mediator.ChoiceBallot;
-import cn.tiaojie.mediator.ChoiceList;
-import cn.tiaojie.mediator.Team;
-import cn.tiaojie.mediator.TeamParty;
+import cn.tiaojie.mediator.model.ChoiceBallot;
+import cn.tiaojie.mediator.model.ChinaTime;
+import cn.tiaojie.mediator.model.ChoiceList;
+import cn.tiaojie.mediator.model.Team;
+import cn.tiaojie.mediator.model.TeamParty;
 import cn.tiaojie.platform.problem.Problem;
 import cn.tiaojie.platform.problem.ProblemException;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -34,6 +36,30 @@ public class PartyChoice {
         this.formation = formation;
     }
 
+    /** The choice lists of a resident's own case (their token names case and party), as that party sees them. */
+    @Transactional
+    public List<ChoiceListDetail> listsOf(String caseId, String partyId) {
+        UUID id;
+        try {
+            id = UUID.fromString(caseId);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.forbidden("your token names no case");
+        }
+        Team team = Team.ofCase(id).orElseThrow(() -> ProblemException.notFound("team of case", caseId));
+        if (partyOf(team, partyId) == null) {
+            throw ProblemException.notFound("team of case", caseId);
+        }
+        return ChoiceList.<ChoiceList>list("teamId", Sort.ascending("publishedAt"), team.id).stream()
+                .map(l -> ChoiceListDetail.of(l, partyId)).toList();
+    }
+
+    /** A party's answer, and the list as that party now sees it. */
+    @Transactional
+    public ChoiceListDetail answer(UUID listId, String caseId, String partyId, List<String> struck,
+            List<String> ranking) {
+        return ChoiceListDetail.of(submit(listId, caseId, partyId, struck, ranking), partyId);
+    }
+
     /** A party's answer replaces their previous one; when every party has answered the list is decided. */
     @Transactional
     public ChoiceList submit(UUID listId, String caseId, String partyId, List<String> struck, List<String> ranking) {
@@ -49,7 +75,7 @@ public class PartyChoice {
         }
         Instant now = Instant.now();
         if (!list.closesAt.isAfter(now)) {
-            throw ProblemException.conflict("the choice list closed at " + MediatorMessages.local(list.closesAt));
+            throw ProblemException.conflict("the choice list closed at " + ChinaTime.local(list.closesAt));
         }
         checkCoversTheList(list, struck, ranking);
         ChoiceBallot.delete("key.listId = ?1 and key.partyId = ?2", listId, partyId);

@@ -1,10 +1,9 @@
 package cn.tiaojie.mediator.service;
 
-import cn.tiaojie.mediator.Mediator;
-import cn.tiaojie.mediator.MediatorRole;
-import cn.tiaojie.mediator.MediatorStatus;
-import cn.tiaojie.mediator.OrganizationKind;
-import cn.tiaojie.mediator.rest.MediatorRequest;
+import cn.tiaojie.mediator.model.Mediator;
+import cn.tiaojie.mediator.model.MediatorRole;
+import cn.tiaojie.mediator.model.MediatorStatus;
+import cn.tiaojie.mediator.model.OrganizationKind;
 import cn.tiaojie.platform.problem.Problem;
 import cn.tiaojie.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,9 +88,9 @@ public class PoolImport {
             if (record.size() != header.size()) {
                 errors.add(new Problem.FieldError("row", record.size() + " values for " + header.size() + " columns"));
             }
-            MediatorRequest request = request(cells, errors);
+            MediatorProfile request = request(cells, errors);
             Set<String> unreadable = new HashSet<>(errors.stream().map(Problem.FieldError::field).toList());
-            for (ConstraintViolation<MediatorRequest> v : validator.validate(request)) {
+            for (ConstraintViolation<MediatorProfile> v : validator.validate(request)) {
                 String field = v.getPropertyPath().toString();
                 if (!unreadable.contains(field)) {
                     errors.add(new Problem.FieldError(field, v.getMessage()));
@@ -117,7 +116,7 @@ public class PoolImport {
     }
 
     /** The row as a request; a cell that cannot be read is left empty and already reported in errors. */
-    private static MediatorRequest request(Map<String, String> cells, List<Problem.FieldError> errors) {
+    private static MediatorProfile request(Map<String, String> cells, List<Problem.FieldError> errors) {
         MediatorRole role = enumCell(MediatorRole.class, "role", cells, errors);
         OrganizationKind kind = enumCell(OrganizationKind.class, "organizationKind", cells, errors);
         MediatorStatus status = enumCell(MediatorStatus.class, "status", cells, errors);
@@ -133,7 +132,7 @@ public class PoolImport {
         } catch (NumberFormatException e) {
             errors.add(new Problem.FieldError("rating", "must be a number between 0 and 5"));
         }
-        return new MediatorRequest(cells.get("id"), cells.get("name"), role, cells.get("areaCode"),
+        return new MediatorProfile(cells.get("id"), cells.get("name"), role, cells.get("areaCode"),
                 emptyToNull(cells.get("organization")), kind, emptyToNull(cells.get("phone")),
                 emptyToNull(cells.get("email")), list(cells.get("languages")), list(cells.get("expertise")), capacity,
                 rating, status, list(cells.get("channels")), null);

@@ -1,21 +1,26 @@
 package cn.tiaojie.mediator.service;
 
-import cn.tiaojie.contracts.common.v1.Party;
-import cn.tiaojie.contracts.mediator.v1.TeamRequest;
-import cn.tiaojie.mediator.ChoiceList;
-import cn.tiaojie.mediator.MatchingConfig;
-import cn.tiaojie.mediator.Mediator;
-import cn.tiaojie.mediator.MediatorRole;
-import cn.tiaojie.mediator.Offer;
-import cn.tiaojie.mediator.OfferStatus;
-import cn.tiaojie.mediator.Team;
-import cn.tiaojie.mediator.TeamAudit;
-import cn.tiaojie.mediator.TeamParty;
-import cn.tiaojie.mediator.TeamStatus;
+import cn.tiaojie.mediator.service.privacy.PartyKeys;
+import cn.tiaojie.mediator.service.matching.Candidate;
+import cn.tiaojie.mediator.service.matching.Contact;
+import cn.tiaojie.mediator.service.matching.Excluded;
+import cn.tiaojie.mediator.service.matching.Matching;
+import cn.tiaojie.mediator.service.matching.Ranking;
+import cn.tiaojie.mediator.service.matching.Subject;
+import cn.tiaojie.mediator.client.MediatorOutbox;
+import cn.tiaojie.mediator.model.ChinaTime;
+import cn.tiaojie.mediator.model.ChoiceList;
+import cn.tiaojie.mediator.config.MatchingConfig;
+import cn.tiaojie.mediator.model.Mediator;
+import cn.tiaojie.mediator.model.MediatorRole;
+import cn.tiaojie.mediator.model.Offer;
+import cn.tiaojie.mediator.model.OfferStatus;
+import cn.tiaojie.mediator.model.Team;
+import cn.tiaojie.mediator.model.TeamAudit;
+import cn.tiaojie.mediator.model.TeamParty;
+import cn.tiaojie.mediator.model.TeamStatus;
 import cn.tiaojie.platform.area.AreaCodes;
 import cn.tiaojie.platform.area.AreaLevel;
-import cn.tiaojie.platform.grpc.ProtoTime;
-import cn.tiaojie.platform.outbox.Outbox;
 import cn.tiaojie.platform.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,19 +61,17 @@ public class TeamFormation {
     private final EntityManager em;
     private final TeamRules rules;
     private final Matching matching;
-    private final MediatorMessages messages;
-    private final Outbox outbox;
+    private final MediatorOutbox outbox;
     private final MatchingConfig config;
     private final PartyKeys keys;
     private final ObjectMapper json;
     private final NewTeams newTeams;
 
-    TeamFormation(EntityManager em, TeamRules rules, Matching matching, MediatorMessages messages, Outbox outbox,
+    TeamFormation(EntityManager em, TeamRules rules, Matching matching, MediatorOutbox outbox,
             MatchingConfig config, PartyKeys keys, ObjectMapper json, NewTeams newTeams) {
         this.em = em;
         this.rules = rules;
         this.matching = matching;
-        this.messages = messages;
         this.outbox = outbox;
         this.config = config;
         this.keys = keys;
@@ -81,21 +84,21 @@ public class TeamFormation {
      * and writes nothing.
      */
     @Transactional
-    public Requested requestTeam(TeamRequest request) {
+    public Requested requestTeam(TeamAsked request) {
         UUID caseId = checked(request);
         Instant now = Instant.now();
-        TeamRules.Roles held = rules.heldRoles(request.getSubcategory(), request.getRiskFlagsList());
+        TeamRules.Roles held = rules.heldRoles(request.subcategory(), request.riskFlags());
         Team team = new Team();
         team.id = UUID.randomUUID();
         team.caseId = caseId;
-        team.caseNo = request.getCaseNo();
-        team.subcategory = request.getSubcategory();
-        team.areaCode = request.getAreaCode();
-        team.level = AreaLevel.valueOf(request.getLevel().name());
-        team.centerCode = request.getCenterCode();
-        team.riskFlags = String.join(",", request.getRiskFlagsList());
-        team.deadline = ProtoTime.toInstant(request.getDeadline());
-        request.getPartiesList().forEach(p -> team.parties.add(party(p)));
+        team.caseNo = request.caseNo();
+        team.subcategory = request.subcategory();
+        team.areaCode = request.areaCode();
+        team.level = request.level();
+        team.centerCode = request.centerCode();
+        team.riskFlags = String.join(",", request.riskFlags());
+        team.deadline = request.deadline();
+        request.parties().forEach(p -> team.parties.add(party(p)));
         team.status = TeamStatus.FORMING;
         team.createdAt = now;
         team.updatedAt = now;
@@ -103,11 +106,11 @@ public class TeamFormation {
         List<Runnable> notices = new ArrayList<>();
         // every role ranked in one statement: a new team has no earlier offers nor choice lists to tell them apart;
         // the rules go out with it, read again to confirm the roles held in memory
-        Matching.Subject subject = Matching.Subject.of(team, Set.of());
+        Subject subject = Subject.of(team, Set.of());
         TeamRules.Reading reading = rules.reading();
-        Map<MediatorRole, Matching.Ranking> rankings = matching.rankEach(subject, held.required(), now,
+        Map<MediatorRole, Ranking> rankings = matching.rankEach(subject, held.required(), now,
                 Matching.OFFER_CANDIDATES, EXPLAINED_EXCLUSIONS, reading);
-        TeamRules.Roles roles = reading.roles(request.getSubcategory(), request.getRiskFlagsList());
+        TeamRules.Roles roles = reading.roles(request.subcategory(), request.riskFlags());
         if (!roles.equals(held)) {
             // an admin changed the rules since this replica read them: rank by the rules just read
             rankings = matching.rankEach(subject, roles.required(), now, Matching.OFFER_CANDIDATES,
@@ -126,14 +129,14 @@ public class TeamFormation {
         return new Requested(team, true);
     }
 
-    private TeamParty party(Party p) {
-        TeamParty party = new TeamParty(p.getName(), p.getLanguage().isBlank() ? null : p.getLanguage());
-        party.partyId = p.getPartyId().isBlank() ? null : p.getPartyId();
-        party.partyRole = p.getRole().name();
-        party.organization = p.getOrganization();
-        party.nameKey = PartyKeys.nameKey(p.getName());
-        party.idNumberHash = keys.idNumberHash(p.getIdNumber());
-        party.phoneHash = keys.phoneHash(p.getPhone());
+    private TeamParty party(TeamAsked.Party p) {
+        TeamParty party = new TeamParty(p.name(), p.language().isBlank() ? null : p.language());
+        party.partyId = p.partyId().isBlank() ? null : p.partyId();
+        party.partyRole = p.role();
+        party.organization = p.organization();
+        party.nameKey = PartyKeys.nameKey(p.name());
+        party.idNumberHash = keys.idNumberHash(p.idNumber());
+        party.phoneHash = keys.phoneHash(p.phone());
         return party;
     }
 
@@ -199,9 +202,9 @@ public class TeamFormation {
         }
         Instant now = Instant.now();
         // staff may reach beyond the handling area: check the mediator where they serve
-        Matching.Subject subject = new Matching.Subject(team.id, team.subcategory, mediator.areaCode,
+        Subject subject = new Subject(team.id, team.subcategory, mediator.areaCode,
                 AreaLevel.GRID, team.parties, Set.of(), Set.of(), team.deadline);
-        Matching.Excluded conflict = matching.conflictOf(subject, role, mediatorId, now);
+        Excluded conflict = matching.conflictOf(subject, role, mediatorId, now);
         if (conflict != null) {
             throw ProblemException.conflict(mediatorId + " may not take case " + team.caseNo + ": " + conflict.rule()
                     + " (" + conflict.detail() + ")");
@@ -213,7 +216,7 @@ public class TeamFormation {
         Offer offer = newOffer(team, role, mediator, null, actor,
                 json(Map.of("assignedByHand", true, "reason", reason, "by", actor)), now);
         offer.persist();
-        outbox.enqueue(MediatorTopics.SEND_NOTICE, messages.offerNotice(offer));
+        outbox.offerNotice(offer);
         TeamAudit.record(team.id, TeamAudit.Action.ASSIGNED_BY_HAND, role, mediatorId, actor, reason, now);
         updateStatus(team, now);
         return offer;
@@ -247,7 +250,7 @@ public class TeamFormation {
             o.status = OfferStatus.WITHDRAWN;
             o.respondedAt = now;
         });
-        Matching.Ranking judged = matching.judge(Matching.Subject.of(team, Set.of()), role, mediatorIds, now);
+        Ranking judged = matching.judge(Subject.of(team, Set.of()), role, mediatorIds, now);
         Set<String> eligible = new java.util.HashSet<>();
         judged.candidates().forEach(c -> eligible.add(c.mediatorId()));
         live.ifPresent(o -> eligible.add(o.mediator.id));
@@ -347,7 +350,7 @@ public class TeamFormation {
      * ranking. With nobody left the role waits for assignment by hand and the county's supervisors are alerted.
      * A team being created comes with its ranking ({@code newTeamRanking}); a stored team is ranked here.
      */
-    private void offerToNextCandidate(Team team, MediatorRole role, Instant now, Matching.Ranking newTeamRanking,
+    private void offerToNextCandidate(Team team, MediatorRole role, Instant now, Ranking newTeamRanking,
             List<Runnable> deferredNotices) {
         List<ChoiceList> lists = List.of();
         if (newTeamRanking == null) {
@@ -367,13 +370,13 @@ public class TeamFormation {
             struck.addAll(list.mediatorIds);
             struck.removeAll(list.decidedOrderList());
         }
-        Matching.Subject subject = Matching.Subject.of(team, struck);
-        Matching.Ranking ranking = newTeamRanking != null ? newTeamRanking
+        Subject subject = Subject.of(team, struck);
+        Ranking ranking = newTeamRanking != null ? newTeamRanking
                 : matching.rank(subject, role, now, Matching.OFFER_CANDIDATES, EXPLAINED_EXCLUSIONS);
-        Matching.Candidate chosen = null;
+        Candidate chosen = null;
         String offeredBy = MATCHING;
         if (!chosenOrder.isEmpty()) {
-            Matching.Ranking chosenByParties = matching.judge(subject, role, chosenOrder, now);
+            Ranking chosenByParties = matching.judge(subject, role, chosenOrder, now);
             for (String id : chosenOrder) {
                 chosen = chosenByParties.candidate(id).orElse(null);
                 if (chosen != null) {
@@ -390,8 +393,7 @@ public class TeamFormation {
             send(() -> {
                 LOG.infof("case %s: no candidate left for %s (%d excluded); supervisors alerted", team.caseNo, role,
                         ranking.excludedTotal());
-                outbox.enqueue(MediatorTopics.SEND_NOTICE,
-                        messages.noCandidateAlert(team, role, offersSoFar, ranking.excludedTotal()));
+                outbox.noCandidateAlert(team, role, offersSoFar, ranking.excludedTotal());
             }, deferredNotices);
             return;
         }
@@ -402,10 +404,11 @@ public class TeamFormation {
         if (newTeamRanking == null) {
             offer.persist(); // a team being created is written whole, its offers with it (NewTeams)
         }
-        Matching.Contact contact = chosen.contact();
-        cn.tiaojie.contracts.notify.v1.Recipient recipient = MediatorMessages.recipient(chosen.mediatorId(),
-                chosen.name(), contact.phone(), contact.email(), contact.languages(), contact.channels());
-        send(() -> outbox.enqueue(MediatorTopics.SEND_NOTICE, messages.offerNotice(offer, recipient)), deferredNotices);
+        Contact contact = chosen.contact();
+        String mediatorId = chosen.mediatorId();
+        String name = chosen.name();
+        send(() -> outbox.offerNotice(offer, mediatorId, name, contact.phone(), contact.email(), contact.languages(),
+                contact.channels()), deferredNotices);
     }
 
     private static void send(Runnable notice, List<Runnable> deferredNotices) {
@@ -438,7 +441,7 @@ public class TeamFormation {
      * Why this mediator: each factor's contribution, the rank among all candidates, the runners-up, how many
      * mediators each hard rule excluded and the best-scored of them one by one with rule and detail.
      */
-    private String explanation(Matching.Candidate chosen, Matching.Ranking ranking, String offeredBy) {
+    private String explanation(Candidate chosen, Ranking ranking, String offeredBy) {
         Map<String, Object> explanation = new LinkedHashMap<>();
         explanation.put("score", chosen.score());
         explanation.put("factors", chosen.factors());
@@ -483,7 +486,7 @@ public class TeamFormation {
         team.updatedAt = now;
         if (next == TeamStatus.FORMED) {
             team.formedAt = now;
-            outbox.enqueue(MediatorTopics.RECORD_TEAM_ASSIGNED, messages.teamAssigned(team));
+            outbox.teamAssigned(team);
         }
     }
 
@@ -515,31 +518,31 @@ public class TeamFormation {
             throw ProblemException.conflict("the offer is " + offer.status + " and can no longer be answered");
         }
         if (!offer.expiresAt.isAfter(now)) {
-            throw ProblemException.conflict("the offer expired at " + MediatorMessages.local(offer.expiresAt)
+            throw ProblemException.conflict("the offer expired at " + ChinaTime.local(offer.expiresAt)
                     + " (Asia/Shanghai) and goes to the next candidate");
         }
     }
 
-    private static UUID checked(TeamRequest request) {
+    private static UUID checked(TeamAsked request) {
         UUID caseId;
         try {
-            caseId = UUID.fromString(request.getCaseId());
+            caseId = UUID.fromString(request.caseId());
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("case_id", "must be a UUID");
         }
-        if (request.getCaseNo().isBlank()) {
+        if (request.caseNo().isBlank()) {
             throw ProblemException.badRequest("case_no", "is required");
         }
-        if (!AreaCodes.isValid(request.getAreaCode())) {
+        if (!AreaCodes.isValid(request.areaCode())) {
             throw ProblemException.badRequest("area_code", "must be a 6, 9, 12 or 15 digit area code");
         }
-        if (request.getLevelValue() < 1 || request.getLevelValue() > 4) {
+        if (request.level() == null) {
             throw ProblemException.badRequest("level", "is required");
         }
-        if (request.getCenterCode().isBlank()) {
+        if (request.centerCode().isBlank()) {
             throw ProblemException.badRequest("center_code", "is required");
         }
-        if (ProtoTime.toInstant(request.getDeadline()) == null) {
+        if (request.deadline() == null) {
             throw ProblemException.badRequest("deadline", "is required");
         }
         return caseId;

@@ -1,9 +1,9 @@
 package cn.tiaojie.mediator.service;
 
-import cn.tiaojie.mediator.MediatorRole;
-import cn.tiaojie.mediator.TeamRule;
+import cn.tiaojie.mediator.service.matching.Alongside;
+import cn.tiaojie.mediator.model.MediatorRole;
+import cn.tiaojie.mediator.model.TeamRule;
 import cn.tiaojie.platform.problem.Problem;
-import cn.tiaojie.platform.rest.ETags;
 import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.platform.reference.Taxonomy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -117,7 +117,7 @@ public class TeamRules {
     }
 
     /** The rules read in a ranking's round trip, and the roles they give. */
-    public final class Reading implements Matching.Alongside {
+    public final class Reading implements Alongside {
 
         private Read read;
 
@@ -217,7 +217,7 @@ public class TeamRules {
         }
         TeamRule rule = TeamRule.findById(code);
         long current = rule == null ? 0 : rule.version;
-        ETags.requireMatch(expectedVersion, current, "the team rule for " + code);
+        ExpectedVersion.check(expectedVersion, current, "the team rule for " + code);
         if (rule == null) {
             rule = new TeamRule();
             rule.code = code;

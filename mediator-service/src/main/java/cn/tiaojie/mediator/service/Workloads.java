@@ -1,8 +1,8 @@
 package cn.tiaojie.mediator.service;
 
-import cn.tiaojie.mediator.Mediator;
-import cn.tiaojie.mediator.Offer;
-import cn.tiaojie.mediator.OfferStatus;
+import cn.tiaojie.mediator.model.Mediator;
+import cn.tiaojie.mediator.model.Offer;
+import cn.tiaojie.mediator.model.OfferStatus;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -19,11 +19,11 @@ import cn.tiaojie.contracts.mediator.v1.TeamRequestAccepted;
 import cn.tiaojie.contracts.mediator.v1.TeamStatus;
 import cn.tiaojie.contracts.notify.v1.NoticeRequest;
 import cn.tiaojie.contracts.notify.v1.RecipientKind;
-import cn.tiaojie.mediator.MediatorRole;
-import cn.tiaojie.mediator.Offer;
+import cn.tiaojie.mediator.model.MediatorRole;
+import cn.tiaojie.mediator.model.Offer;
 import cn.tiaojie.mediator.TestWorld;
-import cn.tiaojie.mediator.Unavailability;
-import cn.tiaojie.mediator.WeeklyHours;
+import cn.tiaojie.mediator.model.Unavailability;
+import cn.tiaojie.mediator.model.WeeklyHours;
 import cn.tiaojie.mediator.service.TeamFormation;
 import cn.tiaojie.platform.grpc.ProtoTime;
 import cn.tiaojie.platform.outbox.OutboxRelay;
@@ -84,7 +84,7 @@ class MediatorGrpcServiceTest {
 
         assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
         assertTrue(QuarkusTransaction.requiringNew()
-                .call(() -> cn.tiaojie.mediator.Team.ofCase(UUID.fromString(request.getCaseId())).isEmpty()));
+                .call(() -> cn.tiaojie.mediator.model.Team.ofCase(UUID.fromString(request.getCaseId())).isEmpty()));
     }
 
     @Test

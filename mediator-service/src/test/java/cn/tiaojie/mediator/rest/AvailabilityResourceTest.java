@@ -6,7 +6,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import cn.tiaojie.mediator.MediatorRole;
+import cn.tiaojie.mediator.model.MediatorRole;
 import cn.tiaojie.mediator.TestWorld;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

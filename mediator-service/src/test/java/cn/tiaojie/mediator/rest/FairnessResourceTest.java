@@ -1,5 +1,6 @@
 package cn.tiaojie.mediator.rest;
 
+import cn.tiaojie.mediator.grpc.TeamRequests;
 import static cn.tiaojie.mediator.TestWorld.ADMIN;
 import static cn.tiaojie.mediator.TestWorld.liveOffer;
 import static io.restassured.RestAssured.given;
@@ -9,8 +10,8 @@ import static org.hamcrest.Matchers.nullValue;
 
 import cn.tiaojie.contracts.common.v1.AreaLevel;
 import cn.tiaojie.contracts.mediator.v1.TeamRequest;
-import cn.tiaojie.mediator.MediatorRole;
-import cn.tiaojie.mediator.Offer;
+import cn.tiaojie.mediator.model.MediatorRole;
+import cn.tiaojie.mediator.model.Offer;
 import cn.tiaojie.mediator.TestWorld;
 import cn.tiaojie.mediator.service.TeamFormation;
 import cn.tiaojie.local.DevTokens;
@@ -30,7 +31,7 @@ class FairnessResourceTest {
 
     private UUID request(TeamRequest.Builder request) {
         TeamRequest built = request.build();
-        formation.requestTeam(built);
+        formation.requestTeam(TeamRequests.of(built));
         return UUID.fromString(built.getCaseId());
     }
 

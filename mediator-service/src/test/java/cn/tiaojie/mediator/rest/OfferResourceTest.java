@@ -1,5 +1,6 @@
 package cn.tiaojie.mediator.rest;
 
+import cn.tiaojie.mediator.grpc.TeamRequests;
 import static cn.tiaojie.mediator.TestWorld.STAFF;
 import static cn.tiaojie.mediator.TestWorld.liveOffer;
 import static cn.tiaojie.mediator.TestWorld.mediatorToken;
@@ -16,15 +17,15 @@ import cn.tiaojie.contracts.common.v1.AreaLevel;
 import cn.tiaojie.contracts.mediator.v1.TeamRequest;
 import cn.tiaojie.contracts.notify.v1.NoticeKind;
 import cn.tiaojie.contracts.notify.v1.NoticeRequest;
-import cn.tiaojie.mediator.Mediator;
-import cn.tiaojie.mediator.MediatorRole;
-import cn.tiaojie.mediator.MediatorStatus;
-import cn.tiaojie.mediator.Offer;
-import cn.tiaojie.mediator.OfferStatus;
-import cn.tiaojie.mediator.Team;
-import cn.tiaojie.mediator.TeamStatus;
+import cn.tiaojie.mediator.model.Mediator;
+import cn.tiaojie.mediator.model.MediatorRole;
+import cn.tiaojie.mediator.model.MediatorStatus;
+import cn.tiaojie.mediator.model.Offer;
+import cn.tiaojie.mediator.model.OfferStatus;
+import cn.tiaojie.mediator.model.Team;
+import cn.tiaojie.mediator.model.TeamStatus;
 import cn.tiaojie.mediator.TestWorld;
-import cn.tiaojie.mediator.service.MediatorTopics;
+import cn.tiaojie.mediator.client.MediatorTopics;
 import cn.tiaojie.mediator.service.TeamFormation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,7 +51,7 @@ class OfferResourceTest {
     /** LABOUR.WAGE_ARREARS needs a lawyer and a social worker and is handled at township level. */
     private UUID wageCase(TestWorld world) {
         TeamRequest request = world.caseOf("LABOUR.WAGE_ARREARS", AreaLevel.TOWNSHIP).build();
-        formation.requestTeam(request);
+        formation.requestTeam(TeamRequests.of(request));
         return UUID.fromString(request.getCaseId());
     }
 

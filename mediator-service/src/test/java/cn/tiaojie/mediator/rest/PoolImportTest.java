@@ -9,8 +9,8 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import cn.tiaojie.mediator.Mediator;
-import cn.tiaojie.mediator.MediatorStatus;
+import cn.tiaojie.mediator.model.Mediator;
+import cn.tiaojie.mediator.model.MediatorStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;

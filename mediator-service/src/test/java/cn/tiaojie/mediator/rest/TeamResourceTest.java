@@ -1,5 +1,6 @@
 package cn.tiaojie.mediator.rest;
 
+import cn.tiaojie.mediator.grpc.TeamRequests;
 import static cn.tiaojie.mediator.TestWorld.STAFF;
 import static cn.tiaojie.mediator.TestWorld.mediatorToken;
 import static io.restassured.RestAssured.given;
@@ -8,7 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import cn.tiaojie.contracts.common.v1.AreaLevel;
 import cn.tiaojie.contracts.mediator.v1.TeamRequest;
-import cn.tiaojie.mediator.MediatorRole;
+import cn.tiaojie.mediator.model.MediatorRole;
 import cn.tiaojie.mediator.TestWorld;
 import cn.tiaojie.mediator.service.TeamFormation;
 import cn.tiaojie.local.DevTokens;
@@ -32,7 +33,7 @@ class TeamResourceTest {
         String mediatorId = world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county);
         String bystander = world.mediator(MediatorRole.LAWYER, world.county);
         TeamRequest request = world.caseOf("NEIGHBOUR.NOISE", AreaLevel.GRID).build();
-        UUID teamId = formation.requestTeam(request).team().id;
+        UUID teamId = formation.requestTeam(TeamRequests.of(request)).team().id;
 
         given().auth().oauth2(STAFF).queryParam("caseId", request.getCaseId()).get("/api/teams")
                 .then().statusCode(200)

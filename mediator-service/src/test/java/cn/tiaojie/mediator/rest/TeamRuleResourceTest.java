@@ -1,5 +1,6 @@
 package cn.tiaojie.mediator.rest;
 
+import cn.tiaojie.mediator.grpc.TeamRequests;
 import static cn.tiaojie.mediator.TestWorld.ADMIN;
 import static cn.tiaojie.mediator.TestWorld.STAFF;
 import static io.restassured.RestAssured.given;
@@ -8,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.tiaojie.contracts.common.v1.AreaLevel;
 import cn.tiaojie.contracts.mediator.v1.TeamRequest;
-import cn.tiaojie.mediator.MediatorRole;
+import cn.tiaojie.mediator.model.MediatorRole;
 import cn.tiaojie.mediator.TestWorld;
 import cn.tiaojie.mediator.service.TeamFormation;
 import io.quarkus.test.junit.QuarkusTest;
@@ -109,7 +110,7 @@ class TeamRuleResourceTest {
 
     private UUID request(TeamRequest.Builder request) {
         TeamRequest built = request.build();
-        formation.requestTeam(built);
+        formation.requestTeam(TeamRequests.of(built));
         return UUID.fromString(built.getCaseId());
     }
 }

@@ -1,15 +1,16 @@
 package cn.tiaojie.mediator.security;
 
+import cn.tiaojie.mediator.grpc.TeamRequests;
 import cn.tiaojie.contracts.common.v1.AreaLevel;
 import cn.tiaojie.contracts.mediator.v1.TeamRequest;
-import cn.tiaojie.mediator.ConflictKind;
-import cn.tiaojie.mediator.DeclaredConflict;
-import cn.tiaojie.mediator.Mediator;
-import cn.tiaojie.mediator.MediatorRole;
-import cn.tiaojie.mediator.Offer;
+import cn.tiaojie.mediator.model.ConflictKind;
+import cn.tiaojie.mediator.model.DeclaredConflict;
+import cn.tiaojie.mediator.model.Mediator;
+import cn.tiaojie.mediator.model.MediatorRole;
+import cn.tiaojie.mediator.model.Offer;
 import cn.tiaojie.mediator.TestWorld;
-import cn.tiaojie.mediator.Unavailability;
-import cn.tiaojie.mediator.UnavailabilityKind;
+import cn.tiaojie.mediator.model.Unavailability;
+import cn.tiaojie.mediator.model.UnavailabilityKind;
 import cn.tiaojie.mediator.service.EarlierInvolvementRules;
 import cn.tiaojie.mediator.service.TeamFormation;
 import cn.tiaojie.mediator.service.TeamRules;
@@ -55,14 +56,14 @@ final class SecurityScene {
     SecurityScene() {
         onCase = world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county, 20, List.of("zh-CN"));
         TeamRequest request = world.caseOf("NEIGHBOUR.NOISE", AreaLevel.GRID).build();
-        formation().requestTeam(request);
+        formation().requestTeam(TeamRequests.of(request));
         caseId = UUID.fromString(request.getCaseId());
         teamId = TestWorld.team(caseId).id;
         applicantPartyId = request.getParties(0).getPartyId();
 
         otherMediator = elsewhere.mediator(MediatorRole.PEOPLE_MEDIATOR, elsewhere.county, 20, List.of("zh-CN"));
         TeamRequest other = elsewhere.caseOf("NEIGHBOUR.NOISE", AreaLevel.GRID).build();
-        formation().requestTeam(other);
+        formation().requestTeam(TeamRequests.of(other));
         otherCaseId = UUID.fromString(other.getCaseId());
 
         supervisor = DevTokens.forRole("supervisor").subject("sup-near").claim("area", world.county).sign();
@@ -159,7 +160,7 @@ final class SecurityScene {
         TestWorld w = new TestWorld();
         String m = w.mediator(MediatorRole.PEOPLE_MEDIATOR, w.county);
         TeamRequest request = w.caseOf("NEIGHBOUR.NOISE", AreaLevel.GRID).build();
-        formation().requestTeam(request);
+        formation().requestTeam(TeamRequests.of(request));
         Offer offer = TestWorld.liveOffer(UUID.fromString(request.getCaseId()), MediatorRole.PEOPLE_MEDIATOR);
         return new FreshOffer(offer.id, TestWorld.mediatorToken(m), offer.team.id);
     }
@@ -174,7 +175,7 @@ final class SecurityScene {
         String a = w.mediator(MediatorRole.PEOPLE_MEDIATOR, w.county);
         String b = w.mediator(MediatorRole.PEOPLE_MEDIATOR, w.county);
         TeamRequest request = w.caseOf("NEIGHBOUR.NOISE", AreaLevel.GRID).build();
-        formation().requestTeam(request);
+        formation().requestTeam(TeamRequests.of(request));
         UUID caseId = UUID.fromString(request.getCaseId());
         return new FreshTeam(TestWorld.team(caseId).id, a, b, caseId, request.getParties(0).getPartyId(),
                 request.getParties(1).getPartyId());
@@ -188,7 +189,7 @@ final class SecurityScene {
         TestWorld w = new TestWorld();
         String only = w.mediator(MediatorRole.PEOPLE_MEDIATOR, w.county);
         TeamRequest request = w.caseOf("NEIGHBOUR.NOISE", AreaLevel.GRID).build();
-        formation().requestTeam(request);
+        formation().requestTeam(TeamRequests.of(request));
         UUID caseId = UUID.fromString(request.getCaseId());
         Offer offer = TestWorld.liveOffer(caseId, MediatorRole.PEOPLE_MEDIATOR);
         formation().decline(offer.id, only, "出差");

@@ -1,5 +1,6 @@
 package cn.tiaojie.mediator.service;
 
+import cn.tiaojie.mediator.grpc.TeamRequests;
 import static cn.tiaojie.mediator.TestWorld.STAFF;
 import static cn.tiaojie.mediator.TestWorld.liveOffer;
 import static cn.tiaojie.mediator.TestWorld.residentToken;
@@ -9,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.tiaojie.contracts.common.v1.AreaLevel;
 import cn.tiaojie.contracts.mediator.v1.TeamRequest;
-import cn.tiaojie.mediator.MediatorRole;
-import cn.tiaojie.mediator.Offer;
-import cn.tiaojie.mediator.OfferStatus;
-import cn.tiaojie.mediator.TeamStatus;
+import cn.tiaojie.mediator.model.MediatorRole;
+import cn.tiaojie.mediator.model.Offer;
+import cn.tiaojie.mediator.model.OfferStatus;
+import cn.tiaojie.mediator.model.TeamStatus;
 import cn.tiaojie.mediator.TestWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,7 +38,7 @@ class PartyChoiceTest {
         String c = world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county);
         String d = world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county);
         TeamRequest request = world.caseOf("NEIGHBOUR.NOISE", AreaLevel.GRID).build();
-        formation.requestTeam(request);
+        formation.requestTeam(TeamRequests.of(request));
         UUID caseId = UUID.fromString(request.getCaseId());
         Offer matched = liveOffer(caseId, MediatorRole.PEOPLE_MEDIATOR);
         UUID teamId = TestWorld.team(caseId).id;
@@ -87,7 +88,7 @@ class PartyChoiceTest {
         String b = world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county);
         String outOfReach = world.mediator(MediatorRole.PEOPLE_MEDIATOR, world.county + "102");
         TeamRequest request = world.caseOf("NEIGHBOUR.NOISE", AreaLevel.GRID).build();
-        formation.requestTeam(request);
+        formation.requestTeam(TeamRequests.of(request));
         UUID teamId = TestWorld.team(UUID.fromString(request.getCaseId())).id;
 
         given().auth().oauth2(STAFF).contentType(ContentType.JSON)

@@ -1,5 +1,7 @@
 package cn.tiaojie.mediator.service;
 
+import cn.tiaojie.mediator.client.MediatorTopics;
+import cn.tiaojie.mediator.grpc.TeamRequests;
 import static cn.tiaojie.mediator.TestWorld.STAFF;
 import static cn.tiaojie.mediator.TestWorld.liveOffer;
 import static cn.tiaojie.mediator.TestWorld.mediatorToken;
@@ -14,10 +16,10 @@ import cn.tiaojie.contracts.mediator.v1.TeamRequest;
 import cn.tiaojie.contracts.notify.v1.NoticeKind;
 import cn.tiaojie.contracts.notify.v1.NoticeRequest;
 import cn.tiaojie.contracts.notify.v1.RecipientKind;
-import cn.tiaojie.mediator.MediatorRole;
-import cn.tiaojie.mediator.Offer;
-import cn.tiaojie.mediator.OfferStatus;
-import cn.tiaojie.mediator.TeamStatus;
+import cn.tiaojie.mediator.model.MediatorRole;
+import cn.tiaojie.mediator.model.Offer;
+import cn.tiaojie.mediator.model.OfferStatus;
+import cn.tiaojie.mediator.model.TeamStatus;
 import cn.tiaojie.mediator.TestWorld;
 import cn.tiaojie.testsupport.PostgresTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -45,7 +47,7 @@ class TeamFormationTest {
 
     private UUID request(TeamRequest.Builder request) {
         TeamRequest built = request.build();
-        formation.requestTeam(built);
+        formation.requestTeam(TeamRequests.of(built));
         return UUID.fromString(built.getCaseId());
     }
 
@@ -184,7 +186,7 @@ class TeamFormationTest {
             for (int i = 0; i < threads; i++) {
                 answers.add(pool.submit(() -> {
                     go.await();
-                    return formation.requestTeam(request);
+                    return formation.requestTeam(TeamRequests.of(request));
                 }));
             }
             go.countDown();

@@ -1,6 +1,0 @@
-package cn.tiaojie.mediator;
-
-/** Whether a member of the pool can be offered cases: only ACTIVE ones are. */
-public enum MediatorStatus {
-    ACTIVE, ON_LEAVE, SUSPENDED
-}

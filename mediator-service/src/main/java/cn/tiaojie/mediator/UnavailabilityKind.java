@@ -1,6 +1,0 @@
-package cn.tiaojie.mediator;
-
-/** Why the weekly pattern does not apply for a while. */
-public enum UnavailabilityKind {
-    LEAVE, COURT_DAY, TRAINING, OTHER
-}
