@@ -2,6 +2,7 @@ package cn.tiaojie.mediator.service;
 
 import cn.tiaojie.mediator.service.matching.SoftFactors;
 import cn.tiaojie.mediator.model.EarlierInvolvementRule;
+import cn.tiaojie.platform.persistence.Versions;
 import cn.tiaojie.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +51,7 @@ public class EarlierInvolvementRules {
             throw ProblemException.badRequest("code", "not a category or subcategory code: " + code);
         }
         EarlierInvolvementRule rule = EarlierInvolvementRule.findById(code);
-        ExpectedVersion.check(expectedVersion, rule == null ? 0 : rule.version, "the earlier-involvement rule for " + code);
+        Versions.requireMatch(expectedVersion, rule == null ? 0 : rule.version, "the earlier-involvement rule for " + code);
         if (rule == null) {
             rule = new EarlierInvolvementRule();
             rule.code = code;

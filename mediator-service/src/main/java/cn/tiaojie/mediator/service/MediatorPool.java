@@ -5,6 +5,7 @@ import cn.tiaojie.mediator.model.ConflictKind;
 import cn.tiaojie.mediator.model.DeclaredConflict;
 import cn.tiaojie.mediator.model.MediatorRole;
 import cn.tiaojie.mediator.model.UnavailabilityKind;
+import cn.tiaojie.platform.persistence.Versions;
 import cn.tiaojie.platform.privacy.Masking;
 import cn.tiaojie.mediator.model.Mediator;
 import cn.tiaojie.mediator.model.Unavailability;
@@ -59,7 +60,7 @@ public class MediatorPool {
         if (m == null) {
             throw ProblemException.notFound("mediator", id);
         }
-        ExpectedVersion.check(expectedVersion, m.version, "mediator " + id);
+        Versions.requireMatch(expectedVersion, m.version, "mediator " + id);
         apply(request, m);
         return m;
     }

@@ -3,6 +3,7 @@ package cn.tiaojie.mediator.service;
 import cn.tiaojie.mediator.service.matching.Alongside;
 import cn.tiaojie.mediator.model.MediatorRole;
 import cn.tiaojie.mediator.model.TeamRule;
+import cn.tiaojie.platform.persistence.Versions;
 import cn.tiaojie.platform.problem.Problem;
 import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.platform.reference.Taxonomy;
@@ -217,7 +218,7 @@ public class TeamRules {
         }
         TeamRule rule = TeamRule.findById(code);
         long current = rule == null ? 0 : rule.version;
-        ExpectedVersion.check(expectedVersion, current, "the team rule for " + code);
+        Versions.requireMatch(expectedVersion, current, "the team rule for " + code);
         if (rule == null) {
             rule = new TeamRule();
             rule.code = code;
