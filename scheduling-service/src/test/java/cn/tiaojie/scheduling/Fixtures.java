@@ -1,5 +1,8 @@
 package cn.tiaojie.scheduling;
 
+import cn.tiaojie.scheduling.model.Venue;
+import cn.tiaojie.scheduling.model.VenueKind;
+
 import cn.tiaojie.contracts.common.v1.MediatorRole;
 import cn.tiaojie.contracts.common.v1.NoticeChannel;
 import cn.tiaojie.contracts.common.v1.Party;

@@ -6,8 +6,8 @@ import cn.tiaojie.contracts.scheduling.v1.HearingRequest;
 import cn.tiaojie.contracts.scheduling.v1.SchedulingService;
 import cn.tiaojie.platform.grpc.GrpcCalls;
 import cn.tiaojie.platform.problem.ProblemException;
-import cn.tiaojie.scheduling.service.HearingBooking;
-import cn.tiaojie.scheduling.service.HearingMessages;
+import cn.tiaojie.scheduling.service.booking.HearingBooking;
+import cn.tiaojie.scheduling.client.HearingMessages;
 import io.quarkus.grpc.GrpcService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
@@ -38,13 +38,13 @@ public class SchedulingGrpcService implements SchedulingService {
         return GrpcCalls.answer(() -> QuarkusTransaction.requiringNew().call(() -> {
             if (!request.getHearingId().isBlank()) {
                 UUID id = uuid("hearing_id", request.getHearingId());
-                return Optional.ofNullable(cn.tiaojie.scheduling.Hearing.<cn.tiaojie.scheduling.Hearing>findById(id))
+                return Optional.ofNullable(cn.tiaojie.scheduling.model.Hearing.<cn.tiaojie.scheduling.model.Hearing>findById(id))
                         .map(messages::hearing)
                         .orElseThrow(() -> ProblemException.notFound("hearing", id));
             }
             if (!request.getCaseId().isBlank()) {
                 UUID caseId = uuid("case_id", request.getCaseId());
-                return cn.tiaojie.scheduling.Hearing.currentOfCase(caseId).map(messages::hearing)
+                return cn.tiaojie.scheduling.model.Hearing.currentOfCase(caseId).map(messages::hearing)
                         .orElseThrow(() -> ProblemException.notFound("hearing of case", caseId));
             }
             throw ProblemException.badRequest("hearing_id", "hearing_id or case_id is required");

@@ -1,15 +1,17 @@
 package cn.tiaojie.scheduling.rest;
 
+import cn.tiaojie.scheduling.model.HearingParticipant;
+
 import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.platform.security.Caller;
 import cn.tiaojie.platform.security.Claims;
-import cn.tiaojie.scheduling.Hearing;
-import cn.tiaojie.scheduling.ParticipantKind;
+import cn.tiaojie.scheduling.model.Hearing;
+import cn.tiaojie.scheduling.model.ParticipantKind;
 import cn.tiaojie.platform.rest.ETags;
-import cn.tiaojie.scheduling.HearingChange;
-import cn.tiaojie.scheduling.service.HearingAccess;
-import cn.tiaojie.scheduling.service.HearingCalendar;
-import cn.tiaojie.scheduling.service.HearingChanges;
+import cn.tiaojie.scheduling.model.HearingChange;
+import cn.tiaojie.scheduling.service.hearings.HearingAccess;
+import cn.tiaojie.scheduling.service.calendar.HearingCalendar;
+import cn.tiaojie.scheduling.service.booking.HearingChanges;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,6 +1,6 @@
 package cn.tiaojie.scheduling.rest;
 
-import cn.tiaojie.scheduling.VenueKind;
+import cn.tiaojie.scheduling.model.VenueKind;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

@@ -24,7 +24,7 @@ import cn.tiaojie.platform.grpc.ProtoTime;
 import cn.tiaojie.scheduling.ICalendars;
 import cn.tiaojie.scheduling.Outboxes;
 import cn.tiaojie.scheduling.grpc.FakeMediatorService;
-import cn.tiaojie.scheduling.service.TimeRange;
+import cn.tiaojie.scheduling.service.booking.TimeRange;
 import cn.tiaojie.local.DevTokens;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
