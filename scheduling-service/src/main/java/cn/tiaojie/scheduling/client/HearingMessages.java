@@ -1,14 +1,8 @@
 package cn.tiaojie.scheduling.client;
 
-import cn.tiaojie.scheduling.config.SchedulingConfig;
-import cn.tiaojie.scheduling.service.calendar.HearingCalendar;
-
 import cn.tiaojie.contracts.cases.v1.HearingCancelled;
 import cn.tiaojie.contracts.cases.v1.HearingScheduled;
-import cn.tiaojie.contracts.common.v1.MediatorRole;
 import cn.tiaojie.contracts.common.v1.NoticeChannel;
-import cn.tiaojie.contracts.common.v1.Party;
-import cn.tiaojie.contracts.common.v1.TeamMember;
 import cn.tiaojie.contracts.notify.v1.NoticeKind;
 import cn.tiaojie.contracts.notify.v1.NoticeRequest;
 import cn.tiaojie.contracts.notify.v1.Recipient;
@@ -17,21 +11,26 @@ import cn.tiaojie.contracts.scheduling.v1.HearingRequest;
 import cn.tiaojie.platform.grpc.ProtoTime;
 import cn.tiaojie.platform.notice.NoticeChannels;
 import cn.tiaojie.platform.outbox.Outbox;
+import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.platform.reference.Taxonomy;
+import cn.tiaojie.scheduling.config.SchedulingConfig;
 import cn.tiaojie.scheduling.model.Hearing;
-import cn.tiaojie.scheduling.model.HearingParticipant;
-import cn.tiaojie.scheduling.model.ParticipantKind;
+import cn.tiaojie.scheduling.service.booking.BookingRequest;
+import cn.tiaojie.scheduling.service.calendar.HearingCalendar;
+import com.google.protobuf.InvalidProtocolBufferException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Builds the gRPC messages that describe a hearing: the answer, the case's record and the notices. */
+/**
+ * Builds the messages that leave the service about a hearing: the case's record and the notices; and reads the
+ * request that case-service sent, as it is kept with the hearing.
+ */
 @ApplicationScoped
 public class HearingMessages {
 
@@ -45,19 +44,27 @@ public class HearingMessages {
         this.localTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(config.zone());
     }
 
-    public cn.tiaojie.contracts.scheduling.v1.Hearing hearing(Hearing h) {
-        return cn.tiaojie.contracts.scheduling.v1.Hearing.newBuilder()
-                .setHearingId(h.id.toString())
-                .setCaseId(h.caseId.toString())
-                .setStatus(cn.tiaojie.contracts.scheduling.v1.HearingStatus.valueOf(h.status.name()))
-                .setStartsAt(ProtoTime.of(h.startsAt))
-                .setEndsAt(ProtoTime.of(h.endsAt))
-                .setVenueId(h.venue.id.toString())
-                .setVenueName(h.venue.name)
-                .setVenueAddress(h.venue.address)
-                .addAllTeam(team(h))
-                .setWithinDeadline(h.withinDeadline)
-                .build();
+    /** The request as the booking reads it, keeping its bytes as they are stored with the hearing. */
+    public static BookingRequest request(HearingRequest r) {
+        return new BookingRequest(r.getMessageId(), r.getCaseId(), r.getCaseNo(), r.getCenterCode(), r.getAreaCode(),
+                r.getTeamList().stream().map(m -> new BookingRequest.Member(m.getMediatorId(), m.getRole(),
+                        m.getName(), m.getPhone(), m.getEmail())).toList(),
+                r.getPartiesList().stream().map(p -> new BookingRequest.Party(p.getPartyId(), p.getName(),
+                        p.getPhone(), p.getEmail(), p.getLanguage(), p.getPreferredChannelsList())).toList(),
+                ProtoTime.toInstant(r.getDeadline()), r.getUrgent(), r.getDurationMinutes(), r.getPreferEvening(),
+                r.getOnSite(), r.getVideoAllowed(), r.getInterpreterNeeded(), r.toByteArray());
+    }
+
+    /** The request the hearing was booked from. */
+    public static BookingRequest requestOf(Hearing h) {
+        if (h.request == null) {
+            throw ProblemException.conflict("hearing " + h.id + " was booked before requests were kept; book it anew");
+        }
+        try {
+            return request(HearingRequest.parseFrom(h.request));
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("stored request of hearing " + h.id + " is unreadable", e);
+        }
     }
 
     public HearingScheduled hearingScheduled(Hearing h) {
@@ -108,24 +115,24 @@ public class HearingMessages {
     }
 
     /** One hearing notice per party and per team mediator, reachable by what the request carried. */
-    public List<NoticeRequest> notices(Hearing h, HearingRequest request) {
+    public List<NoticeRequest> notices(Hearing h, BookingRequest request) {
         return notices(h, request, NoticeKind.HEARING_NOTICE, "hearing:" + h.id + ":", Map.of());
     }
 
     /** The notices that a hearing moved: everyone again, with the previous time and the reason. */
-    public List<NoticeRequest> rescheduledNotices(Hearing h, HearingRequest request, java.time.Instant previousStart,
+    public List<NoticeRequest> rescheduledNotices(Hearing h, BookingRequest request, java.time.Instant previousStart,
             String reason) {
         return notices(h, request, NoticeKind.HEARING_RESCHEDULED, "hearing:" + h.id + ":v" + h.sequence + ":",
                 Map.of("previousStartsAt", localTime.format(previousStart), "reason", reason));
     }
 
     /** The reminder {@code lead} before the hearing, to everyone the hearing notice went to. */
-    public List<NoticeRequest> reminderNotices(Hearing h, HearingRequest request, Duration lead) {
+    public List<NoticeRequest> reminderNotices(Hearing h, BookingRequest request, Duration lead) {
         return notices(h, request, NoticeKind.HEARING_REMINDER, "hearing:" + h.id + ":remind:" + lead + ":"
                 + h.startsAt.getEpochSecond() + ":", Map.of());
     }
 
-    public List<NoticeRequest> cancelledNotices(Hearing h, HearingRequest request, String reason) {
+    public List<NoticeRequest> cancelledNotices(Hearing h, BookingRequest request, String reason) {
         return notices(h, request, NoticeKind.HEARING_CANCELLED, "hearing:" + h.id + ":cancelled:",
                 Map.of("reason", reason));
     }
@@ -134,7 +141,7 @@ public class HearingMessages {
      * One notice of the kind per party and per team mediator; fields carry the hearing as the template shows it
      * and, under "ics", its RFC 5545 calendar text for e-mail attachments.
      */
-    List<NoticeRequest> notices(Hearing h, HearingRequest request, NoticeKind kind, String keyPrefix,
+    List<NoticeRequest> notices(Hearing h, BookingRequest request, NoticeKind kind, String keyPrefix,
             Map<String, String> extra) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("caseNo", h.caseNo);
@@ -142,38 +149,38 @@ public class HearingMessages {
         fields.put("endsAt", localTime.format(h.endsAt));
         fields.put("venueName", h.venue.name);
         fields.put("venueAddress", h.venue.address);
-        fields.put("team", teamLine(request.getTeamList()));
+        fields.put("team", teamLine(request.team()));
         fields.putAll(extra);
         fields.put("ics", calendar.of(h));
 
         List<NoticeRequest> notices = new ArrayList<>();
-        for (Party party : request.getPartiesList()) {
+        for (BookingRequest.Party party : request.parties()) {
             notices.add(notice(h, request, kind, keyPrefix, fields, Recipient.newBuilder()
                     .setKind(RecipientKind.PARTY)
-                    .setId(party.getPartyId())
-                    .setName(party.getName())
-                    .setPhone(party.getPhone())
-                    .setEmail(party.getEmail())
-                    .setLanguage(party.getLanguage())
-                    .addAllChannels(channels(party.getPreferredChannelsList(), party.getPhone(), party.getEmail()))
+                    .setId(party.partyId())
+                    .setName(party.name())
+                    .setPhone(party.phone())
+                    .setEmail(party.email())
+                    .setLanguage(party.language())
+                    .addAllChannels(channels(party.preferredChannels(), party.phone(), party.email()))
                     .build()));
         }
-        Map<String, TeamMember> mediators = new LinkedHashMap<>();
-        request.getTeamList().forEach(m -> mediators.putIfAbsent(m.getMediatorId(), m));
-        for (TeamMember member : mediators.values()) {
+        Map<String, BookingRequest.Member> mediators = new LinkedHashMap<>();
+        request.team().forEach(m -> mediators.putIfAbsent(m.mediatorId(), m));
+        for (BookingRequest.Member member : mediators.values()) {
             notices.add(notice(h, request, kind, keyPrefix, fields, Recipient.newBuilder()
                     .setKind(RecipientKind.MEDIATOR)
-                    .setId(member.getMediatorId())
-                    .setName(member.getName())
-                    .setPhone(member.getPhone())
-                    .setEmail(member.getEmail())
-                    .addAllChannels(channels(List.of(), member.getPhone(), member.getEmail()))
+                    .setId(member.mediatorId())
+                    .setName(member.name())
+                    .setPhone(member.phone())
+                    .setEmail(member.email())
+                    .addAllChannels(channels(List.of(), member.phone(), member.email()))
                     .build()));
         }
         return notices;
     }
 
-    private static NoticeRequest notice(Hearing h, HearingRequest request, NoticeKind kind, String keyPrefix,
+    private static NoticeRequest notice(Hearing h, BookingRequest request, NoticeKind kind, String keyPrefix,
             Map<String, String> fields, Recipient recipient) {
         return NoticeRequest.newBuilder()
                 .setIdempotencyKey(keyPrefix + recipient.getId())
@@ -182,7 +189,7 @@ public class HearingMessages {
                 .setCaseNo(h.caseNo)
                 .setRecipient(recipient)
                 .putAllFields(fields)
-                .setUrgent(request.getUrgent())
+                .setUrgent(request.urgent())
                 .build();
     }
 
@@ -192,28 +199,13 @@ public class HearingMessages {
     }
 
     /** "李明（律师）、王芳（人民调解员）": the team as the notice shows it. */
-    private String teamLine(List<TeamMember> team) {
-        return team.stream().map(m -> m.getName() + "（" + roleName(m.getRole().name()) + "）")
+    private String teamLine(List<BookingRequest.Member> team) {
+        return team.stream().map(m -> m.name() + "（" + roleName(m.role().name()) + "）")
                 .collect(Collectors.joining("、"));
     }
 
     private String roleName(String code) {
         return taxonomy.document().roles().stream().filter(r -> r.code().equals(code)).findFirst()
                 .map(Taxonomy.Named::nameZh).orElse(code);
-    }
-
-    private static List<TeamMember> team(Hearing h) {
-        List<TeamMember> team = new ArrayList<>();
-        for (HearingParticipant p : h.participants) {
-            if (p.kind != ParticipantKind.MEDIATOR) {
-                continue;
-            }
-            String roles = p.role == null ? "" : p.role;
-            for (String role : Arrays.stream(roles.split(",")).filter(r -> !r.isBlank()).toList()) {
-                team.add(TeamMember.newBuilder().setMediatorId(p.participantId).setName(p.name)
-                        .setRole(MediatorRole.valueOf(role)).build());
-            }
-        }
-        return team;
     }
 }

@@ -5,6 +5,7 @@ import cn.tiaojie.contracts.mediator.v1.AvailabilityReply;
 import cn.tiaojie.contracts.mediator.v1.AvailabilityRequest;
 import cn.tiaojie.contracts.mediator.v1.MediatorAvailability;
 import cn.tiaojie.contracts.mediator.v1.MediatorServiceGrpc;
+import cn.tiaojie.platform.grpc.ClientDeadlines;
 import cn.tiaojie.platform.grpc.ProtoTime;
 import cn.tiaojie.scheduling.service.booking.TimeRange;
 import io.grpc.Status;
@@ -18,14 +19,24 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-/** Mediators' free windows, asked of mediator-service once per booking for the whole search window. */
+/**
+ * mediator-service (gRPC client {@code mediator}): mediators' free windows, asked once per booking for the whole
+ * search window.
+ */
 @ApplicationScoped
 public class MediatorClient {
 
-    @GrpcClient("mediator")
+    static final String CLIENT = "mediator";
+
+    @GrpcClient(CLIENT)
     MediatorServiceGrpc.MediatorServiceBlockingStub mediator;
+
+    private final ClientDeadlines deadlines;
+
+    MediatorClient(ClientDeadlines deadlines) {
+        this.deadlines = deadlines;
+    }
 
     /**
      * Each mediator's free windows between from and to, adjacent windows merged; a mediator mediator-service does
@@ -39,7 +50,7 @@ public class MediatorClient {
         }
         AvailabilityReply reply;
         try {
-            reply = mediator.withDeadlineAfter(5, TimeUnit.SECONDS).getAvailability(AvailabilityRequest.newBuilder()
+            reply = deadlines.apply(mediator, CLIENT).getAvailability(AvailabilityRequest.newBuilder()
                     .addAllMediatorIds(mediatorIds).setFrom(ProtoTime.of(from)).setTo(ProtoTime.of(to)).build());
         } catch (StatusRuntimeException e) {
             throw Status.UNAVAILABLE.withDescription("mediator availability: " + e.getStatus()).withCause(e)

@@ -1,5 +1,6 @@
 package cn.tiaojie.scheduling.client;
 
+
 /** Outbox topics of scheduling-service: one per call to another service. */
 public final class SchedulingTopics {
 

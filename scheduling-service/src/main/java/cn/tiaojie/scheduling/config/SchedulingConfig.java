@@ -1,7 +1,6 @@
 package cn.tiaojie.scheduling.config;
 
 import cn.tiaojie.scheduling.model.Hearing;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -39,6 +38,10 @@ public interface SchedulingConfig {
     /** How often the reminder sweep runs (the scheduler reads it; {@code off} stops it). */
     @WithDefault("5m")
     String remindEvery();
+
+    /** How often provisional bookings whose hold is over are published (the scheduler reads it). */
+    @WithDefault("60s")
+    String releaseEvery();
 
     /** The zone of venues' opening hours and of the times shown to people. */
     @WithDefault("Asia/Shanghai")

@@ -1,5 +1,6 @@
 package cn.tiaojie.scheduling.model;
 
+
 public enum ParticipantKind {
     MEDIATOR,
     PARTY

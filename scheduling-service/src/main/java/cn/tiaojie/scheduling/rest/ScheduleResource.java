@@ -6,7 +6,6 @@ import cn.tiaojie.platform.security.Caller;
 import cn.tiaojie.platform.security.Claims;
 import cn.tiaojie.scheduling.model.PlanJob;
 import cn.tiaojie.scheduling.service.plan.PlanJobs;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -57,7 +56,7 @@ public class ScheduleResource {
     @Path("/jobs/{id}")
     @RolesAllowed({Claims.SUPERVISOR, Claims.ADMIN})
     public PlanJobView job(@PathParam("id") UUID id) {
-        PlanJob job = QuarkusTransaction.requiringNew().call(() -> PlanJob.<PlanJob>findById(id));
+        PlanJob job = jobs.find(id).orElse(null);
         if (job == null || !(caller.is(Claims.ADMIN)
                 || caller.area().filter(a -> AreaCodes.isWithin(job.areaCode, a)).isPresent())) {
             throw ProblemException.notFound("plan job", id);

@@ -1,6 +1,5 @@
 package cn.tiaojie.scheduling.grpc;
 
-import cn.tiaojie.scheduling.Outboxes;
 import static cn.tiaojie.scheduling.Fixtures.SHANGHAI;
 import static cn.tiaojie.scheduling.Fixtures.at;
 import static cn.tiaojie.scheduling.Fixtures.newCenter;
@@ -25,9 +24,10 @@ import cn.tiaojie.contracts.scheduling.v1.SchedulingServiceGrpc;
 import cn.tiaojie.platform.grpc.ProtoTime;
 import cn.tiaojie.platform.outbox.OutboxMessage;
 import cn.tiaojie.scheduling.Fixtures;
+import cn.tiaojie.scheduling.Outboxes;
+import cn.tiaojie.scheduling.client.SchedulingTopics;
 import cn.tiaojie.scheduling.model.Venue;
 import cn.tiaojie.scheduling.model.VenueKind;
-import cn.tiaojie.scheduling.client.SchedulingTopics;
 import cn.tiaojie.scheduling.service.booking.TimeRange;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.Status;
@@ -35,8 +35,8 @@ import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,26 +1,18 @@
 package cn.tiaojie.scheduling.service.booking;
 
-import cn.tiaojie.scheduling.client.HearingMessages;
-import cn.tiaojie.scheduling.client.SchedulingTopics;
-import cn.tiaojie.scheduling.config.SchedulingConfig;
-
 import cn.tiaojie.contracts.common.v1.MediatorRole;
-import cn.tiaojie.contracts.common.v1.Party;
-import cn.tiaojie.contracts.common.v1.TeamMember;
-import cn.tiaojie.contracts.notify.v1.NoticeRequest;
-import cn.tiaojie.contracts.scheduling.v1.HearingRequest;
-import cn.tiaojie.platform.grpc.ProtoTime;
-import cn.tiaojie.platform.persistence.SqlStates;
 import cn.tiaojie.platform.outbox.Inbox;
-import cn.tiaojie.platform.outbox.Outbox;
+import cn.tiaojie.platform.persistence.SqlStates;
 import cn.tiaojie.platform.problem.ProblemException;
+import cn.tiaojie.scheduling.client.MediatorClient;
+import cn.tiaojie.scheduling.client.HearingOutbox;
+import cn.tiaojie.scheduling.config.SchedulingConfig;
 import cn.tiaojie.scheduling.model.Hearing;
 import cn.tiaojie.scheduling.model.HearingChange;
 import cn.tiaojie.scheduling.model.HearingStatus;
 import cn.tiaojie.scheduling.model.ParticipantKind;
 import cn.tiaojie.scheduling.model.Venue;
 import cn.tiaojie.scheduling.model.VenueKind;
-import cn.tiaojie.scheduling.client.MediatorClient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -66,32 +58,30 @@ public class HearingBooking {
 
     private final SchedulingConfig config;
     private final MediatorClient availability;
-    private final HearingMessages messages;
-    private final Outbox outbox;
+    private final HearingOutbox outbox;
     private final Inbox inbox;
     private final EntityManager em;
 
-    HearingBooking(SchedulingConfig config, MediatorClient availability, HearingMessages messages,
-            Outbox outbox, Inbox inbox, EntityManager em) {
+    HearingBooking(SchedulingConfig config, MediatorClient availability, HearingOutbox outbox,
+            Inbox inbox, EntityManager em) {
         this.config = config;
         this.availability = availability;
-        this.messages = messages;
         this.outbox = outbox;
         this.inbox = inbox;
         this.em = em;
     }
 
     /** The case's hearing: the one it already has, or a new booking. Idempotent by case and by message. */
-    public cn.tiaojie.contracts.scheduling.v1.Hearing request(HearingRequest request) {
+    public BookedHearing request(BookingRequest request) {
         UUID caseId = validate(request);
-        Optional<cn.tiaojie.contracts.scheduling.v1.Hearing> existing = liveHearingOf(caseId);
+        Optional<BookedHearing> existing = liveHearingOf(caseId);
         if (existing.isPresent()) {
             return existing.get();
         }
         // a provisional booking is published only after the hold, and must still give the full notice then
         Instant earliest = earliestStart(request, Instant.now().plus(config.provisionalHold()));
         Instant horizon = horizon(earliest);
-        Set<String> mediatorIds = request.getTeamList().stream().map(TeamMember::getMediatorId)
+        Set<String> mediatorIds = request.team().stream().map(BookingRequest.Member::mediatorId)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         // asked outside any transaction: no connection is held while mediator-service answers
         Map<String, List<TimeRange>> mediatorsFree = availability.freeWindows(mediatorIds, earliest, horizon);
@@ -114,41 +104,41 @@ public class HearingBooking {
         }
     }
 
-    private cn.tiaojie.contracts.scheduling.v1.Hearing book(HearingRequest request, UUID caseId, Instant earliest,
+    private BookedHearing book(BookingRequest request, UUID caseId, Instant earliest,
             Instant horizon, Map<String, List<TimeRange>> mediatorsFree) {
-        lockCenter(request.getCenterCode());
+        lockCenter(request.centerCode());
         Optional<Hearing> live = Hearing.liveOfCase(caseId);
         if (live.isPresent()) {
-            return messages.hearing(live.get());
+            return BookedHearing.of(live.get());
         }
-        if (!inbox.firstDelivery(request.getMessageId())) {
-            return Hearing.currentOfCase(caseId).map(messages::hearing).orElseThrow(() -> ProblemException.conflict(
-                    "message " + request.getMessageId() + " was handled before and case " + caseId + " has no hearing"));
+        if (!inbox.firstDelivery(request.messageId())) {
+            return Hearing.currentOfCase(caseId).map(BookedHearing::of).orElseThrow(() -> ProblemException.conflict(
+                    "message " + request.messageId() + " was handled before and case " + caseId + " has no hearing"));
         }
         SlotFinder.Slot slot = findSlot(request, null, null, null, earliest, horizon, mediatorsFree)
                 .orElseThrow(() -> ProblemException.conflict("no slot fits case " + caseId + " within "
                         + config.searchDays() + " days of " + earliest));
 
-        Instant deadline = ProtoTime.toInstant(request.getDeadline());
+        Instant deadline = request.deadline();
         Hearing hearing = new Hearing();
         hearing.id = UUID.randomUUID();
         hearing.caseId = caseId;
-        hearing.caseNo = request.getCaseNo();
-        hearing.centerCode = request.getCenterCode();
-        hearing.areaCode = request.getAreaCode();
+        hearing.caseNo = request.caseNo();
+        hearing.centerCode = request.centerCode();
+        hearing.areaCode = request.areaCode();
         hearing.venue = slot.venue();
         hearing.startsAt = slot.time().start();
         hearing.endsAt = slot.time().end();
         hearing.status = HearingStatus.BOOKED;
         hearing.withinDeadline = deadline == null || !hearing.endsAt.isAfter(deadline);
-        hearing.urgent = request.getUrgent();
+        hearing.urgent = request.urgent();
         hearing.createdAt = Instant.now();
-        hearing.request = request.toByteArray();
+        hearing.request = request.stored();
         hearing.deadline = deadline;
-        hearing.preferEvening = request.getPreferEvening();
-        hearing.onSite = request.getOnSite();
-        hearing.videoAllowed = request.getVideoAllowed();
-        hearing.interpreterNeeded = request.getInterpreterNeeded();
+        hearing.preferEvening = request.preferEvening();
+        hearing.onSite = request.onSite();
+        hearing.videoAllowed = request.videoAllowed();
+        hearing.interpreterNeeded = request.interpreterNeeded();
         boolean publishNow = config.provisionalHold().isZero();
         // set before the insert: a later update would make the database check the exclusion constraints again
         hearing.notifiedAt = publishNow ? hearing.createdAt : null;
@@ -164,23 +154,21 @@ public class HearingBooking {
         LOG.infof("booked hearing %s of case %s at %s from %s%s%s", hearing.id, hearing.caseNo, slot.venue().name,
                 hearing.startsAt, hearing.withinDeadline ? "" : " (after the case's deadline)",
                 hearing.notifiedAt == null ? " (provisional)" : "");
-        return messages.hearing(hearing);
+        return BookedHearing.of(hearing);
     }
 
     /**
      * Sends the hearing's notices to every participant and tells case-service, in the caller's transaction; from
      * now on the hearing is pinned in optimised plans.
      */
-    public void publish(Hearing hearing, HearingRequest request, HearingChange.Cause cause) {
+    public void publish(Hearing hearing, BookingRequest request, HearingChange.Cause cause) {
         if (hearing.notifiedAt == null) {
             hearing.notifiedAt = Instant.now();
         }
-        outbox.enqueue(SchedulingTopics.RECORD_HEARING_SCHEDULED, messages.hearingScheduled(hearing));
-        for (NoticeRequest notice : messages.notices(hearing, request)) {
-            outbox.enqueue(SchedulingTopics.SEND_NOTICE, notice);
-        }
+        outbox.hearingScheduled(hearing);
+        outbox.hearingNotices(hearing, request);
         if (!hearing.withinDeadline) {
-            outbox.enqueue(SchedulingTopics.SEND_NOTICE, messages.bookedAfterDeadlineAlert(hearing));
+            outbox.bookedAfterDeadlineAlert(hearing);
         }
         if (cause != HearingChange.Cause.BOOKING) {
             HearingChange.record(hearing, HearingChange.Kind.NOTIFIED, cause, null, null, null, null);
@@ -198,8 +186,8 @@ public class HearingBooking {
     }
 
     /** The earliest start a hearing of the request may have when its notices go out at {@code publishedAt}. */
-    public Instant earliestStart(HearingRequest request, Instant publishedAt) {
-        Duration notice = request.getUrgent() ? config.urgentNoticePeriod() : config.noticePeriod();
+    public Instant earliestStart(BookingRequest request, Instant publishedAt) {
+        Duration notice = request.urgent() ? config.urgentNoticePeriod() : config.noticePeriod();
         return SlotFinder.roundUpToHalfHour(publishedAt.plus(notice), config.zone());
     }
 
@@ -209,9 +197,9 @@ public class HearingBooking {
     }
 
     /** The hearing's length: as asked or the default, longer when an interpreter translates. */
-    public Duration duration(HearingRequest request) {
-        int minutes = request.getDurationMinutes() > 0 ? request.getDurationMinutes() : config.defaultDurationMinutes();
-        return Duration.ofMinutes(minutes + (request.getInterpreterNeeded() ? config.interpreterExtraMinutes() : 0));
+    public Duration duration(BookingRequest request) {
+        int minutes = request.durationMinutes() > 0 ? request.durationMinutes() : config.defaultDurationMinutes();
+        return Duration.ofMinutes(minutes + (request.interpreterNeeded() ? config.interpreterExtraMinutes() : 0));
     }
 
     /**
@@ -219,11 +207,11 @@ public class HearingBooking {
      * not block itself; {@code avoid} is a time nobody can attend (a reported conflict, the slot a party asked to
      * leave) and {@code closedVenue} a venue that takes no hearing.
      */
-    public Optional<SlotFinder.Slot> findSlot(HearingRequest request, UUID moving, TimeRange avoid, UUID closedVenue,
+    public Optional<SlotFinder.Slot> findSlot(BookingRequest request, UUID moving, TimeRange avoid, UUID closedVenue,
             Instant earliest, Instant horizon, Map<String, List<TimeRange>> mediatorsFree) {
         List<Venue> venues = venuesFor(request).stream().filter(v -> !v.id.equals(closedVenue)).toList();
         if (venues.isEmpty()) {
-            throw ProblemException.conflict("center " + request.getCenterCode() + " has no active venue for "
+            throw ProblemException.conflict("center " + request.centerCode() + " has no active venue for "
                     + attendeeCount(request) + " attendees");
         }
         Duration duration = duration(request);
@@ -314,14 +302,14 @@ public class HearingBooking {
      * Rooms, or on-site venues when the case asks for an on-site or evening session (others when none exist);
      * when video is allowed, venues with video equipment come first.
      */
-    static List<Venue> venuesFor(HearingRequest request) {
+    static List<Venue> venuesFor(BookingRequest request) {
         int attendees = attendeeCount(request);
-        List<Venue> large = Venue.activeOfCenter(request.getCenterCode()).stream()
+        List<Venue> large = Venue.activeOfCenter(request.centerCode()).stream()
                 .filter(v -> v.capacity >= attendees).toList();
-        VenueKind wanted = request.getOnSite() || request.getPreferEvening() ? VenueKind.ON_SITE : VenueKind.ROOM;
+        VenueKind wanted = request.onSite() || request.preferEvening() ? VenueKind.ON_SITE : VenueKind.ROOM;
         List<Venue> preferred = large.stream().filter(v -> v.kind == wanted).toList();
         List<Venue> venues = new ArrayList<>(preferred.isEmpty() ? large : preferred);
-        if (request.getVideoAllowed()) {
+        if (request.videoAllowed()) {
             // stable: otherwise the venues keep their order
             venues.sort(Comparator.comparing((Venue v) -> !v.hasVideo));
         }
@@ -329,60 +317,71 @@ public class HearingBooking {
     }
 
     /** Everyone in the room: the participants, and an interpreter when one is needed. */
-    static int attendeeCount(HearingRequest request) {
-        return participantIds(request).size() + (request.getInterpreterNeeded() ? 1 : 0);
+    static int attendeeCount(BookingRequest request) {
+        return participantIds(request).size() + (request.interpreterNeeded() ? 1 : 0);
     }
 
-    static Set<String> participantIds(HearingRequest request) {
+    static Set<String> participantIds(BookingRequest request) {
         Set<String> ids = new LinkedHashSet<>();
-        request.getTeamList().forEach(m -> ids.add(m.getMediatorId()));
-        request.getPartiesList().forEach(p -> ids.add(p.getPartyId()));
+        request.team().forEach(m -> ids.add(m.mediatorId()));
+        request.parties().forEach(p -> ids.add(p.partyId()));
         return ids;
     }
 
-    private static void addParticipants(Hearing hearing, HearingRequest request) {
+    private static void addParticipants(Hearing hearing, BookingRequest request) {
         Map<String, List<String>> rolesByMediator = new LinkedHashMap<>();
         Map<String, String> names = new HashMap<>();
-        for (TeamMember m : request.getTeamList()) {
-            rolesByMediator.computeIfAbsent(m.getMediatorId(), id -> new ArrayList<>()).add(m.getRole().name());
-            names.putIfAbsent(m.getMediatorId(), m.getName());
+        for (BookingRequest.Member m : request.team()) {
+            rolesByMediator.computeIfAbsent(m.mediatorId(), id -> new ArrayList<>()).add(m.role().name());
+            names.putIfAbsent(m.mediatorId(), m.name());
         }
         rolesByMediator.forEach((id, roles) ->
                 hearing.addParticipant(ParticipantKind.MEDIATOR, id, names.get(id), String.join(",", roles)));
-        for (Party p : request.getPartiesList()) {
-            if (!rolesByMediator.containsKey(p.getPartyId())) {
-                hearing.addParticipant(ParticipantKind.PARTY, p.getPartyId(), p.getName(), null);
+        for (BookingRequest.Party p : request.parties()) {
+            if (!rolesByMediator.containsKey(p.partyId())) {
+                hearing.addParticipant(ParticipantKind.PARTY, p.partyId(), p.name(), null);
             }
         }
     }
 
-    private Optional<cn.tiaojie.contracts.scheduling.v1.Hearing> liveHearingOf(UUID caseId) {
-        return QuarkusTransaction.requiringNew().call(() -> Hearing.liveOfCase(caseId).map(messages::hearing));
+    /** The hearing, as the booking answered it. */
+    public Optional<BookedHearing> hearing(UUID hearingId) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                Hearing.<Hearing>findByIdOptional(hearingId).map(BookedHearing::of));
+    }
+
+    /** The case's live hearing, or else its most recent one. */
+    public Optional<BookedHearing> currentOfCase(UUID caseId) {
+        return QuarkusTransaction.requiringNew().call(() -> Hearing.currentOfCase(caseId).map(BookedHearing::of));
+    }
+
+    private Optional<BookedHearing> liveHearingOf(UUID caseId) {
+        return QuarkusTransaction.requiringNew().call(() -> Hearing.liveOfCase(caseId).map(BookedHearing::of));
     }
 
     /** The request's case id; bad input answers INVALID_ARGUMENT naming the field. */
-    private UUID validate(HearingRequest request) {
-        required("message_id", request.getMessageId());
-        required("case_no", request.getCaseNo());
-        required("center_code", request.getCenterCode());
-        required("area_code", request.getAreaCode());
-        if (request.getDurationMinutes() < 0 || request.getDurationMinutes() > MAX_DURATION_MINUTES) {
+    private UUID validate(BookingRequest request) {
+        required("message_id", request.messageId());
+        required("case_no", request.caseNo());
+        required("center_code", request.centerCode());
+        required("area_code", request.areaCode());
+        if (request.durationMinutes() < 0 || request.durationMinutes() > MAX_DURATION_MINUTES) {
             throw ProblemException.badRequest("duration_minutes", "must be between 0 (the default) and "
                     + MAX_DURATION_MINUTES);
         }
-        for (TeamMember m : request.getTeamList()) {
-            required("team.mediator_id", m.getMediatorId());
-            required("team.name", m.getName());
-            if (m.getRole() == MediatorRole.UNRECOGNIZED || m.getRole() == MediatorRole.MEDIATOR_ROLE_UNSPECIFIED) {
+        for (BookingRequest.Member m : request.team()) {
+            required("team.mediator_id", m.mediatorId());
+            required("team.name", m.name());
+            if (m.role() == MediatorRole.UNRECOGNIZED || m.role() == MediatorRole.MEDIATOR_ROLE_UNSPECIFIED) {
                 throw ProblemException.badRequest("team.role", "must be a mediator role");
             }
         }
-        for (Party p : request.getPartiesList()) {
-            required("parties.party_id", p.getPartyId());
-            required("parties.name", p.getName());
+        for (BookingRequest.Party p : request.parties()) {
+            required("parties.party_id", p.partyId());
+            required("parties.name", p.name());
         }
         try {
-            return UUID.fromString(required("case_id", request.getCaseId()));
+            return UUID.fromString(required("case_id", request.caseId()));
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("case_id", "must be a UUID");
         }

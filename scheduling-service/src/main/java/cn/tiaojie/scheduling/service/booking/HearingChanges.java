@@ -1,22 +1,16 @@
 package cn.tiaojie.scheduling.service.booking;
 
-import cn.tiaojie.scheduling.client.HearingMessages;
-import cn.tiaojie.scheduling.client.SchedulingTopics;
-import cn.tiaojie.scheduling.config.SchedulingConfig;
-
-import cn.tiaojie.contracts.common.v1.TeamMember;
-import cn.tiaojie.contracts.notify.v1.NoticeRequest;
-import cn.tiaojie.contracts.scheduling.v1.HearingRequest;
-import cn.tiaojie.platform.outbox.Outbox;
-import cn.tiaojie.platform.rest.ETags;
 import cn.tiaojie.platform.persistence.SqlStates;
 import cn.tiaojie.platform.problem.ProblemException;
+import cn.tiaojie.scheduling.client.HearingMessages;
+import cn.tiaojie.scheduling.client.MediatorClient;
+import cn.tiaojie.scheduling.client.HearingOutbox;
+import cn.tiaojie.scheduling.config.SchedulingConfig;
 import cn.tiaojie.scheduling.model.Hearing;
 import cn.tiaojie.scheduling.model.HearingChange;
 import cn.tiaojie.scheduling.model.HearingStatus;
 import cn.tiaojie.scheduling.model.Venue;
-import cn.tiaojie.scheduling.client.MediatorClient;
-import com.google.protobuf.InvalidProtocolBufferException;
+import cn.tiaojie.scheduling.service.ExpectedVersions;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,23 +41,21 @@ public class HearingChanges {
     }
 
     private final HearingBooking booking;
-    private final HearingMessages messages;
     private final MediatorClient availability;
+    private final HearingOutbox outbox;
     private final SchedulingConfig config;
-    private final Outbox outbox;
     private final EntityManager em;
 
-    HearingChanges(HearingBooking booking, HearingMessages messages, MediatorClient availability,
-            SchedulingConfig config, Outbox outbox, EntityManager em) {
+    HearingChanges(HearingBooking booking, MediatorClient availability, HearingOutbox outbox,
+            SchedulingConfig config, EntityManager em) {
         this.booking = booking;
-        this.messages = messages;
         this.availability = availability;
-        this.config = config;
         this.outbox = outbox;
+        this.config = config;
         this.em = em;
     }
 
-    private record Snapshot(HearingRequest request, Instant startsAt, Instant endsAt, UUID venueId, long version,
+    private record Snapshot(BookingRequest request, Instant startsAt, Instant endsAt, UUID venueId, long version,
             Set<String> mediatorIds) {
     }
 
@@ -81,8 +73,8 @@ public class HearingChanges {
                 throw ProblemException.conflict("the parties of case " + h.caseNo + " have asked to reschedule "
                         + config.partyRescheduleLimit() + " times, the most allowed; staff can still move it");
             }
-            HearingRequest request = requestOf(h);
-            Set<String> mediators = request.getTeamList().stream().map(TeamMember::getMediatorId)
+            BookingRequest request = HearingMessages.requestOf(h);
+            Set<String> mediators = request.team().stream().map(BookingRequest.Member::mediatorId)
                     .collect(Collectors.toCollection(LinkedHashSet::new));
             return new Snapshot(request, h.startsAt, h.endsAt, h.venue.id, h.version, mediators);
         });
@@ -96,7 +88,7 @@ public class HearingChanges {
         for (int attempt = 1; ; attempt++) {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> {
-                    booking.lockCenter(before.request().getCenterCode());
+                    booking.lockCenter(before.request().centerCode());
                     Hearing h = em.find(Hearing.class, hearingId, LockModeType.PESSIMISTIC_WRITE);
                     if (h.version != before.version()) {
                         throw ProblemException.conflict("hearing " + hearingId + " changed meanwhile; look again");
@@ -117,7 +109,7 @@ public class HearingChanges {
         }
     }
 
-    private void move(Hearing h, SlotFinder.Slot slot, HearingRequest request, Move move) {
+    private void move(Hearing h, SlotFinder.Slot slot, BookingRequest request, Move move) {
         Instant oldStart = h.startsAt;
         UUID oldVenue = h.venue.id;
         h.startsAt = slot.time().start();
@@ -131,10 +123,8 @@ public class HearingChanges {
                 oldStart, oldVenue);
         // a provisional hearing has told nobody yet: its first notice goes out when it is published
         if (h.notifiedAt != null) {
-            outbox.enqueue(SchedulingTopics.RECORD_HEARING_SCHEDULED, messages.hearingScheduled(h));
-            for (NoticeRequest notice : messages.rescheduledNotices(h, request, oldStart, move.reason())) {
-                outbox.enqueue(SchedulingTopics.SEND_NOTICE, notice);
-            }
+            outbox.hearingScheduled(h);
+            outbox.rescheduledNotices(h, request, oldStart, move.reason());
         }
         LOG.infof("moved hearing %s of case %s from %s to %s at %s (%s)", h.id, h.caseNo, oldStart, h.startsAt,
                 h.venue.name, move.cause());
@@ -160,11 +150,8 @@ public class HearingChanges {
                     start, h.venue.id);
             // a provisional hearing was never reported to case-service or anyone else: nobody needs telling
             if (h.notifiedAt != null) {
-                outbox.enqueue(SchedulingTopics.RECORD_HEARING_CANCELLED,
-                        messages.hearingCancelled(h, reason, requestedBy, Instant.now()));
-                for (NoticeRequest notice : messages.cancelledNotices(h, requestOf(h), reason)) {
-                    outbox.enqueue(SchedulingTopics.SEND_NOTICE, notice);
-                }
+                outbox.hearingCancelled(h, reason, requestedBy, Instant.now());
+                outbox.cancelledNotices(h, HearingMessages.requestOf(h), reason);
             }
             return h;
         });
@@ -218,7 +205,7 @@ public class HearingChanges {
             QuarkusTransaction.requiringNew().run(() -> {
                 Hearing h = em.find(Hearing.class, id, LockModeType.PESSIMISTIC_WRITE);
                 if (h.notifiedAt == null && h.isLive()) {
-                    booking.publish(h, requestOf(h), HearingChange.Cause.RELEASE);
+                    booking.publish(h, HearingMessages.requestOf(h), HearingChange.Cause.RELEASE);
                 }
             });
         }
@@ -233,24 +220,12 @@ public class HearingChanges {
     }
 
     private static void checkMovable(Hearing h, Long expectedVersion) {
-        ETags.requireMatch(expectedVersion, h.version, "hearing " + h.id);
+        ExpectedVersions.requireMatch(expectedVersion, h.version, "hearing " + h.id);
         if (!h.isLive()) {
             throw ProblemException.conflict("hearing " + h.id + " is " + h.status + " and can no longer change");
         }
         if (!h.startsAt.isAfter(Instant.now())) {
             throw ProblemException.conflict("hearing " + h.id + " has already begun");
-        }
-    }
-
-    /** The request the hearing was booked from. */
-    public static HearingRequest requestOf(Hearing h) {
-        if (h.request == null) {
-            throw ProblemException.conflict("hearing " + h.id + " was booked before requests were kept; book it anew");
-        }
-        try {
-            return HearingRequest.parseFrom(h.request);
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalStateException("stored request of hearing " + h.id + " is unreadable", e);
         }
     }
 }

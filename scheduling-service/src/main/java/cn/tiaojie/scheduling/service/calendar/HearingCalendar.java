@@ -1,15 +1,15 @@
 package cn.tiaojie.scheduling.service.calendar;
 
 import cn.tiaojie.scheduling.config.SchedulingConfig;
-import cn.tiaojie.scheduling.service.hearings.HearingAccess;
-
 import cn.tiaojie.scheduling.model.Hearing;
 import cn.tiaojie.scheduling.model.HearingParticipant;
 import cn.tiaojie.scheduling.model.HearingStatus;
 import cn.tiaojie.scheduling.model.ParticipantKind;
+import cn.tiaojie.scheduling.service.hearings.HearingAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +50,7 @@ public class HearingCalendar {
      * A mediator's feed: their hearings within {@code scope} (a condition on {@code h} with its parameters, as
      * {@link HearingAccess#scope} writes it), from 30 days ago to 180 days ahead.
      */
+    @Transactional
     public String feedOf(String mediatorId, String scope, Map<String, Object> params, Instant now) {
         TypedQuery<Hearing> query = em.createQuery("select h from Hearing h join fetch h.venue where " + scope
                 + " and exists (select 1 from HearingParticipant p where p.hearing = h and p.kind = :kind"

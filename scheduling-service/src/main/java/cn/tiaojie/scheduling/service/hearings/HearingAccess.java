@@ -1,11 +1,10 @@
 package cn.tiaojie.scheduling.service.hearings;
 
-import cn.tiaojie.scheduling.model.HearingParticipant;
-
 import cn.tiaojie.platform.area.AreaCodes;
 import cn.tiaojie.platform.security.Caller;
 import cn.tiaojie.platform.security.Claims;
 import cn.tiaojie.scheduling.model.Hearing;
+import cn.tiaojie.scheduling.model.HearingParticipant;
 import cn.tiaojie.scheduling.model.ParticipantKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;

@@ -1,23 +1,23 @@
 package cn.tiaojie.scheduling.service.plan;
 
-import cn.tiaojie.scheduling.config.SchedulingConfig;
-import cn.tiaojie.scheduling.model.HearingParticipant;
-import cn.tiaojie.scheduling.service.booking.HearingBooking;
-import cn.tiaojie.scheduling.service.booking.HearingChanges;
-import cn.tiaojie.scheduling.service.booking.TimeRange;
-
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.SolverManager;
+import ai.timefold.solver.core.config.solver.SolverConfig;
 import cn.tiaojie.platform.problem.ProblemException;
+import cn.tiaojie.scheduling.client.HearingMessages;
+import cn.tiaojie.scheduling.client.MediatorClient;
+import cn.tiaojie.scheduling.config.SchedulingConfig;
 import cn.tiaojie.scheduling.model.Hearing;
 import cn.tiaojie.scheduling.model.HearingChange;
+import cn.tiaojie.scheduling.model.HearingParticipant;
 import cn.tiaojie.scheduling.model.HearingStatus;
 import cn.tiaojie.scheduling.model.ParticipantKind;
 import cn.tiaojie.scheduling.model.PlanJob;
 import cn.tiaojie.scheduling.model.Venue;
 import cn.tiaojie.scheduling.model.VenueKind;
-import cn.tiaojie.scheduling.client.MediatorClient;
+import cn.tiaojie.scheduling.service.booking.HearingBooking;
+import cn.tiaojie.scheduling.service.booking.TimeRange;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -37,7 +37,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -66,19 +65,24 @@ public class PlanJobs {
 
     PlanJobs(SolverManager<HearingPlan> solverManager,
             SolutionManager<HearingPlan, HardMediumSoftScore> solutionManager, MediatorClient availability,
-            HearingBooking booking, SchedulingConfig config, EntityManager em,
-            @ConfigProperty(name = "quarkus.timefold.solver.termination.spent-limit") Duration spentLimit) {
+            HearingBooking booking, SchedulingConfig config, EntityManager em, SolverConfig solverConfig) {
         this.solverManager = solverManager;
         this.solutionManager = solutionManager;
         this.availability = availability;
         this.booking = booking;
         this.config = config;
         this.em = em;
-        this.spentLimit = spentLimit;
+        // the limit the solver runs with (quarkus.timefold.solver.termination.spent-limit)
+        this.spentLimit = solverConfig.getTerminationConfig().getSpentLimit();
     }
 
     public Optional<Progress> progressOf(UUID jobId) {
         return Optional.ofNullable(progress.get(jobId));
+    }
+
+    /** The job, as the database holds it. */
+    public Optional<PlanJob> find(UUID jobId) {
+        return QuarkusTransaction.requiringNew().call(() -> PlanJob.<PlanJob>findByIdOptional(jobId));
     }
 
     public Duration spentLimit() {
@@ -295,7 +299,7 @@ public class PlanJobs {
         });
         em.flush();
         for (Hearing h : publish) {
-            booking.publish(h, HearingChanges.requestOf(h), HearingChange.Cause.OPTIMISATION);
+            booking.publish(h, HearingMessages.requestOf(h), HearingChange.Cause.OPTIMISATION);
         }
         return moves.size();
     }

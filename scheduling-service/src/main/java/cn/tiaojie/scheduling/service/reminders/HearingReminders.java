@@ -1,12 +1,8 @@
 package cn.tiaojie.scheduling.service.reminders;
 
 import cn.tiaojie.scheduling.client.HearingMessages;
-import cn.tiaojie.scheduling.client.SchedulingTopics;
+import cn.tiaojie.scheduling.client.HearingOutbox;
 import cn.tiaojie.scheduling.config.SchedulingConfig;
-import cn.tiaojie.scheduling.service.booking.HearingChanges;
-
-import cn.tiaojie.contracts.notify.v1.NoticeRequest;
-import cn.tiaojie.platform.outbox.Outbox;
 import cn.tiaojie.scheduling.model.Hearing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -30,13 +26,11 @@ public class HearingReminders {
     private static final int MOST_PER_SWEEP = 500;
 
     private final EntityManager em;
-    private final HearingMessages messages;
-    private final Outbox outbox;
+    private final HearingOutbox outbox;
     private final List<Duration> leads;
 
-    HearingReminders(EntityManager em, HearingMessages messages, Outbox outbox, SchedulingConfig config) {
+    HearingReminders(EntityManager em, HearingOutbox outbox, SchedulingConfig config) {
         this.em = em;
-        this.messages = messages;
         this.outbox = outbox;
         this.leads = config.reminderLeads().stream().sorted(Comparator.reverseOrder()).toList();
     }
@@ -92,9 +86,7 @@ public class HearingReminders {
         if (claimed == 0) {
             return false;
         }
-        for (NoticeRequest notice : messages.reminderNotices(h, HearingChanges.requestOf(h), lead)) {
-            outbox.enqueue(SchedulingTopics.SEND_NOTICE, notice);
-        }
+        outbox.reminderNotices(h, HearingMessages.requestOf(h), lead);
         return true;
     }
 }
