@@ -344,6 +344,14 @@ public class HearingBooking {
         }
     }
 
+    /**
+     * Each mediator's free windows between from and to, asked of mediator-service outside any transaction, so that
+     * no connection is held while it answers.
+     */
+    public Map<String, List<TimeRange>> mediatorsFree(Set<String> mediatorIds, Instant from, Instant to) {
+        return availability.freeWindows(mediatorIds, from, to);
+    }
+
     /** The hearing, as the booking answered it. */
     public Optional<BookedHearing> hearing(UUID hearingId) {
         return QuarkusTransaction.requiringNew().call(() ->

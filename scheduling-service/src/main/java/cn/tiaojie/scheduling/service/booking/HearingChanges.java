@@ -3,7 +3,6 @@ package cn.tiaojie.scheduling.service.booking;
 import cn.tiaojie.platform.persistence.SqlStates;
 import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.scheduling.client.HearingMessages;
-import cn.tiaojie.scheduling.client.MediatorClient;
 import cn.tiaojie.scheduling.client.HearingOutbox;
 import cn.tiaojie.scheduling.config.SchedulingConfig;
 import cn.tiaojie.scheduling.model.Hearing;
@@ -41,15 +40,12 @@ public class HearingChanges {
     }
 
     private final HearingBooking booking;
-    private final MediatorClient availability;
     private final HearingOutbox outbox;
     private final SchedulingConfig config;
     private final EntityManager em;
 
-    HearingChanges(HearingBooking booking, MediatorClient availability, HearingOutbox outbox,
-            SchedulingConfig config, EntityManager em) {
+    HearingChanges(HearingBooking booking, HearingOutbox outbox, SchedulingConfig config, EntityManager em) {
         this.booking = booking;
-        this.availability = availability;
         this.outbox = outbox;
         this.config = config;
         this.em = em;
@@ -80,7 +76,7 @@ public class HearingChanges {
         });
         Instant earliest = booking.earliestStart(before.request(), Instant.now());
         Instant horizon = booking.horizon(earliest);
-        Map<String, List<TimeRange>> free = availability.freeWindows(before.mediatorIds(), earliest, horizon);
+        Map<String, List<TimeRange>> free = booking.mediatorsFree(before.mediatorIds(), earliest, horizon);
         boolean venueClosed = move.cause() == HearingChange.Cause.VENUE_CLOSED;
         TimeRange avoid = venueClosed ? null : new TimeRange(before.startsAt(), before.endsAt());
         UUID closedVenue = venueClosed ? before.venueId() : null;
