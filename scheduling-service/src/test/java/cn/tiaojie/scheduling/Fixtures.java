@@ -7,6 +7,8 @@ import cn.tiaojie.contracts.common.v1.PartyRole;
 import cn.tiaojie.contracts.common.v1.TeamMember;
 import cn.tiaojie.contracts.scheduling.v1.HearingRequest;
 import cn.tiaojie.platform.grpc.ProtoTime;
+import cn.tiaojie.scheduling.model.Venue;
+import cn.tiaojie.scheduling.model.VenueKind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.DayOfWeek;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import cn.tiaojie.contracts.cases.v1.HearingScheduled;
 import cn.tiaojie.contracts.notify.v1.NoticeKind;
 import cn.tiaojie.contracts.notify.v1.NoticeRequest;
 import cn.tiaojie.platform.outbox.OutboxMessage;
-import cn.tiaojie.scheduling.service.SchedulingTopics;
+import cn.tiaojie.scheduling.client.SchedulingTopics;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.List;

@@ -1,9 +1,9 @@
 package cn.tiaojie.bench.scheduling;
 
-import cn.tiaojie.scheduling.plan.HearingPlan;
-import cn.tiaojie.scheduling.plan.PlanSlot;
-import cn.tiaojie.scheduling.plan.PlanVenue;
-import cn.tiaojie.scheduling.plan.PlannedHearing;
+import cn.tiaojie.scheduling.service.plan.HearingPlan;
+import cn.tiaojie.scheduling.service.plan.PlanSlot;
+import cn.tiaojie.scheduling.service.plan.PlanVenue;
+import cn.tiaojie.scheduling.service.plan.PlannedHearing;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

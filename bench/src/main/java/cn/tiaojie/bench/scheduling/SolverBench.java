@@ -5,7 +5,7 @@ import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.solver.SolverConfig;
-import cn.tiaojie.scheduling.plan.HearingPlan;
+import cn.tiaojie.scheduling.service.plan.HearingPlan;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 

@@ -1,10 +1,10 @@
 package cn.tiaojie.bench.scheduling;
 
-import cn.tiaojie.scheduling.plan.HearingPlan;
-import cn.tiaojie.scheduling.plan.PlanSlot;
-import cn.tiaojie.scheduling.plan.PlanSlots;
-import cn.tiaojie.scheduling.plan.PlanVenue;
-import cn.tiaojie.scheduling.plan.PlannedHearing;
+import cn.tiaojie.scheduling.service.plan.HearingPlan;
+import cn.tiaojie.scheduling.service.plan.PlanSlot;
+import cn.tiaojie.scheduling.service.plan.PlanSlots;
+import cn.tiaojie.scheduling.service.plan.PlanVenue;
+import cn.tiaojie.scheduling.service.plan.PlannedHearing;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;

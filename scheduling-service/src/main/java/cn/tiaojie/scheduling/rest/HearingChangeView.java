@@ -1,6 +1,6 @@
 package cn.tiaojie.scheduling.rest;
 
-import cn.tiaojie.scheduling.HearingChange;
+import cn.tiaojie.scheduling.model.HearingChange;
 import java.time.Instant;
 import java.util.UUID;
 

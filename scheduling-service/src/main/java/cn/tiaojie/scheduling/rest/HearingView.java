@@ -1,8 +1,8 @@
 package cn.tiaojie.scheduling.rest;
 
-import cn.tiaojie.scheduling.Hearing;
-import cn.tiaojie.scheduling.HearingStatus;
-import cn.tiaojie.scheduling.ParticipantKind;
+import cn.tiaojie.scheduling.model.Hearing;
+import cn.tiaojie.scheduling.model.HearingStatus;
+import cn.tiaojie.scheduling.model.ParticipantKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -3,12 +3,11 @@ package cn.tiaojie.scheduling.rest;
 import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.platform.security.Caller;
 import cn.tiaojie.platform.security.Claims;
-import cn.tiaojie.scheduling.service.CalendarSubscriptions;
-import cn.tiaojie.scheduling.service.HearingAccess;
-import cn.tiaojie.scheduling.service.HearingCalendar;
+import cn.tiaojie.scheduling.service.calendar.CalendarSubscriptions;
+import cn.tiaojie.scheduling.service.calendar.HearingCalendar;
+import cn.tiaojie.scheduling.service.hearings.HearingAccess;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -58,7 +57,6 @@ public class MediatorCalendarResource {
     @Path("/mediators/{id}/calendar.ics")
     @Produces(HearingResource.CALENDAR)
     @RolesAllowed({Claims.MEDIATOR, Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN})
-    @Transactional
     public Response feed(@PathParam("id") @Pattern(regexp = MEDIATOR_ID, message = "must be a mediator id")
             String mediatorId) {
         if (caller.is(Claims.MEDIATOR) && !caller.is(Claims.ADMIN) && !caller.is(Claims.STAFF)
@@ -107,7 +105,6 @@ public class MediatorCalendarResource {
     @Path("/calendar-feeds/{token}.ics")
     @Produces(HearingResource.CALENDAR)
     @PermitAll
-    @Transactional
     public Response subscribed(@PathParam("token") @Pattern(regexp = "[A-Za-z0-9_-]{43}", message = "not a calendar address")
             String token) {
         String mediatorId = subscriptions.mediatorOf(token)

@@ -1,6 +1,7 @@
 package cn.tiaojie.scheduling.rest;
 
-import cn.tiaojie.scheduling.VenueKind;
+import cn.tiaojie.scheduling.model.VenueKind;
+import cn.tiaojie.scheduling.service.venues.Venues;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -23,5 +24,9 @@ public record NewVenueRequest(
     /** Video equipment is optional in the body: absent means none. */
     public boolean withVideo() {
         return Boolean.TRUE.equals(hasVideo);
+    }
+
+    Venues.Details details() {
+        return new Venues.Details(centerCode, name, address, kind, capacity, opens, closes, withVideo());
     }
 }

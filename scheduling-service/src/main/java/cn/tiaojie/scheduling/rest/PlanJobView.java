@@ -1,7 +1,7 @@
 package cn.tiaojie.scheduling.rest;
 
-import cn.tiaojie.scheduling.PlanJob;
-import cn.tiaojie.scheduling.service.PlanJobs;
+import cn.tiaojie.scheduling.model.PlanJob;
+import cn.tiaojie.scheduling.service.plan.PlanJobs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

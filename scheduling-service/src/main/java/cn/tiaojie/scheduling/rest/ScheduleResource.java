@@ -4,9 +4,8 @@ import cn.tiaojie.platform.area.AreaCodes;
 import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.platform.security.Caller;
 import cn.tiaojie.platform.security.Claims;
-import cn.tiaojie.scheduling.PlanJob;
-import cn.tiaojie.scheduling.service.PlanJobs;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import cn.tiaojie.scheduling.model.PlanJob;
+import cn.tiaojie.scheduling.service.plan.PlanJobs;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -57,7 +56,7 @@ public class ScheduleResource {
     @Path("/jobs/{id}")
     @RolesAllowed({Claims.SUPERVISOR, Claims.ADMIN})
     public PlanJobView job(@PathParam("id") UUID id) {
-        PlanJob job = QuarkusTransaction.requiringNew().call(() -> PlanJob.<PlanJob>findById(id));
+        PlanJob job = jobs.find(id).orElse(null);
         if (job == null || !(caller.is(Claims.ADMIN)
                 || caller.area().filter(a -> AreaCodes.isWithin(job.areaCode, a)).isPresent())) {
             throw ProblemException.notFound("plan job", id);

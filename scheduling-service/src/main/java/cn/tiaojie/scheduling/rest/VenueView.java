@@ -1,7 +1,7 @@
 package cn.tiaojie.scheduling.rest;
 
-import cn.tiaojie.scheduling.Venue;
-import cn.tiaojie.scheduling.VenueKind;
+import cn.tiaojie.scheduling.model.Venue;
+import cn.tiaojie.scheduling.model.VenueKind;
 import java.time.LocalTime;
 import java.util.UUID;
 

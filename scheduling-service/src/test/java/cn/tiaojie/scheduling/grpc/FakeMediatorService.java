@@ -10,7 +10,7 @@ import cn.tiaojie.contracts.mediator.v1.Team;
 import cn.tiaojie.contracts.mediator.v1.TeamRequest;
 import cn.tiaojie.contracts.mediator.v1.TeamRequestAccepted;
 import cn.tiaojie.platform.grpc.ProtoTime;
-import cn.tiaojie.scheduling.service.TimeRange;
+import cn.tiaojie.scheduling.service.booking.TimeRange;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;

@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.tiaojie.contracts.scheduling.v1.Hearing;
 import cn.tiaojie.contracts.scheduling.v1.HearingRequest;
 import cn.tiaojie.contracts.scheduling.v1.SchedulingServiceGrpc;
-import cn.tiaojie.scheduling.PlanJob;
-import cn.tiaojie.testsupport.DatabaseFingerprint;
 import cn.tiaojie.local.DevTokens;
+import cn.tiaojie.scheduling.model.PlanJob;
+import cn.tiaojie.testsupport.DatabaseFingerprint;
 import cn.tiaojie.testsupport.security.ApiCall;
 import cn.tiaojie.testsupport.security.HostileRequests;
 import io.agroal.api.AgroalDataSource;
@@ -76,8 +76,8 @@ class HostileInputTest {
     HearingRequest bookedRequest(Hearing hearing) {
         return QuarkusTransaction.requiringNew().call(() -> {
             try {
-                return HearingRequest.parseFrom(cn.tiaojie.scheduling.Hearing
-                        .<cn.tiaojie.scheduling.Hearing>findById(java.util.UUID.fromString(hearing.getHearingId())).request);
+                return HearingRequest.parseFrom(cn.tiaojie.scheduling.model.Hearing
+                        .<cn.tiaojie.scheduling.model.Hearing>findById(java.util.UUID.fromString(hearing.getHearingId())).request);
             } catch (com.google.protobuf.InvalidProtocolBufferException e) {
                 throw new IllegalStateException(e);
             }

@@ -1,9 +1,0 @@
-package cn.tiaojie.scheduling;
-
-/** The life of a hearing; every status but CANCELLED holds its venue and participants. */
-public enum HearingStatus {
-    BOOKED,
-    RESCHEDULED,
-    CANCELLED,
-    HELD
-}

@@ -1,6 +1,0 @@
-package cn.tiaojie.scheduling;
-
-public enum ParticipantKind {
-    MEDIATOR,
-    PARTY
-}

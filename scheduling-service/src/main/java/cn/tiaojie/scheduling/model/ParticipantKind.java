@@ -1,0 +1,7 @@
+package cn.tiaojie.scheduling.model;
+
+
+public enum ParticipantKind {
+    MEDIATOR,
+    PARTY
+}
