@@ -1,6 +1,7 @@
 package cn.tiaojie.scheduling.service.booking;
 
 import cn.tiaojie.platform.persistence.SqlStates;
+import cn.tiaojie.platform.persistence.Versions;
 import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.scheduling.client.HearingMessages;
 import cn.tiaojie.scheduling.client.HearingOutbox;
@@ -9,7 +10,6 @@ import cn.tiaojie.scheduling.model.Hearing;
 import cn.tiaojie.scheduling.model.HearingChange;
 import cn.tiaojie.scheduling.model.HearingStatus;
 import cn.tiaojie.scheduling.model.Venue;
-import cn.tiaojie.scheduling.service.ExpectedVersions;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -216,7 +216,7 @@ public class HearingChanges {
     }
 
     private static void checkMovable(Hearing h, Long expectedVersion) {
-        ExpectedVersions.requireMatch(expectedVersion, h.version, "hearing " + h.id);
+        Versions.requireMatch(expectedVersion, h.version, "hearing " + h.id);
         if (!h.isLive()) {
             throw ProblemException.conflict("hearing " + h.id + " is " + h.status + " and can no longer change");
         }

@@ -1,11 +1,11 @@
 package cn.tiaojie.scheduling.service.venues;
 
+import cn.tiaojie.platform.persistence.Versions;
 import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.platform.security.Caller;
 import cn.tiaojie.platform.security.Claims;
 import cn.tiaojie.scheduling.model.Venue;
 import cn.tiaojie.scheduling.model.VenueKind;
-import cn.tiaojie.scheduling.service.ExpectedVersions;
 import cn.tiaojie.scheduling.service.booking.HearingChanges;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
@@ -84,7 +84,7 @@ public class Venues {
         if (!venue.centerCode.equals(details.centerCode())) {
             throw ProblemException.badRequest("centerCode", "a venue stays at its center");
         }
-        ExpectedVersions.requireMatch(expectedVersion, venue.version, "venue " + id);
+        Versions.requireMatch(expectedVersion, venue.version, "venue " + id);
         if (!details.opens().isBefore(details.closes())) {
             throw ProblemException.badRequest("closes", "must be after opens");
         }
