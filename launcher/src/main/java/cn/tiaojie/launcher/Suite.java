@@ -128,10 +128,7 @@ public final class Suite implements AutoCloseable {
             Files.writeString(options.stateDirectory().resolve("outbox.url"), suite.channels.outboxUrl());
             // one after another: each start is measured on its own, and they do not fight for the cores
             for (SuiteService s : SuiteService.values()) {
-                long launched = System.nanoTime();
-                Process process = suite.launch(s.module, options.ports().get(s), suite.serviceProperties(s, publicKey));
-                long readyMillis = suite.awaitReady(s.module, suite.url(s), launched, readyTimeout);
-                suite.started.add(new Started(s, process.pid(), readyMillis, rssKiB(process.pid())));
+                suite.started.add(suite.startService(s, readyTimeout));
             }
             if (options.workbenchPort().isPresent()) {
                 // last: its pages call the services, which are ready by now
@@ -297,13 +294,18 @@ public final class Suite implements AutoCloseable {
             throw new IllegalStateException(service.module + " is still running");
         }
         try {
-            long launched = System.nanoTime();
-            Process process = launch(service.module, options.ports().get(service), serviceProperties(service, publicKey));
-            long readyMillis = awaitReady(service.module, url(service), launched, readyTimeout);
-            return new Started(service, process.pid(), readyMillis, rssKiB(process.pid()));
+            return startService(service, readyTimeout);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Launches a service on its port and waits until it is ready, measuring how long that took. */
+    private Started startService(SuiteService service, Duration readyTimeout) throws IOException {
+        long launched = System.nanoTime();
+        Process process = launch(service.module, options.ports().get(service), serviceProperties(service, publicKey));
+        long readyMillis = awaitReady(service.module, url(service), launched, readyTimeout);
+        return new Started(service, process.pid(), readyMillis, rssKiB(process.pid()));
     }
 
     /** Stops the database under the running services (a fast shutdown: their connections break). */
