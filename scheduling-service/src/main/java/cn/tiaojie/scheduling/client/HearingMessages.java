@@ -15,10 +15,13 @@ import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.platform.reference.Taxonomy;
 import cn.tiaojie.scheduling.config.SchedulingConfig;
 import cn.tiaojie.scheduling.model.Hearing;
+import cn.tiaojie.scheduling.model.VenueKind;
 import cn.tiaojie.scheduling.service.booking.BookingRequest;
 import cn.tiaojie.scheduling.service.calendar.HearingCalendar;
 import com.google.protobuf.InvalidProtocolBufferException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -37,10 +40,12 @@ public class HearingMessages {
     private final Taxonomy taxonomy;
     private final HearingCalendar calendar;
     private final DateTimeFormatter localTime;
+    private final SchedulingConfig config;
 
     HearingMessages(Taxonomy taxonomy, HearingCalendar calendar, SchedulingConfig config) {
         this.taxonomy = taxonomy;
         this.calendar = calendar;
+        this.config = config;
         this.localTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(config.zone());
     }
 
@@ -52,7 +57,8 @@ public class HearingMessages {
                 r.getPartiesList().stream().map(p -> new BookingRequest.Party(p.getPartyId(), p.getName(),
                         p.getPhone(), p.getEmail(), p.getLanguage(), p.getPreferredChannelsList())).toList(),
                 ProtoTime.toInstant(r.getDeadline()), r.getUrgent(), r.getDurationMinutes(), r.getPreferEvening(),
-                r.getOnSite(), r.getVideoAllowed(), r.getInterpreterNeeded(), r.toByteArray());
+                r.getOnSite(), r.getVideoAllowed(), r.getInterpreterNeeded(), r.getInterpreterLanguage(),
+                r.toByteArray());
     }
 
     /** The request the hearing was booked from. */
@@ -150,6 +156,7 @@ public class HearingMessages {
         fields.put("venueName", h.venue.name);
         fields.put("venueAddress", h.venue.address);
         fields.put("team", teamLine(request.team()));
+        fields.putAll(arrangements(h, request));
         fields.putAll(extra);
         fields.put("ics", calendar.of(h));
 
@@ -178,6 +185,34 @@ public class HearingMessages {
                     .build()));
         }
         return notices;
+    }
+
+    /**
+     * How the hearing is held, as the notice says it: {@code session} EVENING_ON_SITE (屋场夜话: in the village,
+     * after work), ON_SITE or EVENING; {@code videoLink}, the hearing's own video room, when video is allowed;
+     * {@code interpreterLanguage} when an interpreter translates ("待定" when the language was not given).
+     */
+    Map<String, String> arrangements(Hearing h, BookingRequest request) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        boolean onSite = h.venue.kind == VenueKind.ON_SITE;
+        boolean evening = !h.startsAt.atZone(config.zone()).toLocalTime().isBefore(config.eveningFrom());
+        if (onSite || evening) {
+            fields.put("session", onSite && evening ? "EVENING_ON_SITE" : onSite ? "ON_SITE" : "EVENING");
+        }
+        if (request.videoAllowed()) {
+            fields.put("videoLink", videoLink(h));
+        }
+        if (request.interpreterNeeded()) {
+            String language = request.interpreterLanguage();
+            fields.put("interpreterLanguage", language == null || language.isBlank() ? "待定" : language);
+        }
+        return fields;
+    }
+
+    /** The hearing's video room from {@code video-room-url-template}. */
+    String videoLink(Hearing h) {
+        return config.videoRoomUrlTemplate().replace("{hearingId}", h.id.toString())
+                .replace("{caseNo}", URLEncoder.encode(h.caseNo, StandardCharsets.UTF_8));
     }
 
     private static NoticeRequest notice(Hearing h, BookingRequest request, NoticeKind kind, String keyPrefix,

@@ -58,6 +58,17 @@ public interface SchedulingConfig {
     @WithDefault("PT0S")
     Duration provisionalHold();
 
+    /** The earliest local start of an evening session (屋场夜话), when a venue is open then. */
+    @WithDefault("18:00")
+    java.time.LocalTime eveningFrom();
+
+    /**
+     * The join link of a video hearing: {@code {hearingId}} and {@code {caseNo}} are replaced by the hearing's;
+     * each hearing gets its own room.
+     */
+    @WithDefault("https://meet.tiaojie.local/room/{hearingId}")
+    String videoRoomUrlTemplate();
+
     /** How many times the parties of one case may ask to move its hearing. */
     @WithDefault("2")
     int partyRescheduleLimit();

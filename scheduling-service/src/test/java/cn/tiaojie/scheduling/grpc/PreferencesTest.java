@@ -4,12 +4,18 @@ import static cn.tiaojie.scheduling.Fixtures.newCenter;
 import static cn.tiaojie.scheduling.Fixtures.request;
 import static cn.tiaojie.scheduling.Fixtures.uniqueId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.tiaojie.contracts.notify.v1.NoticeKind;
+import cn.tiaojie.contracts.notify.v1.NoticeRequest;
+import cn.tiaojie.contracts.notify.v1.RecipientKind;
 import cn.tiaojie.contracts.scheduling.v1.Hearing;
+import cn.tiaojie.contracts.scheduling.v1.HearingRequest;
 import cn.tiaojie.contracts.scheduling.v1.SchedulingServiceGrpc;
 import cn.tiaojie.platform.grpc.ProtoTime;
 import cn.tiaojie.scheduling.Fixtures;
+import cn.tiaojie.scheduling.Outboxes;
 import cn.tiaojie.scheduling.model.Venue;
 import cn.tiaojie.scheduling.model.VenueKind;
 import io.quarkus.grpc.GrpcClient;
@@ -17,6 +23,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +70,58 @@ class PreferencesTest {
         assertEquals("村文化礼堂", hearing.getVenueName());
         LocalTime start = ProtoTime.toInstant(hearing.getStartsAt()).atZone(Fixtures.SHANGHAI).toLocalTime();
         assertTrue(!start.isBefore(LocalTime.of(18, 30)), "starts after work: " + start);
+    }
+
+    @Test
+    void anEveningOnSiteSessionMeetsInTheVillageHallAfterSixAndItsNoticesSaySo() {
+        String center = newCenter(1);
+        // open in the afternoon too: the evening session still starts after work
+        addVenue(center, "溪南村文化礼堂", VenueKind.ON_SITE, 30, LocalTime.of(14, 0), LocalTime.of(21, 30), false);
+
+        HearingRequest request = request(center, uniqueId("M")).setPreferEvening(true).setOnSite(true).build();
+        Hearing hearing = scheduling.requestHearing(request);
+
+        assertEquals("溪南村文化礼堂", hearing.getVenueName());
+        LocalTime start = ProtoTime.toInstant(hearing.getStartsAt()).atZone(Fixtures.SHANGHAI).toLocalTime();
+        assertEquals(LocalTime.of(18, 0), start);
+        List<NoticeRequest> notices = Outboxes.notices(request.getCaseNo(), NoticeKind.HEARING_NOTICE);
+        assertEquals(3, notices.size(), "two parties and the mediator");
+        for (NoticeRequest notice : notices) {
+            assertEquals("EVENING_ON_SITE", notice.getFieldsOrThrow("session"));
+            assertEquals("溪南村文化礼堂", notice.getFieldsOrThrow("venueName"));
+            assertTrue(notice.getFieldsOrThrow("startsAt").endsWith(" 18:00"), notice.getFieldsOrThrow("startsAt"));
+            assertFalse(notice.containsFields("videoLink"));
+        }
+    }
+
+    @Test
+    void aVideoHearingsNoticesCarryItsOwnJoinLink() {
+        String center = newCenter(1);
+
+        HearingRequest request = request(center, uniqueId("M")).setVideoAllowed(true).build();
+        Hearing hearing = scheduling.requestHearing(request);
+
+        List<NoticeRequest> notices = Outboxes.notices(request.getCaseNo(), NoticeKind.HEARING_NOTICE);
+        assertEquals(3, notices.size());
+        for (NoticeRequest notice : notices) {
+            assertEquals("https://meet.tiaojie.local/room/" + hearing.getHearingId(),
+                    notice.getFieldsOrThrow("videoLink"));
+            assertFalse(notice.containsFields("session"), "a day hearing in a room");
+        }
+    }
+
+    @Test
+    void anInterpretersLanguageReachesTheTeamAndTheParties() {
+        String center = newCenter(1);
+
+        HearingRequest request = request(center, uniqueId("M")).setInterpreterNeeded(true)
+                .setInterpreterLanguage("维吾尔语").build();
+        scheduling.requestHearing(request);
+
+        List<NoticeRequest> notices = Outboxes.notices(request.getCaseNo(), NoticeKind.HEARING_NOTICE);
+        assertEquals(List.of(RecipientKind.PARTY, RecipientKind.PARTY, RecipientKind.MEDIATOR),
+                notices.stream().map(n -> n.getRecipient().getKind()).sorted().toList());
+        notices.forEach(n -> assertEquals("维吾尔语", n.getFieldsOrThrow("interpreterLanguage")));
     }
 
     private static void addVenue(String center, String name, VenueKind kind, int capacity, LocalTime opens,

@@ -124,6 +124,7 @@ public class NoticeRenderer {
                 .data("toParty", recipientKind == RecipientKind.PARTY)
                 .data("toDepartment", recipientKind == RecipientKind.DEPARTMENT)
                 .data("role", roleName(shown.get("role")))
+                .data("session", sessionWords(shown.get("session"), en))
                 .data("fields", shown)
                 .data("details", details(shown, en))
                 .data("acceptUrl", isBlank(offerId) ? null : links.offerUrl(offerId, "accept"))
@@ -146,6 +147,9 @@ public class NoticeRenderer {
                 .data("caseNo", isBlank(caseNo) ? null : caseNo)
                 .data("startsAt", shown.get("startsAt"))
                 .data("venueName", shown.get("venueName"))
+                .data("session", sessionWords(shown.get("session"), en))
+                .data("videoLink", shown.get("videoLink"))
+                .data("interpreterLanguage", shown.get("interpreterLanguage"))
                 .data("toParty", recipientKind == RecipientKind.PARTY)
                 .data("toDepartment", recipientKind == RecipientKind.DEPARTMENT)
                 .data("link", link)
@@ -190,6 +194,11 @@ public class NoticeRenderer {
         }
     }
 
+    /** How a hearing is held (field {@code session}), in the recipient's words; null when it is a day hearing. */
+    private static String sessionWords(String session, boolean en) {
+        return session == null ? null : (en ? CODE_WORDS_EN : CODE_WORDS).getOrDefault("session." + session, session);
+    }
+
     private String roleName(String role) {
         if (role == null) {
             return "调解员";
@@ -207,19 +216,28 @@ public class NoticeRenderer {
     }
 
     /** The words of the codes a field may carry (field.CODE), as a party reads them. */
-    private static final Map<String, String> CODE_WORDS = Map.of(
-            "outcome.RESOLVED", "调解成功，双方达成调解协议", "outcome.UNRESOLVED", "调解不成",
-            "outcome.WITHDRAWN", "申请人撤回调解申请",
-            "referralRoute.LITIGATION", "可依法向人民法院提起诉讼", "referralRoute.ARBITRATION", "可依法申请仲裁",
-            "referralRoute.ADMINISTRATIVE", "由有关行政机关依法处理",
-            "reminder.SUMMONS_OVERDUE", "报到期限已过，尚未收到贵单位答复");
-    private static final Map<String, String> CODE_WORDS_EN = Map.of(
-            "outcome.RESOLVED", "Resolved: the parties reached an agreement", "outcome.UNRESOLVED", "Not resolved",
-            "outcome.WITHDRAWN", "Withdrawn by the applicant",
-            "referralRoute.LITIGATION", "You may bring the case to court",
-            "referralRoute.ARBITRATION", "You may apply for arbitration",
-            "referralRoute.ADMINISTRATIVE", "The competent authority will handle it",
-            "reminder.SUMMONS_OVERDUE", "The deadline has passed without your answer");
+    private static final Map<String, String> CODE_WORDS = Map.ofEntries(
+            Map.entry("session.EVENING_ON_SITE", "屋场夜话，晚上在村里召开"),
+            Map.entry("session.ON_SITE", "在村里就近召开"),
+            Map.entry("session.EVENING", "晚上召开"),
+            Map.entry("outcome.RESOLVED", "调解成功，双方达成调解协议"),
+            Map.entry("outcome.UNRESOLVED", "调解不成"),
+            Map.entry("outcome.WITHDRAWN", "申请人撤回调解申请"),
+            Map.entry("referralRoute.LITIGATION", "可依法向人民法院提起诉讼"),
+            Map.entry("referralRoute.ARBITRATION", "可依法申请仲裁"),
+            Map.entry("referralRoute.ADMINISTRATIVE", "由有关行政机关依法处理"),
+            Map.entry("reminder.SUMMONS_OVERDUE", "报到期限已过，尚未收到贵单位答复"));
+    private static final Map<String, String> CODE_WORDS_EN = Map.ofEntries(
+            Map.entry("session.EVENING_ON_SITE", "an evening session in the village"),
+            Map.entry("session.ON_SITE", "held in the village"),
+            Map.entry("session.EVENING", "an evening session"),
+            Map.entry("outcome.RESOLVED", "Resolved: the parties reached an agreement"),
+            Map.entry("outcome.UNRESOLVED", "Not resolved"),
+            Map.entry("outcome.WITHDRAWN", "Withdrawn by the applicant"),
+            Map.entry("referralRoute.LITIGATION", "You may bring the case to court"),
+            Map.entry("referralRoute.ARBITRATION", "You may apply for arbitration"),
+            Map.entry("referralRoute.ADMINISTRATIVE", "The competent authority will handle it"),
+            Map.entry("reminder.SUMMONS_OVERDUE", "The deadline has passed without your answer"));
 
     private static Map<String, String> labels() {
         Map<String, String> labels = new LinkedHashMap<>();
@@ -247,6 +265,9 @@ public class NoticeRenderer {
         labels.put("contactPhone", "联系电话");
         labels.put("message", "说明");
         labels.put("reminder", "提醒");
+        labels.put("session", "形式");
+        labels.put("videoLink", "视频参会链接");
+        labels.put("interpreterLanguage", "翻译语种");
         return Map.copyOf(labels);
     }
 
@@ -276,6 +297,9 @@ public class NoticeRenderer {
         labels.put("contactPhone", "Phone");
         labels.put("message", "Note");
         labels.put("reminder", "Reminder");
+        labels.put("session", "Held as");
+        labels.put("videoLink", "Video link");
+        labels.put("interpreterLanguage", "Interpreter");
         return Map.copyOf(labels);
     }
 

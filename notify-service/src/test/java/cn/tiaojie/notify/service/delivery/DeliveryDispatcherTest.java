@@ -119,6 +119,45 @@ public class DeliveryDispatcherTest {
     }
 
     @Test
+    void anEveningSessionInTheVillageSaysWhereAndWhenInTheSmsAndTheNotice() {
+        String phone = uniquePhone();
+        String email = "p-" + UUID.randomUUID() + "@example.cn";
+        UUID id = send(hearingNotice(uniqueKey(), "case-evening", partyAt("P-EVE-" + UUID.randomUUID(), phone, email,
+                NoticeChannel.SMS, NoticeChannel.EMAIL)).toBuilder()
+                .putFields("startsAt", "2026-07-01T10:30:00Z").putFields("endsAt", "2026-07-01T12:00:00Z")
+                .putFields("venueName", "溪东村文化礼堂").putFields("venueAddress", "青溪县白溪镇溪东村文化礼堂")
+                .putFields("session", "EVENING_ON_SITE").putFields("interpreterLanguage", "维吾尔语").build());
+
+        dispatcher.dispatchAllDue(daytime());
+
+        String sms = smsTo(phone).getFirst().body();
+        assertTrue(sms.contains("2026年7月1日（星期三）18:30，溪东村文化礼堂（屋场夜话，晚上在村里召开）"), sms);
+        assertTrue(sms.contains("备维吾尔语翻译"), sms);
+        String text = mailsTo(email).getFirst().text().replace("\r\n", "\n");
+        assertTrue(text.contains("地址：青溪县白溪镇溪东村文化礼堂\n形式：屋场夜话，晚上在村里召开\n"), text);
+        assertTrue(text.contains("翻译：调解中心安排维吾尔语翻译到场"), text);
+        assertFalse(text.contains("视频"), text);
+        assertEquals(DeliveryState.SENT, deliveries(id).get(Channel.SMS).state);
+    }
+
+    @Test
+    void aVideoHearingsNoticeCarriesItsJoinLink() {
+        String phone = uniquePhone();
+        String email = "p-" + UUID.randomUUID() + "@example.cn";
+        String room = "https://meet.tiaojie.local/room/" + UUID.randomUUID();
+        send(hearingNotice(uniqueKey(), "case-video", partyAt("P-VID-" + UUID.randomUUID(), phone, email,
+                NoticeChannel.SMS, NoticeChannel.EMAIL)).toBuilder().putFields("videoLink", room).build());
+
+        dispatcher.dispatchAllDue(daytime());
+
+        String sms = smsTo(phone).getFirst().body();
+        assertTrue(sms.contains("，视频参会：" + room + "。"), sms);
+        assertFalse(sms.contains("屋场夜话"), sms);
+        String text = mailsTo(email).getFirst().text().replace("\r\n", "\n");
+        assertTrue(text.contains("视频参会：不便到场的，可通过视频参加，链接 " + room + "\n"), text);
+    }
+
+    @Test
     void aMediatorsOfferSmsLinksStraightToTheOfferInTheWorkbench() {
         String phone = uniquePhone();
         String offerId = UUID.randomUUID().toString();

@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -215,7 +216,7 @@ public class HearingBooking {
                     + attendeeCount(request) + " attendees");
         }
         Duration duration = duration(request);
-        SlotFinder finder = new SlotFinder(config.zone(), duration);
+        SlotFinder finder = new SlotFinder(config.zone(), duration, dayFrom(request, venues, duration));
         Set<String> people = participantIds(request);
         // the participants' hearings over the whole window are few; a full center's venues are not, so they are
         // read a week ahead first, then further: most bookings need only the near part of a full calendar
@@ -243,6 +244,17 @@ public class HearingBooking {
             to = span(from, span, horizon);
             venueBusy = busy(Set.of(), from, from, venues, from, to.plus(duration), moving).venues();
         }
+    }
+
+    /**
+     * An evening session starts after {@code evening-from} (18:00) when one of the venues is open long enough then;
+     * otherwise, and for every other request, whenever the venues open.
+     */
+    private LocalTime dayFrom(BookingRequest request, List<Venue> venues, Duration duration) {
+        LocalTime evening = config.eveningFrom();
+        boolean eveningOpen = venues.stream().anyMatch(v -> !v.closes.isBefore(evening.plus(duration))
+                && v.closes.isAfter(evening));
+        return request.preferEvening() && eveningOpen ? evening : LocalTime.MIDNIGHT;
     }
 
     private static Instant span(Instant from, Duration span, Instant horizon) {

@@ -41,10 +41,17 @@ public final class SlotFinder {
 
     private final ZoneId zone;
     private final Duration duration;
+    private final LocalTime dayFrom;
 
     public SlotFinder(ZoneId zone, Duration duration) {
+        this(zone, duration, LocalTime.MIDNIGHT);
+    }
+
+    /** Slots start no earlier in the day than {@code dayFrom} (an evening session: after work). */
+    public SlotFinder(ZoneId zone, Duration duration, LocalTime dayFrom) {
         this.zone = zone;
         this.duration = duration;
+        this.dayFrom = dayFrom;
     }
 
     /** The instant rounded up to the next full or half hour of the local clock (unchanged if already on one). */
@@ -130,7 +137,7 @@ public final class SlotFinder {
     }
 
     /**
-     * Every venue's starts (from opening, every 30 minutes, while the hearing ends by closing), merged and sorted;
+     * Every venue's starts (from opening or {@code dayFrom}, every 30 minutes, while the hearing ends by closing), merged and sorted;
      * the same for each working day.
      */
     private List<StartTime> startTimes(List<Venue> venues) {
@@ -139,7 +146,10 @@ public final class SlotFinder {
         for (int v = 0; v < venues.size(); v++) {
             Venue venue = venues.get(v);
             int closes = venue.closes.toSecondOfDay();
-            for (int start = venue.opens.toSecondOfDay(); start + length <= closes; start += (int) STEP.toSeconds()) {
+            int first = Math.max(venue.opens.toSecondOfDay(), dayFrom.toSecondOfDay());
+            // on the venue's own half hours
+            first += Math.floorMod(venue.opens.toSecondOfDay() - first, (int) STEP.toSeconds());
+            for (int start = first; start + length <= closes; start += (int) STEP.toSeconds()) {
                 byTime.computeIfAbsent(start, t -> new ArrayList<>()).add(v);
             }
         }
