@@ -3,6 +3,7 @@ package cn.tiaojie.cases.client;
 import cn.tiaojie.cases.service.privacy.PersonalData;
 import cn.tiaojie.cases.model.DisputeCase;
 import cn.tiaojie.cases.model.Party;
+import cn.tiaojie.cases.service.lifecycle.HearingArrangements;
 import cn.tiaojie.contracts.cases.v1.CaseView;
 import cn.tiaojie.contracts.common.v1.NoticeChannel;
 import cn.tiaojie.contracts.common.v1.PartyRole;
@@ -46,9 +47,10 @@ public class CaseMessages {
                 .build();
     }
 
-    public HearingRequest hearingRequest(DisputeCase c, List<cn.tiaojie.cases.service.lifecycle.TeamMember> team) {
+    public HearingRequest hearingRequest(DisputeCase c, List<cn.tiaojie.cases.service.lifecycle.TeamMember> team,
+            HearingArrangements arrangements) {
         int minutes = taxonomy.subcategory(c.subcategory).map(Taxonomy.Subcategory::hearingMinutes).orElse(90);
-        return HearingRequest.newBuilder()
+        HearingRequest.Builder request = HearingRequest.newBuilder()
                 .setMessageId(Outbox.newMessageId())
                 .setCaseId(c.id.toString())
                 .setCaseNo(c.caseNo)
@@ -60,7 +62,14 @@ public class CaseMessages {
                 .setDeadline(ProtoTime.of(c.deadline))
                 .setUrgent(c.urgent)
                 .setDurationMinutes(minutes)
-                .build();
+                .setPreferEvening(arrangements.evening())
+                .setOnSite(arrangements.onSite())
+                .setVideoAllowed(arrangements.videoAllowed())
+                .setInterpreterNeeded(arrangements.interpreterNeeded());
+        if (arrangements.interpreterNeeded()) {
+            request.setInterpreterLanguage(arrangements.interpreterLanguage());
+        }
+        return request.build();
     }
 
     /** A member as mediator-service reported them, contacts as stored (opened) or as received. */

@@ -1,6 +1,7 @@
 package cn.tiaojie.cases.client;
 
 import cn.tiaojie.cases.model.DisputeCase;
+import cn.tiaojie.cases.service.lifecycle.HearingArrangements;
 import cn.tiaojie.cases.service.lifecycle.TeamMember;
 import cn.tiaojie.cases.service.notices.Notice;
 import cn.tiaojie.platform.outbox.Outbox;
@@ -29,10 +30,10 @@ public class CaseOutbox {
         outbox.enqueue(CaseTopics.REQUEST_TEAM, messages.teamRequest(c));
     }
 
-    /** Asks scheduling-service to book the earliest hearing that fits the team. */
+    /** Asks scheduling-service to book the earliest hearing that fits the team, held as arranged. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void requestHearing(DisputeCase c, List<TeamMember> team) {
-        outbox.enqueue(CaseTopics.REQUEST_HEARING, messages.hearingRequest(c, team));
+    public void requestHearing(DisputeCase c, List<TeamMember> team, HearingArrangements arrangements) {
+        outbox.enqueue(CaseTopics.REQUEST_HEARING, messages.hearingRequest(c, team, arrangements));
     }
 
     /** Hands a notice to notify-service. */

@@ -4,7 +4,9 @@ import cn.tiaojie.cases.model.CaseStatus;
 import cn.tiaojie.cases.model.ReferralRoute;
 import cn.tiaojie.cases.model.SummonsStatus;
 import cn.tiaojie.cases.service.aftercare.AftercareCommands;
+import cn.tiaojie.cases.service.lifecycle.HearingArrangements;
 import cn.tiaojie.cases.service.summons.SummonsCommands;
+import cn.tiaojie.platform.problem.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -23,6 +25,36 @@ import java.util.List;
 public final class ActionRequests {
 
     private ActionRequests() {
+    }
+
+    /**
+     * How the hearing is to be held, asked at filing or with a hearing request: in the evening, on site in the
+     * village (both: 屋场夜话), video allowed, an interpreter (with the language). Left out: false.
+     */
+    public record Arrangements(Boolean evening, Boolean onSite, Boolean videoAllowed, Boolean interpreterNeeded,
+            @Size(max = 60) @Pattern(regexp = "[^\\p{Cntrl}]*") String interpreterLanguage) {
+
+        HearingArrangements toCommand() {
+            boolean interpreter = Boolean.TRUE.equals(interpreterNeeded);
+            boolean named = interpreterLanguage != null && !interpreterLanguage.isBlank();
+            if (interpreter && !named) {
+                throw ProblemException.badRequest("hearing.interpreterLanguage",
+                        "names the language the interpreter translates");
+            }
+            if (!interpreter && named) {
+                throw ProblemException.badRequest("hearing.interpreterNeeded", "must be true when a language is named");
+            }
+            return new HearingArrangements(Boolean.TRUE.equals(evening), Boolean.TRUE.equals(onSite),
+                    Boolean.TRUE.equals(videoAllowed), interpreter ? interpreterLanguage.strip() : null);
+        }
+    }
+
+    /** file, request-hearing: optionally {"hearing": {…}}, how the case's hearings are to be held. */
+    public record HearingAsked(@Valid Arrangements hearing) {
+
+        static HearingArrangements toCommand(HearingAsked body) {
+            return body == null || body.hearing() == null ? null : body.hearing().toCommand();
+        }
     }
 
     /** reject, withdraw, escalate */

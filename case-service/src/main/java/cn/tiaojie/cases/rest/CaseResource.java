@@ -202,7 +202,7 @@ public class CaseResource {
         return reads.detail(caller, uuid(id), d -> {
             DisputeCase c = d.disputeCase();
             CaseView view = CaseView.of(c, c.parties, personalData, d.team(), d.summons(), d.followUps(), d.ratings(),
-                    d.timeline(), d.revealsPersonalData());
+                    d.timeline(), d.revealsPersonalData(), d.hearingArrangements());
             return Response.ok(view).tag(etag(c)).build();
         });
     }
@@ -231,7 +231,18 @@ public class CaseResource {
     @Path("/{id}/file")
     @RolesAllowed(Claims.STAFF)
     public Response file(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        return act(id, ifMatch, Gate.MANAGE, lifecycle::file, this::summary);
+        return act(id, ifMatch, Gate.MANAGE, (c, v, a) -> lifecycle.file(c, v, null, a), this::summary);
+    }
+
+    /** 立案 with how the case's hearings are to be held: {"hearing": {"evening", "onSite", …}}. */
+    @POST
+    @Path("/{id}/file")
+    @RolesAllowed(Claims.STAFF)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response fileArranged(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+            @Valid ActionRequests.HearingAsked request) {
+        return act(id, ifMatch, Gate.MANAGE,
+                (c, v, a) -> lifecycle.file(c, v, ActionRequests.HearingAsked.toCommand(request), a), this::summary);
     }
 
     @POST
@@ -264,7 +275,19 @@ public class CaseResource {
     @Path("/{id}/request-hearing")
     @RolesAllowed(Claims.STAFF)
     public Response requestHearing(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        return act(id, ifMatch, Gate.MANAGE, lifecycle::requestHearing, this::summary);
+        return act(id, ifMatch, Gate.MANAGE, (c, v, a) -> lifecycle.requestHearing(c, v, null, a), this::summary);
+    }
+
+    /** The same, held otherwise from now on: {"hearing": {"evening", "onSite", "videoAllowed", …}}. */
+    @POST
+    @Path("/{id}/request-hearing")
+    @RolesAllowed(Claims.STAFF)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response requestHearingArranged(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+            @Valid ActionRequests.HearingAsked request) {
+        return act(id, ifMatch, Gate.MANAGE,
+                (c, v, a) -> lifecycle.requestHearing(c, v, ActionRequests.HearingAsked.toCommand(request), a),
+                this::summary);
     }
 
     @POST

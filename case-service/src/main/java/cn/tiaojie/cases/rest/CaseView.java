@@ -7,6 +7,7 @@ import cn.tiaojie.cases.model.FollowUp;
 import cn.tiaojie.cases.model.Party;
 import cn.tiaojie.cases.model.Rating;
 import cn.tiaojie.cases.model.Summons;
+import cn.tiaojie.cases.service.lifecycle.HearingArrangements;
 import cn.tiaojie.cases.service.privacy.PersonalData;
 import cn.tiaojie.platform.privacy.Masking;
 import java.math.BigDecimal;
@@ -25,7 +26,20 @@ public record CaseView(UUID id, String caseNo, String centerCode, String status,
         List<String> riskFlags, boolean urgent, Instant deadline, String step, Instant stepDeadline, String slaState,
         String rejectionReason, UUID linkedCaseId, Outcome outcome, Hearing hearing, List<PartyView> parties,
         List<MemberView> team, List<SummonsView> summons, List<FollowUpView> followUps, List<RatingView> ratings,
-        List<EventView> timeline, Instant createdAt, long version) {
+        List<EventView> timeline, Instant createdAt, long version, Arrangements hearingArrangements) {
+
+    /**
+     * How the case's hearings are to be held, as asked (null in lists and action answers, and when nothing was
+     * asked): the center and the team see an interpreter's language here.
+     */
+    public record Arrangements(boolean evening, boolean onSite, boolean videoAllowed, boolean interpreterNeeded,
+            String interpreterLanguage, String description) {
+
+        static Arrangements of(HearingArrangements a) {
+            return a == null || a.equals(HearingArrangements.NONE) ? null : new Arrangements(a.evening(), a.onSite(),
+                    a.videoAllowed(), a.interpreterNeeded(), a.interpreterLanguage(), a.describe());
+        }
+    }
 
     public record PartyView(UUID id, String role, String kind, String name, String phone, String idNumber, String email,
             String language, List<String> preferredChannels, List<String> vulnerabilities) {
@@ -66,17 +80,17 @@ public record CaseView(UUID id, String caseNo, String centerCode, String status,
 
     /** Without parties or history: the list view. */
     public static CaseView brief(DisputeCase c) {
-        return of(c, List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of(), p -> false);
+        return of(c, List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of(), p -> false, null);
     }
 
     /** With parties, masked: the answer to an action. */
     public static CaseView summary(DisputeCase c, PersonalData data) {
-        return of(c, c.parties, data, List.of(), List.of(), List.of(), List.of(), List.of(), p -> false);
+        return of(c, c.parties, data, List.of(), List.of(), List.of(), List.of(), List.of(), p -> false, null);
     }
 
     public static CaseView of(DisputeCase c, List<Party> parties, PersonalData data, List<CaseTeamMember> team,
             List<Summons> summons, List<FollowUp> followUps, List<Rating> ratings, List<CaseEvent> timeline,
-            Predicate<Party> revealed) {
+            Predicate<Party> revealed, HearingArrangements arrangements) {
         Instant now = Instant.now();
         return new CaseView(c.id, c.caseNo, c.centerCode, c.status.name(), c.channel.name(), c.subcategory,
                 c.areaCode, c.level.name(), c.summary, c.description, c.amountInDispute, c.riskFlagList(), c.urgent,
@@ -95,7 +109,7 @@ public record CaseView(UUID id, String caseNo, String centerCode, String status,
                 ratings.stream().map(r -> new RatingView(r.partyId, parties.stream().filter(p -> p.id.equals(r.partyId))
                         .map(p -> p.role).findFirst().orElse(null), r.score, r.comment, r.ratedAt)).toList(),
                 timeline.stream().map(e -> new EventView(e.at, e.type, e.actor, e.detail)).toList(),
-                c.createdAt, c.version);
+                c.createdAt, c.version, Arrangements.of(arrangements));
     }
 
     private static PartyView party(Party p, PersonalData data, boolean revealed) {

@@ -14,6 +14,7 @@ import cn.tiaojie.cases.model.CancelledHearing;
 import cn.tiaojie.cases.model.CaseEvent;
 import cn.tiaojie.cases.model.CaseStatus;
 import cn.tiaojie.cases.model.CaseTeamMember;
+import cn.tiaojie.cases.model.HearingArrangement;
 import cn.tiaojie.cases.model.DisputeCase;
 import cn.tiaojie.cases.model.NoticeReceipt;
 import cn.tiaojie.cases.model.Step;
@@ -66,10 +67,13 @@ public class CaseLifecycle {
 
     /** 立案: accept the case for mediation and ask mediator-service for a team. */
     @Transactional
-    public DisputeCase file(UUID id, Long expectedVersion, Actor actor) {
+    public DisputeCase file(UUID id, Long expectedVersion, HearingArrangements arrangements, Actor actor) {
         DisputeCase c = load(id, expectedVersion);
         String before = AuditDigests.of(c);
         move(c, CaseStatus.FILED, actor, null);
+        if (arrangements != null) {
+            arrange(c, arrangements, actor);
+        }
         outbox.requestTeam(c);
         audit.append(actor, "FILE", c.id, before, AuditDigests.of(c));
         return c;
@@ -266,7 +270,7 @@ public class CaseLifecycle {
         String team = message.members().stream().map(m -> m.role() + " " + m.name())
                 .collect(Collectors.joining(", "));
         move(c, CaseStatus.TEAM_ASSIGNED, actor, team);
-        outbox.requestHearing(c, message.members());
+        outbox.requestHearing(c, message.members(), arrangementsOf(c));
         audit.append(actor, "TEAM_ASSIGNED", c.id, before, AuditDigests.of(c));
         return true;
     }
@@ -276,7 +280,7 @@ public class CaseLifecycle {
      * cancelled, or none fitted); the same request the team's forming sent, with the team as stored then.
      */
     @Transactional
-    public DisputeCase requestHearing(UUID id, Long expectedVersion, Actor actor) {
+    public DisputeCase requestHearing(UUID id, Long expectedVersion, HearingArrangements arrangements, Actor actor) {
         DisputeCase c = load(id, expectedVersion);
         if (!CaseActions.Action.REQUEST_HEARING.allowedIn(c)) {
             throw ProblemException.conflict(c.status == CaseStatus.TEAM_ASSIGNED
@@ -287,10 +291,40 @@ public class CaseLifecycle {
         List<TeamMember> team = storedTeam(c);
         String before = AuditDigests.of(c);
         c.updatedAt = StoredInstants.now();
-        CaseEvent.record(c.id, "HEARING_REQUESTED", actor.name(), "team " + c.teamId);
-        outbox.requestHearing(c, team);
+        if (arrangements != null) {
+            arrange(c, arrangements, actor);
+        }
+        HearingArrangements asked = arrangementsOf(c);
+        CaseEvent.record(c.id, "HEARING_REQUESTED", actor.name(), "team " + c.teamId
+                + (asked.describe().isEmpty() ? "" : "; " + asked.describe()));
+        outbox.requestHearing(c, team, asked);
         audit.append(actor, "REQUEST_HEARING", c.id, before, AuditDigests.of(c));
         return c;
+    }
+
+    /**
+     * Keeps how the case's hearings are to be held (replacing what was asked before) and puts it on the timeline;
+     * every later hearing request carries it.
+     */
+    private void arrange(DisputeCase c, HearingArrangements arrangements, Actor actor) {
+        HearingArrangement stored = HearingArrangement.findById(c.id);
+        if (stored == null) {
+            stored = new HearingArrangement();
+            stored.caseId = c.id;
+        }
+        stored.evening = arrangements.evening();
+        stored.onSite = arrangements.onSite();
+        stored.videoAllowed = arrangements.videoAllowed();
+        stored.interpreterLanguage = arrangements.interpreterLanguage();
+        stored.updatedAt = StoredInstants.now();
+        stored.updatedBy = actor.name();
+        stored.persist();
+        String described = arrangements.describe();
+        CaseEvent.record(c.id, "HEARING_ARRANGEMENTS", actor.name(), described.isEmpty() ? "在调解中心日间召开" : described);
+    }
+
+    private static HearingArrangements arrangementsOf(DisputeCase c) {
+        return HearingArrangements.of(HearingArrangement.findById(c.id));
     }
 
     /** The case's team as mediator-service reported it, in the order of its roles, contacts opened. */

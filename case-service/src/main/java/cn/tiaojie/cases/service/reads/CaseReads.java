@@ -4,6 +4,8 @@ import cn.tiaojie.cases.model.AuditRecord;
 import cn.tiaojie.cases.model.CaseEvent;
 import cn.tiaojie.cases.model.CaseStatus;
 import cn.tiaojie.cases.model.CaseTeamMember;
+import cn.tiaojie.cases.model.HearingArrangement;
+import cn.tiaojie.cases.service.lifecycle.HearingArrangements;
 import cn.tiaojie.cases.model.Channel;
 import cn.tiaojie.cases.model.DisputeCase;
 import cn.tiaojie.cases.model.FollowUp;
@@ -66,7 +68,7 @@ public class CaseReads {
     /** A case with what hangs on it; ratings only for those who run and supervise it. */
     public record Detail(DisputeCase disputeCase, List<CaseTeamMember> team, List<Summons> summons,
             List<FollowUp> followUps, List<Rating> ratings, List<CaseEvent> timeline,
-            Predicate<Party> revealsPersonalData) {
+            Predicate<Party> revealsPersonalData, HearingArrangements hearingArrangements) {
     }
 
     /** The case actions the caller may take now, and the version they act on. */
@@ -150,7 +152,7 @@ public class CaseReads {
         List<Rating> ratings = caller.is(Claims.STAFF) || caller.is(Claims.SUPERVISOR) || caller.is(Claims.ADMIN)
                 ? Rating.list("caseId", Sort.ascending("ratedAt"), c.id) : List.of();
         return view.apply(new Detail(c, team, summons, followUps, ratings, timeline,
-                access.revealsPersonalData(caller, c)));
+                access.revealsPersonalData(caller, c), HearingArrangements.of(HearingArrangement.findById(c.id))));
     }
 
     /** Exactly the actions the case's endpoints would accept from this caller now. */
