@@ -27,6 +27,8 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import cn.tiaojie.cases.service.online.OnlineApplications;
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -52,6 +54,9 @@ public class CaseLifecycle {
     private final SupervisorAlerts alerts;
     private final PersonalData personalData;
     private final CaseNotices caseNotices;
+    /** an online applicant is told when staff file or reject the application */
+    @Inject
+    OnlineApplications onlineApplications;
 
     CaseLifecycle(CaseOutbox outbox, Inbox inbox, AuditTrail audit, StepClock clock, SupervisorAlerts alerts,
             PersonalData personalData, CaseNotices caseNotices) {
@@ -71,6 +76,7 @@ public class CaseLifecycle {
         String before = AuditDigests.of(c);
         move(c, CaseStatus.FILED, actor, null);
         outbox.requestTeam(c);
+        onlineApplications.decided(c);
         audit.append(actor, "FILE", c.id, before, AuditDigests.of(c));
         return c;
     }
@@ -84,6 +90,7 @@ public class CaseLifecycle {
         c.rejectionReason = reason;
         c.outcome = CaseStatus.REJECTED;
         c.outcomeAt = StoredInstants.now();
+        onlineApplications.decided(c);
         audit.append(actor, "REJECT", c.id, before, AuditDigests.of(c));
         return c;
     }
