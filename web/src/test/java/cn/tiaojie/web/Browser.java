@@ -47,9 +47,18 @@ public final class Browser implements AutoCloseable {
     }
 
     public Page newPage(String baseUrl, int width, int height) {
+        return newPage(baseUrl, width, height, true);
+    }
+
+    /** A page of a browser with script turned off, as on a phone that blocks it: the pages must still work. */
+    public Page newPageWithoutScript(String baseUrl, int width, int height) {
+        return newPage(baseUrl, width, height, false);
+    }
+
+    private Page newPage(String baseUrl, int width, int height, boolean script) {
         BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                 .setBaseURL(baseUrl).setViewportSize(width, height).setLocale("zh-CN")
-                .setTimezoneId("Asia/Shanghai"));
+                .setTimezoneId("Asia/Shanghai").setJavaScriptEnabled(script));
         context.setDefaultTimeout(PATIENCE_MILLIS);
         return context.newPage();
     }

@@ -90,7 +90,8 @@ public class CaseMessages {
     /** A notice as notify-service takes it; absent contact details stay unset. */
     public NoticeRequest noticeRequest(Notice notice) {
         Notice.Recipient to = notice.recipient();
-        Recipient.Builder recipient = Recipient.newBuilder().setKind(to.kind()).setId(to.id()).setName(to.name())
+        Recipient.Builder recipient = Recipient.newBuilder().setKind(to.kind()).setId(to.id())
+                .setName(to.name() == null ? "" : to.name())
                 .addAllChannels(to.channels());
         if (to.phone() != null) {
             recipient.setPhone(to.phone());
@@ -104,8 +105,8 @@ public class CaseMessages {
         return NoticeRequest.newBuilder()
                 .setIdempotencyKey(notice.idempotencyKey())
                 .setKind(notice.kind())
-                .setCaseId(notice.caseId())
-                .setCaseNo(notice.caseNo())
+                .setCaseId(notice.caseId() == null ? "" : notice.caseId())
+                .setCaseNo(notice.caseNo() == null ? "" : notice.caseNo())
                 .setRecipient(recipient)
                 .putAllFields(notice.fields())
                 .setUrgent(notice.urgent())

@@ -18,4 +18,7 @@ public class Center extends PanacheEntityBase {
     public String areaCode;
 
     public String address;
+
+    /** the number residents call about their case */
+    public String phone;
 }

@@ -5,6 +5,7 @@ import static cn.tiaojie.cases.Fixtures.COUNTY_SUPERVISOR;
 import static cn.tiaojie.cases.Fixtures.OTHER_STAFF;
 import static cn.tiaojie.cases.Fixtures.OTHER_SUPERVISOR;
 import static cn.tiaojie.cases.Fixtures.STAFF;
+import static cn.tiaojie.cases.Fixtures.mobile;
 import static cn.tiaojie.cases.Fixtures.register;
 import static cn.tiaojie.cases.Fixtures.wageDispute;
 
@@ -72,6 +73,9 @@ class AuthorizationMatrixTest {
                 GET    /api/stats                                      200   200        403      403      200   403     200          200                403            403            401       401
                 GET    /api/audit/verify                               403   200        403      403      200   403     403          200                403            403            401       401
                 GET    /api/taxonomy                                   200   200        200      200      200   200     200          200                200            200            401       401
+                GET    /api/online/centers/{code}                      200   200        200      200      200   200     200          200                200            200            200       401
+                POST   /api/online/codes                               202   202        202      202      202   202     202          202                202            202            202       401
+                POST   /api/online/applications                        400   400        400      400      400   400     400          400                400            400            400       401
                 """)
                 .caller("staff", STAFF)
                 .caller("supervisor", COUNTY_SUPERVISOR)
@@ -124,8 +128,19 @@ class AuthorizationMatrixTest {
                 .request("GET /api/supervision/overdue", column -> ApiCall.call())
                 .request("GET /api/supervision/escalations", column -> ApiCall.call())
                 .request("GET /api/stats", column -> ApiCall.call().query("groupBy", "level"))
+                // open to anyone: each caller asks from its own address for its own phone
+                .request("GET /api/online/centers/{code}", column -> ApiCall.call().path("code", "QX-COUNTY"))
+                .request("POST /api/online/codes", column -> ApiCall.call().header("X-Forwarded-For", address(column))
+                        .json("{\"centerCode\":\"QX-COUNTY\",\"phone\":\"" + mobile() + "\"}"))
+                .request("POST /api/online/applications", column -> ApiCall.call().json("""
+                        {"centerCode":"QX-COUNTY","phone":"%s","code":"123456","subcategory":"NEIGHBOUR.NOISE",
+                         "whatHappened":"噪声","applicantName":"王秀英","otherSideName":"李强"}""".formatted(mobile())))
                 .coversOpenApi()
                 .tests();
+    }
+
+    private static String address(String column) {
+        return "192.0.2." + (Math.abs(column.hashCode()) % 250 + 1);
     }
 
     private static ApiCall onCase(String id) {

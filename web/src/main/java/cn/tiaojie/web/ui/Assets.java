@@ -16,7 +16,7 @@ import java.util.List;
 @TemplateGlobal
 public final class Assets {
 
-    static final List<String> OWN = List.of("app.css", "app.js", "cockpit.js");
+    static final List<String> OWN = List.of("app.css", "app.js", "cockpit.js", "resident.css", "resident.js");
 
     public static final String assetVersion = digest();
 

@@ -12,7 +12,7 @@ public final class Codes {
             "TEAM_ASSIGNED", "HEARING_SCHEDULED", "IN_MEDIATION", "RESOLVED", "UNRESOLVED", "WITHDRAWN", "CLOSED");
     public static final List<String> slaStates = List.of("ON_TRACK", "DUE_SOON", "OVERDUE");
     public static final List<String> levels = List.of("GRID", "VILLAGE", "TOWNSHIP", "COUNTY");
-    public static final List<String> channels = List.of("WALK_IN", "GRID_WORKER", "HOTLINE_12345", "MINI_PROGRAM",
+    public static final List<String> channels = List.of("WALK_IN", "GRID_WORKER", "HOTLINE_12345", "MINI_PROGRAM", "ONLINE",
             "COURT_REFERRAL", "POLICE_REFERRAL", "PETITION_OFFICE", "DEPARTMENT_REFERRAL");
     /** the channels whose disputes arrive with a referral source and number */
     public static final List<String> referralChannels = List.of("COURT_REFERRAL", "POLICE_REFERRAL",

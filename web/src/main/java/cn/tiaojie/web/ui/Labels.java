@@ -21,7 +21,7 @@ public final class Labels {
             "COUNTY", "县/区");
 
     static final Map<String, String> CHANNEL = Map.of("WALK_IN", "来访", "GRID_WORKER", "网格员上报",
-            "HOTLINE_12345", "12345 热线", "MINI_PROGRAM", "小程序", "COURT_REFERRAL", "法院诉前委派",
+            "HOTLINE_12345", "12345 热线", "MINI_PROGRAM", "小程序", "ONLINE", "网上申请", "COURT_REFERRAL", "法院诉前委派",
             "POLICE_REFERRAL", "公安 110 转办", "PETITION_OFFICE", "信访转办", "DEPARTMENT_REFERRAL", "部门转办");
 
     static final Map<String, String> SLA = Map.of("ON_TRACK", "正常", "DUE_SOON", "即将到期", "OVERDUE", "已超期");

@@ -28,6 +28,8 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import cn.tiaojie.cases.service.online.OnlineApplications;
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -53,6 +55,9 @@ public class CaseLifecycle {
     private final SupervisorAlerts alerts;
     private final PersonalData personalData;
     private final CaseNotices caseNotices;
+    /** an online applicant is told when staff file or reject the application */
+    @Inject
+    OnlineApplications onlineApplications;
 
     CaseLifecycle(CaseOutbox outbox, Inbox inbox, AuditTrail audit, StepClock clock, SupervisorAlerts alerts,
             PersonalData personalData, CaseNotices caseNotices) {
@@ -75,6 +80,7 @@ public class CaseLifecycle {
             arrange(c, arrangements, actor);
         }
         outbox.requestTeam(c);
+        onlineApplications.decided(c);
         audit.append(actor, "FILE", c.id, before, AuditDigests.of(c));
         return c;
     }
@@ -88,6 +94,7 @@ public class CaseLifecycle {
         c.rejectionReason = reason;
         c.outcome = CaseStatus.REJECTED;
         c.outcomeAt = StoredInstants.now();
+        onlineApplications.decided(c);
         audit.append(actor, "REJECT", c.id, before, AuditDigests.of(c));
         return c;
     }

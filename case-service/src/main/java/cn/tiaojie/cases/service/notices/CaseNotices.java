@@ -119,6 +119,12 @@ public class CaseNotices {
                 fields, c.urgent));
     }
 
+    /** A notice to the case's applicants, keyed by the case and {@code key}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void toApplicants(DisputeCase c, NoticeKind kind, String key, Map<String, String> fields) {
+        toParties(c, party -> PartyRole.APPLICANT.name().equals(party.role), kind, key, fields);
+    }
+
     private static Map<String, String> agreementFields(DisputeCase c, Map<String, String> dates) {
         Map<String, String> fields = new LinkedHashMap<>(dates);
         if (c.agreementTerms != null) {

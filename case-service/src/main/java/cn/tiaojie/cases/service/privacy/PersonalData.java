@@ -83,6 +83,16 @@ public class PersonalData {
         return cipher.lookupHash("phone", normalisedPhone);
     }
 
+    /** A one-time code as stored: keyed to its row, so equal codes of two rows differ and a row cannot be reused. */
+    public String codeHash(java.util.UUID codeId, String code) {
+        return cipher.lookupHash("one-time-code", codeId + ":" + code);
+    }
+
+    /** A client's network address, only to count what it asks for. */
+    public String addressHash(String address) {
+        return cipher.lookupHash("address", address == null ? "" : address);
+    }
+
     public String idNumberHash(String idNumber) {
         return idNumber == null ? null : cipher.lookupHash("id", idNumber.toUpperCase(Locale.ROOT));
     }

@@ -47,7 +47,7 @@ public class NoticeRenderer {
     private static final DateTimeFormatter TIME_EN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter DATE_EN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     /** fields carried for attachments, not shown in the text */
-    static final java.util.Set<String> HIDDEN = java.util.Set.of("ics", "summonsId");
+    static final java.util.Set<String> HIDDEN = java.util.Set.of("ics", "summonsId", "code");
 
     private static final Map<NoticeKind, Wording> WORDING = Map.ofEntries(
             Map.entry(NoticeKind.ASSIGNMENT_OFFER, new Wording("案件指派邀请", "邀请您参加以下案件的调解。")),
@@ -62,7 +62,11 @@ public class NoticeRenderer {
             Map.entry(NoticeKind.JUDICIAL_CONFIRMATION_REMINDER, new Wording("司法确认期限提醒", "调解协议申请司法确认的期限即将届满；如需申请，请在期限内携协议向人民法院提出。")),
             Map.entry(NoticeKind.PERFORMANCE_REMINDER, new Wording("协议履行提醒", "调解协议约定的履行期限即将到来，请按协议履行。")),
             Map.entry(NoticeKind.FOLLOW_UP_DUE, new Wording("回访提醒", "以下案件调解协议的履行期限已过，请回访当事人，了解协议履行情况并登记回访。")),
-            Map.entry(NoticeKind.DEPARTMENT_SUMMONS, new Wording("吹哨报到通知", "请贵单位在报到期限前派员到调解中心报到，协同化解以下纠纷；如不能报到，请说明原因。")));
+            Map.entry(NoticeKind.DEPARTMENT_SUMMONS, new Wording("吹哨报到通知", "请贵单位在报到期限前派员到调解中心报到，协同化解以下纠纷；如不能报到，请说明原因。")),
+            Map.entry(NoticeKind.ONE_TIME_CODE, new Wording("验证码", "您正在网上申请调解，验证码已用短信发给您。")),
+            Map.entry(NoticeKind.APPLICATION_RECEIVED, new Wording("网上申请已收到", "您的调解申请已收到。工作人员会尽快审核，审核结果会用短信告诉您。")),
+            Map.entry(NoticeKind.APPLICATION_FILED, new Wording("调解申请已立案", "您的调解申请已被受理（立案）。调解中心会为您安排调解员和调解时间，届时会通知您。")),
+            Map.entry(NoticeKind.APPLICATION_REJECTED, new Wording("调解申请不予受理", "很抱歉，您的调解申请不予受理，原因如下。如有疑问，请拨打调解中心电话。")));
 
     private static final Map<NoticeKind, Wording> WORDING_EN = Map.ofEntries(
             Map.entry(NoticeKind.ASSIGNMENT_OFFER, new Wording("Invitation to mediate", "You are invited to mediate the case below.")),
@@ -77,7 +81,11 @@ public class NoticeRenderer {
             Map.entry(NoticeKind.JUDICIAL_CONFIRMATION_REMINDER, new Wording("Judicial confirmation: deadline near", "The time to apply for judicial confirmation of your agreement ends soon; to apply, take the agreement to the people's court before then.")),
             Map.entry(NoticeKind.PERFORMANCE_REMINDER, new Wording("Agreement due", "The date by which the agreement is to be performed is near; please perform it as agreed.")),
             Map.entry(NoticeKind.FOLLOW_UP_DUE, new Wording("Follow-up due", "The agreement of the case below was due; please follow up with the parties and record it.")),
-            Map.entry(NoticeKind.DEPARTMENT_SUMMONS, new Wording("Summons to a mediation", "Please send someone to the mediation center by the deadline to help settle the dispute below, or say why you cannot.")));
+            Map.entry(NoticeKind.DEPARTMENT_SUMMONS, new Wording("Summons to a mediation", "Please send someone to the mediation center by the deadline to help settle the dispute below, or say why you cannot.")),
+            Map.entry(NoticeKind.ONE_TIME_CODE, new Wording("Verification code", "You are applying for mediation online; your code was sent by SMS.")),
+            Map.entry(NoticeKind.APPLICATION_RECEIVED, new Wording("Application received", "We have your application for mediation. Staff will review it and tell you the result by SMS.")),
+            Map.entry(NoticeKind.APPLICATION_FILED, new Wording("Application accepted", "Your application has been accepted for mediation. The center will arrange mediators and a time and tell you.")),
+            Map.entry(NoticeKind.APPLICATION_REJECTED, new Wording("Application not accepted", "We are sorry: your application was not accepted, for the reason below. Call the center with any question.")));
 
     /** Labels of the fields senders use; other fields are shown under their own key. */
     private static final Map<String, String> LABELS = labels();
@@ -141,6 +149,11 @@ public class NoticeRenderer {
         Wording wording = (en ? WORDING_EN : WORDING).get(kind);
         Map<String, String> shown = shownFields(fields, en);
         String center = shown.getOrDefault("centerName", en ? "Mediation Center" : "矛盾纠纷调处化解中心");
+        if (kind == NoticeKind.ONE_TIME_CODE) {
+            return engine.getTemplate(en ? "sms/code-en" : "sms/code-zh").data("center", center)
+                    .data("code", fields.get("code")).data("validMinutes", shown.getOrDefault("validMinutes", "5"))
+                    .render().strip();
+        }
         return engine.getTemplate(en ? "sms/en" : "sms/zh")
                 .data("center", center)
                 .data("title", (urgent ? (en ? "[URGENT] " : "【加急】") : "") + wording.title())
@@ -268,6 +281,8 @@ public class NoticeRenderer {
         labels.put("session", "形式");
         labels.put("videoLink", "视频参会链接");
         labels.put("interpreterLanguage", "翻译语种");
+        labels.put("validMinutes", "有效时间（分钟）");
+        labels.put("channel", "申请方式");
         return Map.copyOf(labels);
     }
 
@@ -300,6 +315,8 @@ public class NoticeRenderer {
         labels.put("session", "Held as");
         labels.put("videoLink", "Video link");
         labels.put("interpreterLanguage", "Interpreter");
+        labels.put("validMinutes", "Valid for (minutes)");
+        labels.put("channel", "Applied by");
         return Map.copyOf(labels);
     }
 

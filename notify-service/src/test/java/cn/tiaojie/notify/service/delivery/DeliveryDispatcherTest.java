@@ -20,7 +20,9 @@ import cn.tiaojie.contracts.notify.v1.GetNoticeStatusRequest;
 import cn.tiaojie.contracts.notify.v1.NoticeRequest;
 import cn.tiaojie.contracts.notify.v1.NoticeStatus;
 import cn.tiaojie.contracts.notify.v1.NotifyServiceGrpc;
+import cn.tiaojie.contracts.notify.v1.NoticeKind;
 import cn.tiaojie.contracts.notify.v1.Recipient;
+import cn.tiaojie.contracts.notify.v1.RecipientKind;
 import cn.tiaojie.local.DevTokens;
 import cn.tiaojie.local.LocalChannels;
 import cn.tiaojie.local.SmsGatewaySimulator;
@@ -171,6 +173,24 @@ public class DeliveryDispatcherTest {
         assertEquals(1, sms.size());
         assertTrue(sms.getFirst().body().endsWith(links.offerUrl(offerId, null)), sms.getFirst().body());
         assertFalse(sms.getFirst().body().contains("/n/"), sms.getFirst().body());
+    }
+
+    @Test
+    void aOneTimeCodeGoesBySmsAsTheCodeAloneAndIsNeverShownInTheNoticesText() {
+        String phone = uniquePhone();
+        Recipient applicant = Recipient.newBuilder().setKind(RecipientKind.PARTY).setId("one-time-code:" + uniqueKey())
+                .setPhone(phone).addChannels(NoticeChannel.SMS).build();
+        UUID id = send(NoticeRequest.newBuilder().setIdempotencyKey(uniqueKey()).setKind(NoticeKind.ONE_TIME_CODE)
+                .setRecipient(applicant).putFields("code", "408317").putFields("validMinutes", "5")
+                .putFields("centerName", "青溪县矛盾纠纷调处化解中心").setUrgent(true).build());
+        dispatcher.dispatchAllDue(daytime());
+
+        List<SmsGatewaySimulator.Sms> sms = smsTo(phone);
+        assertEquals(1, sms.size());
+        assertEquals("【青溪县矛盾纠纷调处化解中心】验证码 408317，5 分钟内有效。您正在网上申请调解，请勿把验证码告诉任何人。",
+                sms.getFirst().body());
+        String text = QuarkusTransaction.requiringNew().call(() -> Notice.<Notice>findById(id).body);
+        assertFalse(text.contains("408317"), text);
     }
 
     @Test
