@@ -2,6 +2,7 @@ package cn.tiaojie.cases.rest;
 
 import cn.tiaojie.cases.model.CaseDocument;
 import cn.tiaojie.cases.model.DocumentKind;
+import cn.tiaojie.cases.service.documents.Agreements;
 import cn.tiaojie.cases.service.documents.CaseDocuments;
 import cn.tiaojie.cases.service.documents.DocumentCommands;
 import cn.tiaojie.platform.problem.ProblemException;
@@ -46,10 +47,12 @@ public class DocumentsResource {
     }
 
     private final CaseDocuments documents;
+    private final Agreements agreements;
     private final Caller caller;
 
-    DocumentsResource(CaseDocuments documents, Caller caller) {
+    DocumentsResource(CaseDocuments documents, Agreements agreements, Caller caller) {
         this.documents = documents;
+        this.agreements = agreements;
         this.caller = caller;
     }
 
@@ -66,6 +69,14 @@ public class DocumentsResource {
                 QueryParams.uuid("partyId", partyId));
         CaseDocument d = documents.upload(caller, uuid("id", id), document, body);
         return Response.status(201).entity(DocumentView.of(d)).build();
+    }
+
+    /** 调解协议书 from the recorded outcome of a resolved case, as a PDF kept as a document of kind AGREEMENT. */
+    @POST
+    @Path("/agreement")
+    @RolesAllowed(Claims.STAFF)
+    public Response agreement(@PathParam("id") String id) {
+        return Response.status(201).entity(DocumentView.of(agreements.generate(caller, uuid("id", id)))).build();
     }
 
     @GET

@@ -71,6 +71,7 @@ class AuthorizationMatrixTest {
                 POST   /api/cases/{id}/ratings                         403   403        403      201      403   403     403          403                403            404            401       401
                 POST   /api/cases/{id}/follow-ups                      201   403        403      403      403   403     404          403                403            403            401       401
                 POST   /api/cases/{id}/documents                       201   403        403      403      403   403     404          403                403            403            401       401
+                POST   /api/cases/{id}/documents/agreement             201   403        403      403      403   403     404          403                403            403            401       401
                 GET    /api/cases/{id}/documents                       200   200        200      200      200   403     404          404                404            404            401       401
                 GET    /api/cases/{id}/documents/{documentId}/content  200   200        200      200      200   403     404          404                404            404            401       401
                 POST   /api/cases/{id}/documents/{documentId}/delete   200   403        403      403      403   403     404          403                403            403            401       401
@@ -129,6 +130,8 @@ class AuthorizationMatrixTest {
                 .request("POST /api/cases/{id}/follow-ups", column -> onCase(fresh(column, shared, () -> CaseStates.resolvedCase(cases)))
                         .json("{\"method\":\"PHONE\",\"note\":\"已按协议支付\",\"agreementPerformed\":true}"))
                 .request("POST /api/cases/{id}/documents", column -> documentUpload(shared))
+                .request("POST /api/cases/{id}/documents/agreement", column -> onCase(column.equals("staff")
+                        ? CaseStates.resolvedCase(cases) : shared))
                 .request("GET /api/cases/{id}/documents", column -> onCase(shared))
                 .request("GET /api/cases/{id}/documents/{documentId}/content", column -> onCase(shared)
                         .path("documentId", agreement))
