@@ -4,6 +4,7 @@ import cn.tiaojie.cases.model.CaseDocument;
 import cn.tiaojie.cases.model.DocumentKind;
 import cn.tiaojie.cases.service.documents.Agreements;
 import cn.tiaojie.cases.service.documents.CaseDocuments;
+import cn.tiaojie.cases.service.documents.CaseFiles;
 import cn.tiaojie.cases.service.documents.DocumentCommands;
 import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.platform.rest.QueryParams;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -48,11 +50,13 @@ public class DocumentsResource {
 
     private final CaseDocuments documents;
     private final Agreements agreements;
+    private final CaseFiles caseFiles;
     private final Caller caller;
 
-    DocumentsResource(CaseDocuments documents, Agreements agreements, Caller caller) {
+    DocumentsResource(CaseDocuments documents, Agreements agreements, CaseFiles caseFiles, Caller caller) {
         this.documents = documents;
         this.agreements = agreements;
+        this.caseFiles = caseFiles;
         this.caller = caller;
     }
 
@@ -94,11 +98,22 @@ public class DocumentsResource {
         StreamingOutput bytes = out -> documents.copyTo(d, out);
         return Response.ok(bytes, d.contentType)
                 .header("Content-Length", d.sizeBytes)
-                .header("Content-Disposition", "attachment; filename*=UTF-8''"
-                        + URLEncoder.encode(d.fileName, StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("Content-Disposition", attachment(d.fileName))
                 .header("ETag", "\"" + d.sha256 + "\"")
                 .header("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(d.sha256)) + ":")
                 .build();
+    }
+
+    /** 卷宗 of a closed case: one ZIP with the table of contents and timeline, the documents and their digests. */
+    @GET
+    @Path("/case-file")
+    @RolesAllowed({Claims.STAFF, Claims.SUPERVISOR, Claims.ADMIN})
+    @Produces("application/zip")
+    public Response caseFile(@PathParam("id") String id) {
+        UUID caseId = uuid("id", id);
+        String name = caseFiles.name(caller, caseId);
+        StreamingOutput zip = out -> caseFiles.write(caseId, out);
+        return Response.ok(zip, "application/zip").header("Content-Disposition", attachment(name)).build();
     }
 
     /** Staff delete a document with a reason: it leaves the list for the parties and mediators; its bytes are kept. */
@@ -110,6 +125,10 @@ public class DocumentsResource {
             @NotNull @Valid ActionRequests.Reason request) {
         return DocumentView.of(documents.delete(caller, uuid("id", id), uuid("documentId", documentId),
                 request.reason()));
+    }
+
+    private static String attachment(String fileName) {
+        return "attachment; filename*=UTF-8''" + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static DocumentKind kind(String kind) {

@@ -49,6 +49,8 @@ class AuthorizationMatrixTest {
         String otherResident = CaseStates.residentOf(otherCase);
         // the agreement is a document every caller who sees the case may read, its resident included
         String agreement = upload(shared);
+        String closed = CaseStates.withdrawnCase();
+        io.restassured.RestAssured.given().auth().oauth2(STAFF).post("/api/cases/{id}/close", closed).then().statusCode(200);
         return AccessMatrix.of("""
                 endpoint                                               staff supervisor mediator resident admin service other-center outside-supervisor other-mediator other-resident anonymous bad-token
                 POST   /api/cases                                      201   403        403      403      403   403     201          403                403            403            401       401
@@ -72,6 +74,7 @@ class AuthorizationMatrixTest {
                 POST   /api/cases/{id}/follow-ups                      201   403        403      403      403   403     404          403                403            403            401       401
                 POST   /api/cases/{id}/documents                       201   403        403      403      403   403     404          403                403            403            401       401
                 POST   /api/cases/{id}/documents/agreement             201   403        403      403      403   403     404          403                403            403            401       401
+                GET    /api/cases/{id}/documents/case-file             200   200        403      403      200   403     404          404                403            403            401       401
                 GET    /api/cases/{id}/documents                       200   200        200      200      200   403     404          404                404            404            401       401
                 GET    /api/cases/{id}/documents/{documentId}/content  200   200        200      200      200   403     404          404                404            404            401       401
                 POST   /api/cases/{id}/documents/{documentId}/delete   200   403        403      403      403   403     404          403                403            403            401       401
@@ -132,6 +135,7 @@ class AuthorizationMatrixTest {
                 .request("POST /api/cases/{id}/documents", column -> documentUpload(shared))
                 .request("POST /api/cases/{id}/documents/agreement", column -> onCase(column.equals("staff")
                         ? CaseStates.resolvedCase(cases) : shared))
+                .request("GET /api/cases/{id}/documents/case-file", column -> onCase(closed))
                 .request("GET /api/cases/{id}/documents", column -> onCase(shared))
                 .request("GET /api/cases/{id}/documents/{documentId}/content", column -> onCase(shared)
                         .path("documentId", agreement))
