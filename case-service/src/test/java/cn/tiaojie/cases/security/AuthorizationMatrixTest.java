@@ -10,6 +10,7 @@ import static cn.tiaojie.cases.Fixtures.register;
 import static cn.tiaojie.cases.Fixtures.wageDispute;
 
 import cn.tiaojie.cases.Flow;
+import cn.tiaojie.cases.SampleFiles;
 import cn.tiaojie.contracts.cases.v1.CaseServiceGrpc;
 import cn.tiaojie.local.DevTokens;
 import cn.tiaojie.testsupport.security.AccessMatrix;
@@ -47,6 +48,10 @@ class AuthorizationMatrixTest {
         String otherCase = register(wageDispute());
         String resident = CaseStates.residentOf(shared);
         String otherResident = CaseStates.residentOf(otherCase);
+        // the agreement is a document every caller who sees the case may read, its resident included
+        String agreement = upload(shared);
+        String closed = CaseStates.withdrawnCase();
+        io.restassured.RestAssured.given().auth().oauth2(STAFF).post("/api/cases/{id}/close", closed).then().statusCode(200);
         return AccessMatrix.of("""
                 endpoint                                               staff supervisor mediator resident admin service other-center outside-supervisor other-mediator other-resident anonymous bad-token
                 POST   /api/cases                                      201   403        403      403      403   403     201          403                403            403            401       401
@@ -68,6 +73,12 @@ class AuthorizationMatrixTest {
                 POST   /api/cases/{id}/summons/{summonsId}/response    200   200        403      403      403   403     404          404                403            403            401       401
                 POST   /api/cases/{id}/ratings                         403   403        403      201      403   403     403          403                403            404            401       401
                 POST   /api/cases/{id}/follow-ups                      201   403        403      403      403   403     404          403                403            403            401       401
+                POST   /api/cases/{id}/documents                       201   403        403      403      403   403     404          403                403            403            401       401
+                POST   /api/cases/{id}/documents/agreement             201   403        403      403      403   403     404          403                403            403            401       401
+                GET    /api/cases/{id}/documents/case-file             200   200        403      403      200   403     404          404                403            403            401       401
+                GET    /api/cases/{id}/documents                       200   200        200      200      200   403     404          404                404            404            401       401
+                GET    /api/cases/{id}/documents/{documentId}/content  200   200        200      200      200   403     404          404                404            404            401       401
+                POST   /api/cases/{id}/documents/{documentId}/delete   200   403        403      403      403   403     404          403                403            403            401       401
                 GET    /api/supervision/overdue                        403   200        403      403      200   403     403          200                403            403            401       401
                 GET    /api/supervision/escalations                    403   200        403      403      200   403     403          200                403            403            401       401
                 GET    /api/stats                                      200   200        403      403      200   403     200          200                403            403            401       401
@@ -125,6 +136,16 @@ class AuthorizationMatrixTest {
                 })
                 .request("POST /api/cases/{id}/follow-ups", column -> onCase(fresh(column, shared, () -> CaseStates.resolvedCase(cases)))
                         .json("{\"method\":\"PHONE\",\"note\":\"已按协议支付\",\"agreementPerformed\":true}"))
+                .request("POST /api/cases/{id}/documents", column -> documentUpload(shared))
+                .request("POST /api/cases/{id}/documents/agreement", column -> onCase(column.equals("staff")
+                        ? CaseStates.resolvedCase(cases) : shared))
+                .request("GET /api/cases/{id}/documents/case-file", column -> onCase(closed))
+                .request("GET /api/cases/{id}/documents", column -> onCase(shared))
+                .request("GET /api/cases/{id}/documents/{documentId}/content", column -> onCase(shared)
+                        .path("documentId", agreement))
+                .request("POST /api/cases/{id}/documents/{documentId}/delete", column -> onCase(shared)
+                        .path("documentId", column.equals("staff") ? upload(shared) : agreement)
+                        .json("{\"reason\":\"上传错了\"}"))
                 .request("GET /api/supervision/overdue", column -> ApiCall.call())
                 .request("GET /api/supervision/escalations", column -> ApiCall.call())
                 .request("GET /api/stats", column -> ApiCall.call().query("groupBy", "level"))
@@ -141,6 +162,17 @@ class AuthorizationMatrixTest {
 
     private static String address(String column) {
         return "192.0.2." + (Math.abs(column.hashCode()) % 250 + 1);
+    }
+
+    private static ApiCall documentUpload(String caseId) {
+        return onCase(caseId).query("kind", "AGREEMENT").query("fileName", "调解协议书.pdf")
+                .body("application/pdf", SampleFiles.pdf("调解协议书"));
+    }
+
+    private static String upload(String caseId) {
+        return io.restassured.RestAssured.given().auth().oauth2(STAFF).contentType("application/pdf")
+                .queryParam("kind", "AGREEMENT").queryParam("fileName", "调解协议书.pdf").body(SampleFiles.pdf("调解协议书"))
+                .post("/api/cases/{id}/documents", caseId).then().statusCode(201).extract().path("id");
     }
 
     private static ApiCall onCase(String id) {

@@ -6,6 +6,7 @@ import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -13,13 +14,17 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Refuses a request body that is not well-formed UTF-8 before anything parses it: the JSON reader would otherwise
- * turn overlong forms and encoded surrogates into characters that slip past validation.
+ * turn overlong forms and encoded surrogates into characters that slip past validation. A body taken as an
+ * {@link InputStream} (an uploaded file) is binary and the endpoint's own to read as it streams in: it passes as it is.
  */
 @Provider
 public class StrictUtf8 implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        if (context.getType() == InputStream.class) {
+            return context.proceed();
+        }
         byte[] body = context.getInputStream().readAllBytes();
         try {
             StandardCharsets.UTF_8.newDecoder()
