@@ -405,7 +405,7 @@ public class CaseResource {
     }
 
     /** A path id: blank is as wrong as any other non-UUID. */
-    private static UUID uuid(String name, String value) {
+    static UUID uuid(String name, String value) {
         UUID parsed = QueryParams.uuid(name, value);
         if (parsed == null) {
             throw ProblemException.badRequest(name, "must be a UUID");

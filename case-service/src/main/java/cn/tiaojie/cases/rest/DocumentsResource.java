@@ -154,10 +154,6 @@ public class DocumentsResource {
     }
 
     private static UUID uuid(String name, String value) {
-        UUID parsed = QueryParams.uuid(name, value);
-        if (parsed == null) {
-            throw ProblemException.badRequest(name, "must be a UUID");
-        }
-        return parsed;
+        return CaseResource.uuid(name, value);
     }
 }
