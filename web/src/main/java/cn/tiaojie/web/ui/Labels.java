@@ -56,7 +56,9 @@ public final class Labels {
             Map.entry("OUTCOME", "调解结果通知"), Map.entry("EVALUATION_INVITATION", "评价邀请"),
             Map.entry("JUDICIAL_CONFIRMATION_REMINDER", "司法确认期限提醒"),
             Map.entry("PERFORMANCE_REMINDER", "协议履行提醒"), Map.entry("FOLLOW_UP_DUE", "回访提醒"),
-            Map.entry("DEPARTMENT_SUMMONS", "吹哨报到通知"));
+            Map.entry("DEPARTMENT_SUMMONS", "吹哨报到通知"), Map.entry("ONE_TIME_CODE", "验证码"),
+            Map.entry("APPLICATION_RECEIVED", "网上申请已收到"), Map.entry("APPLICATION_FILED", "调解申请已立案"),
+            Map.entry("APPLICATION_REJECTED", "调解申请不予受理"));
 
     static final Map<String, String> OFFER_STATUS = Map.of("OFFERED", "待答复", "ACCEPTED", "已接受", "DECLINED", "已谢绝",
             "EXPIRED", "已过期", "WITHDRAWN", "已撤回");
