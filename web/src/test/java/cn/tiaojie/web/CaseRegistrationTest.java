@@ -66,6 +66,9 @@ class CaseRegistrationTest extends BrowserTest {
     void partiesCanBeAddedAndRemovedWithoutLosingWhatWasTyped() {
         Page page = browser.newPage(web.toString());
         Browser.signIn(page, "/cases/new", "县中心 陈敏");
+        // an online application comes only from the resident's own form, never registered by hand
+        assertThat(page.locator("#channel option[value=WALK_IN]")).hasCount(1);
+        assertThat(page.locator("#channel option[value=ONLINE]")).hasCount(0);
         page.getByLabel("纠纷摘要").fill("三方宅基地边界争议");
         page.locator("#p0-name").fill("王五");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("添加当事人")).click();

@@ -14,6 +14,8 @@ public final class Codes {
     public static final List<String> levels = List.of("GRID", "VILLAGE", "TOWNSHIP", "COUNTY");
     public static final List<String> channels = List.of("WALK_IN", "GRID_WORKER", "HOTLINE_12345", "MINI_PROGRAM", "ONLINE",
             "COURT_REFERRAL", "POLICE_REFERRAL", "PETITION_OFFICE", "DEPARTMENT_REFERRAL");
+    /** the channels staff register by hand: an online application arrives only from the resident's own form */
+    public static final List<String> registrationChannels = channels.stream().filter(c -> !c.equals("ONLINE")).toList();
     /** the channels whose disputes arrive with a referral source and number */
     public static final List<String> referralChannels = List.of("COURT_REFERRAL", "POLICE_REFERRAL",
             "PETITION_OFFICE", "DEPARTMENT_REFERRAL");
