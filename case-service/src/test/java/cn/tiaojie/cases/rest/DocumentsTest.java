@@ -65,6 +65,7 @@ class DocumentsTest {
                 .header("ETag", "\"" + SampleFiles.sha256(pdf) + "\"")
                 .header("Content-Disposition", "attachment; filename*=UTF-8''%E6%AC%A0%E6%9D%A1.pdf");
         assertArrayEquals(pdf, download.asByteArray());
+        assertTrue(bytesKept(storageKeyOf(documentId)));
 
         List<Map<String, Object>> audit = given().auth().oauth2(STAFF).get("/api/cases/{id}/audit", id).then()
                 .statusCode(200).extract().jsonPath().getList("");
@@ -93,7 +94,7 @@ class DocumentsTest {
     @Test
     void whatIsNotADocumentIsRefusedWhateverItIsCalled() {
         String id = register(wageDispute());
-        long objects = largeObjects();
+        long objects = storedObjects();
         for (byte[] refused : List.of(SampleFiles.executable(), SampleFiles.zip(),
                 "这不是 PDF，只是文字".getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
             upload(id, "EVIDENCE", "合同.pdf", "application/pdf", refused, null).then().statusCode(415)
@@ -109,7 +110,7 @@ class DocumentsTest {
         upload(id, "EVIDENCE", "a.pdf", "application/pdf", SampleFiles.pdf("x"), UUID.randomUUID().toString())
                 .then().statusCode(400).body("errors[0].field", equalTo("partyId"));
         given().auth().oauth2(STAFF).get("/api/cases/{id}/documents", id).then().body("", hasSize(0));
-        assertEquals(objects, largeObjects(), "a refused upload leaves no large object behind");
+        assertEquals(objects, storedObjects(), "a refused upload leaves nothing in the store");
     }
 
     @Test
@@ -133,15 +134,16 @@ class DocumentsTest {
             assertEquals(20 * MB, read);
             assertEquals(SampleFiles.sha256(file), HexFormat.of().formatHex(digest.digest()));
         }
+        assertTrue(bytesKept(storageKeyOf(documentId)));
 
-        long objects = largeObjects();
+        long objects = storedObjects();
         given().auth().oauth2(STAFF).contentType("application/pdf")
                 .queryParam("kind", "EVIDENCE").queryParam("fileName", "过大.pdf")
                 .body(SampleFiles.pdfOfSize(20 * MB + 1).toFile())
                 .post("/api/cases/{id}/documents", id).then().statusCode(413)
                 .contentType("application/problem+json").body("title", equalTo("文件过大"))
                 .body("detail", equalTo("单个文件不能超过 20 MB。"));
-        assertEquals(objects, largeObjects());
+        assertEquals(objects, storedObjects());
         given().auth().oauth2(STAFF).get("/api/cases/{id}/documents", id).then().body("", hasSize(1));
     }
 
@@ -198,15 +200,7 @@ class DocumentsTest {
                 .extract().jsonPath().getList("");
         assertEquals("DELETE_DOCUMENT", audit.getLast().get("action"));
         assertEquals(SampleFiles.sha256(pdf), audit.getLast().get("beforeDigest"));
-        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement("""
-                select count(*) from case_document d join pg_largeobject_metadata m on m.oid = d.storage_key::oid
-                where d.id = ?""")) {
-            q.setObject(1, UUID.fromString(documentId));
-            try (ResultSet r = q.executeQuery()) {
-                assertTrue(r.next());
-                assertEquals(1, r.getLong(1), "the deleted document's bytes are kept");
-            }
-        }
+        assertTrue(bytesKept(storageKeyOf(documentId)), "the deleted document's bytes are kept");
     }
 
     @Test
@@ -241,7 +235,8 @@ class DocumentsTest {
         return request.post("/api/cases/{id}/documents", caseId);
     }
 
-    private long largeObjects() {
+    /** What the store under test holds: here, the case database's large objects. */
+    long storedObjects() {
         try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(
                 "select count(*) from pg_largeobject_metadata"); ResultSet r = q.executeQuery()) {
             r.next();
@@ -249,5 +244,44 @@ class DocumentsTest {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Whether the store under test still holds the bytes under the key. */
+    boolean bytesKept(String storageKey) {
+        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(
+                "select count(*) from pg_largeobject_metadata where oid = ?::oid")) {
+            q.setString(1, storageKey);
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                return r.getLong(1) == 1;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The store a document names and its key there. */
+    String[] storeAndKeyOf(String documentId) {
+        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(
+                "select store, storage_key from case_document where id = ?")) {
+            q.setObject(1, UUID.fromString(documentId));
+            try (ResultSet r = q.executeQuery()) {
+                assertTrue(r.next());
+                return new String[] {r.getString(1), r.getString(2)};
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The name the store under test records. */
+    String storeName() {
+        return "POSTGRES";
+    }
+
+    private String storageKeyOf(String documentId) {
+        String[] storeAndKey = storeAndKeyOf(documentId);
+        assertEquals(storeName(), storeAndKey[0]);
+        return storeAndKey[1];
     }
 }

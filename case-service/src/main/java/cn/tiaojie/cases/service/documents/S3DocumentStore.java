@@ -14,6 +14,8 @@ import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -101,6 +103,10 @@ public class S3DocumentStore implements DocumentStore {
                 if (client == null) {
                     var builder = S3Client.builder().httpClient(UrlConnectionHttpClient.create())
                             .region(Region.of(config.region())).forcePathStyle(config.pathStyle())
+                            // checksums only where S3 requires them: self-hosted S3 stores refuse the SDK's
+                            // default streamed checksum trailers on uploads
+                            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                             .credentialsProvider(config.accessKeyId().isPresent()
                                     ? StaticCredentialsProvider.create(AwsBasicCredentials.create(
                                             config.accessKeyId().get(), config.secretAccessKey().orElse("")))
