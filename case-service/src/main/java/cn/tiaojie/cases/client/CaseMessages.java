@@ -3,12 +3,14 @@ package cn.tiaojie.cases.client;
 import cn.tiaojie.cases.service.privacy.PersonalData;
 import cn.tiaojie.cases.model.DisputeCase;
 import cn.tiaojie.cases.model.Party;
+import cn.tiaojie.cases.service.Actor;
 import cn.tiaojie.cases.service.lifecycle.HearingArrangements;
 import cn.tiaojie.contracts.cases.v1.CaseView;
 import cn.tiaojie.contracts.common.v1.NoticeChannel;
 import cn.tiaojie.contracts.common.v1.PartyRole;
 import cn.tiaojie.contracts.common.v1.TeamMember;
 import cn.tiaojie.contracts.mediator.v1.TeamRequest;
+import cn.tiaojie.contracts.scheduling.v1.HearingRecord;
 import cn.tiaojie.contracts.scheduling.v1.HearingRequest;
 import cn.tiaojie.platform.grpc.ProtoTime;
 import cn.tiaojie.platform.outbox.Outbox;
@@ -44,6 +46,18 @@ public class CaseMessages {
                 // mediator-service checks conflicts of interest by ID number too
                 .addAllParties(c.parties.stream().map(this::partyWithIdNumber).toList())
                 .setDeadline(ProtoTime.of(c.deadline))
+                .build();
+    }
+
+    public HearingRecord hearingRecord(DisputeCase c, cn.tiaojie.cases.service.lifecycle.HearingRecord record,
+            Actor actor) {
+        return HearingRecord.newBuilder()
+                .setMessageId(Outbox.newMessageId())
+                .setHearingId(record.hearingId())
+                .setCaseId(c.id.toString())
+                .setHeld(record.held())
+                .setReason(record.held() ? "" : record.reason().words)
+                .setRecordedBy(actor.name())
                 .build();
     }
 

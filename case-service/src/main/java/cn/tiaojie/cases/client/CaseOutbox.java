@@ -1,7 +1,9 @@
 package cn.tiaojie.cases.client;
 
 import cn.tiaojie.cases.model.DisputeCase;
+import cn.tiaojie.cases.service.Actor;
 import cn.tiaojie.cases.service.lifecycle.HearingArrangements;
+import cn.tiaojie.cases.service.lifecycle.HearingRecord;
 import cn.tiaojie.cases.service.lifecycle.TeamMember;
 import cn.tiaojie.cases.service.notices.Notice;
 import cn.tiaojie.platform.outbox.Outbox;
@@ -34,6 +36,12 @@ public class CaseOutbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public void requestHearing(DisputeCase c, List<TeamMember> team, HearingArrangements arrangements) {
         outbox.enqueue(CaseTopics.REQUEST_HEARING, messages.hearingRequest(c, team, arrangements));
+    }
+
+    /** Tells scheduling-service the hearing was held or not, so it is closed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordHearing(DisputeCase c, HearingRecord record, Actor actor) {
+        outbox.enqueue(CaseTopics.RECORD_HEARING, messages.hearingRecord(c, record, actor));
     }
 
     /** Hands a notice to notify-service. */

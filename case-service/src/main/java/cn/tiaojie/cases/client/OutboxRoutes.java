@@ -3,6 +3,7 @@ package cn.tiaojie.cases.client;
 import cn.tiaojie.cases.service.lifecycle.CaseLifecycle;
 import cn.tiaojie.contracts.mediator.v1.TeamRequest;
 import cn.tiaojie.contracts.notify.v1.NoticeRequest;
+import cn.tiaojie.contracts.scheduling.v1.HearingRecord;
 import cn.tiaojie.contracts.scheduling.v1.HearingRequest;
 import cn.tiaojie.platform.outbox.OutboxHandler;
 import cn.tiaojie.platform.outbox.OutboxRoute;
@@ -29,6 +30,13 @@ public class OutboxRoutes {
     @Singleton
     OutboxHandler requestHearing(SchedulingClient scheduling) {
         return OutboxRoute.to(CaseTopics.REQUEST_HEARING, HearingRequest::parseFrom, scheduling::requestHearing);
+    }
+
+    /** A hearing held or not held, to scheduling-service, which closes it. */
+    @Produces
+    @Singleton
+    OutboxHandler recordHearing(SchedulingClient scheduling) {
+        return OutboxRoute.to(CaseTopics.RECORD_HEARING, HearingRecord::parseFrom, scheduling::recordHearing);
     }
 
     /** Notices to parties, staff, departments and supervisors, to notify-service. */

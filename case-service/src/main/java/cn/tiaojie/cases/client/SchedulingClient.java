@@ -1,5 +1,6 @@
 package cn.tiaojie.cases.client;
 
+import cn.tiaojie.contracts.scheduling.v1.HearingRecord;
 import cn.tiaojie.contracts.scheduling.v1.HearingRequest;
 import cn.tiaojie.contracts.scheduling.v1.SchedulingServiceGrpc;
 import cn.tiaojie.platform.grpc.ClientDeadlines;
@@ -22,5 +23,10 @@ public class SchedulingClient {
     /** Asks for the hearing of a case whose team is formed. */
     public void requestHearing(HearingRequest request) {
         deadlines.apply(scheduling, "scheduling").requestHearing(request);
+    }
+
+    /** Tells that the case's hearing was held or not held. */
+    public void recordHearing(HearingRecord record) {
+        deadlines.apply(scheduling, "scheduling").recordHearing(record);
     }
 }

@@ -5,6 +5,7 @@ import cn.tiaojie.cases.model.ReferralRoute;
 import cn.tiaojie.cases.model.SummonsStatus;
 import cn.tiaojie.cases.service.aftercare.AftercareCommands;
 import cn.tiaojie.cases.service.lifecycle.HearingArrangements;
+import cn.tiaojie.cases.service.lifecycle.HearingRecord;
 import cn.tiaojie.cases.service.summons.SummonsCommands;
 import cn.tiaojie.platform.problem.ProblemException;
 import jakarta.validation.Valid;
@@ -54,6 +55,41 @@ public final class ActionRequests {
 
         static HearingArrangements toCommand(HearingAsked body) {
             return body == null || body.hearing() == null ? null : body.hearing().toCommand();
+        }
+    }
+
+    /** One person present at a hearing: {"role": "申请人", "name": "张三"}. */
+    public record Attendee(@NotBlank @Size(max = 20) @Pattern(regexp = "[^\\p{Cntrl}]*") String role,
+            @NotBlank @Size(max = 30) @Pattern(regexp = "[^\\p{Cntrl}]*") String name) {
+    }
+
+    /**
+     * hearings/{hearingId}/record: {"held": true, "attendance": [...], "minutes": "笔录"} or
+     * {"held": false, "reason": "PARTY_ABSENT" | "ADJOURNED" | "OTHER", "note": "…"}.
+     */
+    public record HearingHeld(@NotNull Boolean held, HearingRecord.NotHeld reason,
+            @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*") String note,
+            @Size(max = 20) List<@NotNull @Valid Attendee> attendance, @Size(max = 1200) String minutes) {
+
+        HearingRecord toCommand(String hearingId) {
+            if (held) {
+                if (attendance == null || attendance.isEmpty()) {
+                    throw ProblemException.badRequest("attendance", "请填写出席人员（当事人及调解团队成员）");
+                }
+                if (minutes == null || minutes.isBlank()) {
+                    throw ProblemException.badRequest("minutes", "请填写笔录");
+                }
+                if (reason != null) {
+                    throw ProblemException.badRequest("reason", "只有未召开的调解会才填写原因");
+                }
+                return new HearingRecord(hearingId, true, null, null,
+                        attendance.stream().map(a -> new HearingRecord.Attendee(a.role().strip(), a.name().strip()))
+                                .toList(), minutes);
+            }
+            if (reason == null) {
+                throw ProblemException.badRequest("reason", "请说明未召开的原因（一方当事人缺席、休庭改期或其他原因）");
+            }
+            return new HearingRecord(hearingId, false, reason, note, List.of(), null);
         }
     }
 

@@ -30,6 +30,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -288,6 +290,19 @@ public class CaseResource {
         return act(id, ifMatch, Gate.MANAGE,
                 (c, v, a) -> lifecycle.requestHearing(c, v, ActionRequests.HearingAsked.toCommand(request), a),
                 this::summary);
+    }
+
+    /** Staff record the case's current hearing held (who attended, the minutes) or not held (why). */
+    @POST
+    @Path("/{id}/hearings/{hearingId}/record")
+    @RolesAllowed(Claims.STAFF)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response recordHearing(@PathParam("id") String id,
+            @PathParam("hearingId") @Size(max = 60) @Pattern(regexp = "[A-Za-z0-9-]+")
+            String hearingId, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid ActionRequests.HearingHeld request) {
+        return act(id, ifMatch, Gate.MANAGE,
+                (c, v, a) -> lifecycle.recordHearing(c, v, request.toCommand(hearingId), a), this::summary);
     }
 
     @POST

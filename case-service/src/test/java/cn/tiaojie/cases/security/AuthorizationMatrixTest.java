@@ -65,6 +65,7 @@ class AuthorizationMatrixTest {
                 POST   /api/cases/{id}/withdraw                        200   403        403      403      403   403     404          403                403            403            401       401
                 POST   /api/cases/{id}/start-mediation                 200   403        403      403      403   403     404          403                403            403            401       401
                 POST   /api/cases/{id}/request-hearing                 200   403        403      403      403   403     404          403                403            403            401       401
+                POST   /api/cases/{id}/hearings/{hearingId}/record      200   403        403      403      403   403     404          403                403            403            401       401
                 POST   /api/cases/{id}/outcome                         200   403        403      403      403   403     404          403                403            403            401       401
                 POST   /api/cases/{id}/judicial-confirmation           200   403        403      403      403   403     404          403                403            403            401       401
                 POST   /api/cases/{id}/close                           200   403        403      403      403   403     404          403                403            403            401       401
@@ -113,6 +114,11 @@ class AuthorizationMatrixTest {
                         () -> Flow.toHearingScheduled(cases, STAFF, wageDispute()))))
                 .request("POST /api/cases/{id}/request-hearing", column -> onCase(fresh(column, shared,
                         () -> Flow.toTeamAssigned(cases, STAFF, wageDispute()))))
+                .request("POST /api/cases/{id}/hearings/{hearingId}/record", column -> {
+                    String id = fresh(column, shared, () -> Flow.toHearingScheduled(cases, STAFF, wageDispute()));
+                    return onCase(id).path("hearingId", "H-" + id.substring(0, 8))
+                            .json("{\"held\":false,\"reason\":\"PARTY_ABSENT\"}");
+                })
                 .request("POST /api/cases/{id}/outcome", column -> onCase(fresh(column, shared,
                         () -> Flow.toMediation(cases, STAFF, wageDispute()))).json(CaseStates.resolvedOutcome()))
                 .request("POST /api/cases/{id}/judicial-confirmation", column -> onCase(fresh(column, shared,

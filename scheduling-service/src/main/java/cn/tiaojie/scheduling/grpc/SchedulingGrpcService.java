@@ -3,6 +3,7 @@ package cn.tiaojie.scheduling.grpc;
 import cn.tiaojie.contracts.common.v1.TeamMember;
 import cn.tiaojie.contracts.scheduling.v1.GetHearingRequest;
 import cn.tiaojie.contracts.scheduling.v1.Hearing;
+import cn.tiaojie.contracts.scheduling.v1.HearingRecord;
 import cn.tiaojie.contracts.scheduling.v1.HearingRequest;
 import cn.tiaojie.contracts.scheduling.v1.HearingStatus;
 import cn.tiaojie.contracts.scheduling.v1.SchedulingService;
@@ -12,6 +13,7 @@ import cn.tiaojie.platform.problem.ProblemException;
 import cn.tiaojie.scheduling.client.HearingMessages;
 import cn.tiaojie.scheduling.service.booking.BookedHearing;
 import cn.tiaojie.scheduling.service.booking.HearingBooking;
+import cn.tiaojie.scheduling.service.booking.HearingChanges;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -23,14 +25,23 @@ import java.util.UUID;
 public class SchedulingGrpcService implements SchedulingService {
 
     private final HearingBooking booking;
+    private final HearingChanges changes;
 
-    SchedulingGrpcService(HearingBooking booking) {
+    SchedulingGrpcService(HearingBooking booking, HearingChanges changes) {
         this.booking = booking;
+        this.changes = changes;
     }
 
     @Override
     public Uni<Hearing> requestHearing(HearingRequest request) {
         return GrpcCalls.answer(() -> hearing(booking.request(HearingMessages.request(request))));
+    }
+
+    @Override
+    public Uni<Hearing> recordHearing(HearingRecord request) {
+        return GrpcCalls.answer(() -> hearing(changes.record(uuid("hearing_id", request.getHearingId()),
+                uuid("case_id", request.getCaseId()), request.getHeld(), request.getReason(),
+                request.getRecordedBy())));
     }
 
     @Override

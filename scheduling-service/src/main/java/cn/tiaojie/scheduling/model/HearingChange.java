@@ -16,7 +16,7 @@ import java.util.UUID;
 @Table(name = "hearing_change")
 public class HearingChange extends PanacheEntityBase {
 
-    public enum Kind { BOOKED, RESCHEDULED, CANCELLED, OPTIMISED, NOTIFIED }
+    public enum Kind { BOOKED, RESCHEDULED, CANCELLED, OPTIMISED, NOTIFIED, HELD, NOT_HELD }
 
     public enum Cause { BOOKING, PARTY_REQUEST, MEDIATOR_CONFLICT, VENUE_CLOSED, STAFF, OPTIMISATION, RELEASE }
 

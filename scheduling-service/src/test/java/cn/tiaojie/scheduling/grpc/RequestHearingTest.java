@@ -18,6 +18,7 @@ import cn.tiaojie.contracts.notify.v1.NoticeRequest;
 import cn.tiaojie.contracts.notify.v1.RecipientKind;
 import cn.tiaojie.contracts.scheduling.v1.GetHearingRequest;
 import cn.tiaojie.contracts.scheduling.v1.Hearing;
+import cn.tiaojie.contracts.scheduling.v1.HearingRecord;
 import cn.tiaojie.contracts.scheduling.v1.HearingRequest;
 import cn.tiaojie.contracts.scheduling.v1.HearingStatus;
 import cn.tiaojie.contracts.scheduling.v1.SchedulingServiceGrpc;
@@ -193,6 +194,50 @@ class RequestHearingTest {
         assertNotEquals(booked.getHearingId(), rebooked.getHearingId());
         // the cancelled hearing no longer holds the venue or the participants
         assertEquals(at(day, 9, 0), ProtoTime.toInstant(rebooked.getStartsAt()));
+    }
+
+    @Test
+    void anAdjournedHearingIsClosedSoTheNextRequestBooksANewOneInItsSlot() {
+        String mediator = uniqueId("M");
+        LocalDate day = workingDayAfter(8);
+        FakeMediatorService.setFreeWindows(mediator, List.of(new TimeRange(at(day, 9, 0), at(day, 17, 30))));
+        HearingRequest request = request(newCenter(1), mediator).build();
+        Hearing booked = scheduling.requestHearing(request);
+        long messages = count("select count(*) from outbox_message");
+
+        HearingRecord adjourned = HearingRecord.newBuilder().setMessageId(UUID.randomUUID().toString())
+                .setHearingId(booked.getHearingId()).setCaseId(request.getCaseId()).setHeld(false)
+                .setReason("休庭改期").setRecordedBy("staff-qx-1").build();
+        assertEquals(HearingStatus.CANCELLED, scheduling.recordHearing(adjourned).getStatus());
+        // the same record again changes nothing; nobody is told of a hearing whose time has come
+        assertEquals(HearingStatus.CANCELLED, scheduling.recordHearing(adjourned).getStatus());
+        assertEquals(messages, count("select count(*) from outbox_message"));
+        assertEquals(1, count("select count(*) from hearing_change where kind = 'NOT_HELD' and hearing_id = '"
+                + booked.getHearingId() + "' and reason = '休庭改期'"));
+
+        Hearing next = scheduling.requestHearing(request.toBuilder().setMessageId(UUID.randomUUID().toString()).build());
+        assertNotEquals(booked.getHearingId(), next.getHearingId());
+        assertEquals(HearingStatus.BOOKED, next.getStatus());
+        assertEquals(at(day, 9, 0), ProtoTime.toInstant(next.getStartsAt()));
+    }
+
+    @Test
+    void aHeldHearingStaysInItsSlotAndCannotBeRecordedNotHeldAfterwards() {
+        HearingRequest request = request(newCenter(1), uniqueId("M")).build();
+        Hearing booked = scheduling.requestHearing(request);
+        HearingRecord held = HearingRecord.newBuilder().setMessageId(UUID.randomUUID().toString())
+                .setHearingId(booked.getHearingId()).setCaseId(request.getCaseId()).setHeld(true)
+                .setRecordedBy("staff-qx-1").build();
+
+        assertEquals(HearingStatus.HELD, scheduling.recordHearing(held).getStatus());
+        assertEquals(booked.getStartsAt(), scheduling.getHearing(GetHearingRequest.newBuilder()
+                .setHearingId(booked.getHearingId()).build()).getStartsAt());
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+                () -> scheduling.recordHearing(held.toBuilder().setHeld(false).setReason("一方当事人缺席").build()));
+        assertEquals(Status.Code.FAILED_PRECONDITION, e.getStatus().getCode());
+        StatusRuntimeException other = assertThrows(StatusRuntimeException.class, () -> scheduling.recordHearing(
+                held.toBuilder().setCaseId(UUID.randomUUID().toString()).build()));
+        assertEquals(Status.Code.NOT_FOUND, other.getStatus().getCode());
     }
 
     @Test

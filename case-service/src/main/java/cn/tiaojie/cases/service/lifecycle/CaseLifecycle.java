@@ -310,6 +310,52 @@ public class CaseLifecycle {
     }
 
     /**
+     * Staff record the case's current hearing: held (the case is in mediation) with who attended and the minutes,
+     * or not held (a party absent, adjourned): the case waits for a new hearing again, which staff ask for as after
+     * a cancellation. scheduling-service learns it through the outbox, so the next request books a new hearing.
+     */
+    @Transactional
+    public DisputeCase recordHearing(UUID id, Long expectedVersion, HearingRecord record, Actor actor) {
+        DisputeCase c = load(id, expectedVersion);
+        if (c.hearingId == null || !c.hearingId.equals(record.hearingId())) {
+            throw ProblemException.notFound("hearing of case " + c.caseNo, record.hearingId());
+        }
+        boolean open = c.status == CaseStatus.HEARING_SCHEDULED || record.held() && c.status == CaseStatus.IN_MEDIATION;
+        if (!open || CaseEvent.count("caseId = ?1 and type in ('HEARING_HELD', 'HEARING_NOT_HELD') and detail like ?2",
+                c.id, "%" + record.hearingId() + "%") > 0) {
+            throw ProblemException.conflict("case " + c.caseNo + " is " + c.status + "; hearing " + record.hearingId()
+                    + " can no longer be recorded");
+        }
+        String before = AuditDigests.of(c);
+        String when = c.hearingStartsAt == null ? "" : c.hearingStartsAt.atZone(CHINA).toLocalDateTime() + " @ "
+                + c.hearingVenue + " ";
+        CaseEvent.record(c.id, record.held() ? "HEARING_HELD" : "HEARING_NOT_HELD", actor.name(),
+                when + "(" + record.hearingId() + ") " + record.describe());
+        if (record.held()) {
+            if (c.status == CaseStatus.HEARING_SCHEDULED) {
+                move(c, CaseStatus.IN_MEDIATION, actor, null);
+            } else {
+                c.updatedAt = StoredInstants.now();
+            }
+        } else {
+            // a late report of this hearing's time is ignored, as after a cancellation
+            CancelledHearing closed = new CancelledHearing();
+            closed.hearingId = c.hearingId;
+            closed.caseId = c.id;
+            closed.cancelledAt = StoredInstants.now();
+            closed.persist();
+            c.hearingId = null;
+            c.hearingStartsAt = null;
+            c.hearingVenue = null;
+            move(c, CaseStatus.TEAM_ASSIGNED, actor, "waiting for a new hearing");
+            Supervision.forgetStep(c.id, Step.HEARING);
+        }
+        outbox.recordHearing(c, record, actor);
+        audit.append(actor, record.held() ? "HEARING_HELD" : "HEARING_NOT_HELD", c.id, before, AuditDigests.of(c));
+        return c;
+    }
+
+    /**
      * Keeps how the case's hearings are to be held (replacing what was asked before) and puts it on the timeline;
      * every later hearing request carries it.
      */

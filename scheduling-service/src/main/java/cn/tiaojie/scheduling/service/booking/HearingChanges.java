@@ -153,6 +153,37 @@ public class HearingChanges {
         });
     }
 
+    /**
+     * Closes the hearing as held or not held (a party absent, adjourned), as case-service's staff recorded it: a
+     * held hearing keeps its slot in the history, one not held frees it; either way the case's next request books
+     * a new hearing. Nobody is notified: the hearing's time has come. Recording the same outcome again changes
+     * nothing.
+     */
+    public BookedHearing record(UUID hearingId, UUID caseId, boolean held, String reason, String recordedBy) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Hearing h = em.find(Hearing.class, hearingId, LockModeType.PESSIMISTIC_WRITE);
+            if (h == null || !h.caseId.equals(caseId)) {
+                throw ProblemException.notFound("hearing", hearingId);
+            }
+            HearingStatus closed = held ? HearingStatus.HELD : HearingStatus.CANCELLED;
+            if (h.status == closed) {
+                return BookedHearing.of(h);
+            }
+            if (!h.isLive()) {
+                throw ProblemException.conflict("hearing " + h.id + " is " + h.status + " and can no longer change");
+            }
+            h.status = closed;
+            if (!held) {
+                h.cancelReason = reason;
+            }
+            h.sequence++;
+            em.flush();
+            HearingChange.record(h, held ? HearingChange.Kind.HELD : HearingChange.Kind.NOT_HELD,
+                    HearingChange.Cause.STAFF, reason, recordedBy, h.startsAt, h.venue.id);
+            return BookedHearing.of(h);
+        });
+    }
+
     /** What closing a venue did to its coming hearings. */
     public record Closure(List<UUID> moved, List<UUID> unplaced) {
     }
