@@ -19,4 +19,8 @@ public interface OnlineConfig {
     /** Codes one phone number, and one client address, may ask for within an hour. */
     @WithDefault("3")
     int codesPerHour();
+
+    /** How long a resident stays signed in to 我的案件 after the code or the notice's link. */
+    @WithDefault("PT30M")
+    Duration sessionValidFor();
 }

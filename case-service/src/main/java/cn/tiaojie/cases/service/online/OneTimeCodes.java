@@ -72,7 +72,10 @@ public class OneTimeCodes {
         return new Actor("online:" + personalData.phoneHash(phone).substring(0, 16), "resident");
     }
 
-    /** Sends a new code to {@code phone} (national digits), unless the number or the address had enough this hour. */
+    /**
+     * Sends a new code to {@code phone} (national digits; {@code center} null where none was chosen), unless the
+     * number or the address had enough this hour.
+     */
     @Transactional
     public Sent send(String purpose, String phone, String address, Center center) {
         String phoneHash = personalData.phoneHash(phone);
@@ -93,7 +96,7 @@ public class OneTimeCodes {
         code.purpose = purpose;
         code.phoneHash = phoneHash;
         code.addressHash = addressHash;
-        code.centerCode = center.code;
+        code.centerCode = center == null ? null : center.code;
         String digits = "%06d".formatted(RANDOM.nextInt(1_000_000));
         code.codeHash = personalData.codeHash(code.id, digits);
         code.createdAt = now;
@@ -103,7 +106,7 @@ public class OneTimeCodes {
                 new Notice.Recipient(RecipientKind.PARTY, "one-time-code:" + code.id, null, phone, null, "zh-CN",
                         List.of(NoticeChannel.SMS)),
                 Map.of("code", digits, "validMinutes", String.valueOf(config.codeValidFor().toMinutes()),
-                        "centerName", center.name),
+                        "centerName", center == null ? "人民调解" : center.name),
                 true));
         audit.append(actor(phone), "ONLINE_CODE_SENT", null, null, null);
         return new Sent(code.id, Masking.phone(phone), code.expiresAt);

@@ -89,6 +89,11 @@ public class PersonalData {
     }
 
     /** A client's network address, only to count what it asks for. */
+    /** A resident session's secret as it is looked up: never the secret itself. */
+    public String sessionHash(String token) {
+        return cipher.lookupHash("resident-session", token);
+    }
+
     public String addressHash(String address) {
         return cipher.lookupHash("address", address == null ? "" : address);
     }

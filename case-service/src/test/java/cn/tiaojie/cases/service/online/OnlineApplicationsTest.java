@@ -161,7 +161,7 @@ class OnlineApplicationsTest {
                 .post("/api/online/applications").then();
     }
 
-    private static NoticeRequest lastNotice(NoticeKind kind, String phone) {
+    static NoticeRequest lastNotice(NoticeKind kind, String phone) {
         List<OutboxMessage> messages = QuarkusTransaction.requiringNew().call(() -> OutboxMessage
                 .<OutboxMessage>list("topic = ?1 order by createdAt desc", CaseTopics.SEND_NOTICE));
         return messages.stream().map(m -> parse(m.payload))
