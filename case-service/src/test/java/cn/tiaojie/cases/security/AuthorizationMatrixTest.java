@@ -88,6 +88,10 @@ class AuthorizationMatrixTest {
                 GET    /api/online/centers/{code}                      200   200        200      200      200   200     200          200                200            200            200       401
                 POST   /api/online/codes                               202   202        202      202      202   202     202          202                202            202            202       401
                 POST   /api/online/applications                        400   400        400      400      400   400     400          400                400            400            400       401
+                POST   /api/online/my-case/codes                       202   202        202      202      202   202     202          202                202            202            202       401
+                POST   /api/online/my-case/sessions                    400   400        400      400      400   400     400          400                400            400            400       401
+                GET    /api/online/my-case/cases                       401   401        401      401      401   401     401          401                401            401            401       401
+                GET    /api/online/my-case/cases/{id}                  401   401        401      401      401   401     401          401                401            401            401       401
                 """)
                 .caller("staff", STAFF)
                 .caller("supervisor", COUNTY_SUPERVISOR)
@@ -162,6 +166,14 @@ class AuthorizationMatrixTest {
                 .request("POST /api/online/applications", column -> ApiCall.call().json("""
                         {"centerCode":"QX-COUNTY","phone":"%s","code":"123456","subcategory":"NEIGHBOUR.NOISE",
                          "whatHappened":"噪声","applicantName":"王秀英","otherSideName":"李强"}""".formatted(mobile())))
+                // 我的案件: a code for anyone's phone; the session a code never sent cannot open; no session, no case
+                .request("POST /api/online/my-case/codes", column -> ApiCall.call()
+                        .header("X-Forwarded-For", "198.18.0." + (Math.abs(column.hashCode()) % 250 + 1))
+                        .json("{\"phone\":\"" + mobile() + "\"}"))
+                .request("POST /api/online/my-case/sessions", column -> ApiCall.call()
+                        .json("{\"phone\":\"%s\",\"code\":\"123456\"}".formatted(mobile())))
+                .request("GET /api/online/my-case/cases", column -> ApiCall.call())
+                .request("GET /api/online/my-case/cases/{id}", column -> ApiCall.call().path("id", shared))
                 .coversOpenApi()
                 .tests();
     }
